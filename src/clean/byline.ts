@@ -1,0 +1,88 @@
+/**
+ * The mirror's byline/date block (`<div><i>author<br>date</i></div>`) at the top of the body: read
+ * the authors and the published time from it, then remove it.
+ */
+import { parseDate } from '../dates/parse.js';
+import type { BylineRule } from '../rules/types.js';
+import { Element, Text, type Fragment } from '../tree/dom.js';
+import { matches } from '../tree/select.js';
+import { isBlankText, normalizeSpace } from '../tree/text.js';
+import { fired, type CleanContext } from './context.js';
+
+function firstElement(root: Fragment): Element | null {
+  for (const child of root.childNodes) {
+    if (child instanceof Element) return child;
+    if (!isBlankText(child)) return null;
+  }
+  return null;
+}
+
+/** The only element child of `el`, when everything else in it is blank text. */
+function soleElementChild(el: Element): Element | null {
+  let found: Element | null = null;
+  for (const child of el.childNodes) {
+    if (child instanceof Element) {
+      if (found) return null;
+      found = child;
+    } else if (!isBlankText(child)) {
+      return null;
+    }
+  }
+  return found;
+}
+
+/** Text of `el` split at its `<br>`s. */
+function lines(el: Element): string[] {
+  const out: string[] = [''];
+  const stack = [...el.childNodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node instanceof Text) out[out.length - 1] += node.data;
+    else if (node instanceof Element && node.tagName === 'br') out.push('');
+    else if (node instanceof Element) stack.push(...[...node.childNodes].reverse());
+  }
+  return out.map(normalizeSpace).filter(Boolean);
+}
+
+export function splitAuthors(line: string, rule: BylineRule): string[] {
+  const nulls = new Set(rule.nullAuthors.map((s) => s.toLowerCase()));
+  const seen = new Set<string>();
+  const authors: string[] = [];
+  for (const part of line.split(rule.authorSeparators)) {
+    const name = normalizeSpace(part);
+    if (!name || nulls.has(name.toLowerCase()) || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    authors.push(name);
+  }
+  return authors;
+}
+
+export function readByline(root: Fragment, ctx: CleanContext): void {
+  for (const pack of ctx.packs) {
+    const rule = pack.byline;
+    if (!rule) continue;
+    const block = firstElement(root);
+    if (!block || !matches(block, rule.block)) continue;
+    const inner = soleElementChild(block);
+    if (!inner || !matches(inner, rule.inner)) continue;
+    const hasBreak = inner.getElementsByTagName('br').length > 0;
+    const parts = lines(inner);
+    let published: number | null = null;
+    let unreadDate: string | null = null;
+    const authors: string[] = [];
+    parts.forEach((part, index) => {
+      const date = published === null ? parseDate(part, ctx.timeZone) : null;
+      if (date) published = date.ms;
+      else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
+      else authors.push(...splitAuthors(part, rule));
+    });
+    // Only a block of the mirror's exact shape: it has a date, or the author<br>date break, or nothing.
+    if (published === null && !hasBreak && parts.length > 0) continue;
+    if (unreadDate) ctx.warnings.push(`byline date "${unreadDate}" is in no known form; published left empty`);
+    ctx.findings.published = published;
+    ctx.findings.authors = [...new Set(authors)];
+    block.remove();
+    fired(ctx, pack, rule.id);
+    return;
+  }
+}

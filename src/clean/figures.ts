@@ -1,0 +1,114 @@
+/**
+ * Captioned images → `<figure><img><figcaption>text</figcaption></figure>`, whatever shape the
+ * source used: a caption block after the image (rule-pack `captions`, e.g. feedx's
+ * `<div><small>…</small></div>`), or a `<figcaption>` beside the image in a wrapper (BBC), or a
+ * real `<figure>`. Runs on the sanitized tree. Captions become plain text; empty ones go.
+ */
+import type { CaptionRule } from '../rules/types.js';
+import { Element, Text, elements, h, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
+import { matches } from '../tree/select.js';
+import { isBlankText, textOf } from '../tree/text.js';
+import { fired, type CleanContext } from './context.js';
+
+function isSkippable(node: DomNode | null): boolean {
+  return isBlankText(node) || (node instanceof Element && node.tagName === 'br');
+}
+
+/** Element children of `el`, when all other children are blank text or breaks. */
+function meaningfulChildren(el: Element): DomNode[] {
+  return el.childNodes.filter((n) => !isSkippable(n));
+}
+
+/** The image, or the smallest wrapper (link, paragraph) that holds only the image. */
+function imageUnit(img: Element): Element {
+  let unit = img;
+  while (unit.parentNode instanceof Element && unit.parentNode.tagName !== 'figure') {
+    const parent: Element = unit.parentNode;
+    if (meaningfulChildren(parent).length !== 1 || !['a', 'p', 'div', 'span'].includes(parent.tagName)) break;
+    unit = parent;
+  }
+  return unit;
+}
+
+function nextMeaningful(node: DomNode): DomNode | null {
+  let next = node.nextSibling;
+  while (next && isSkippable(next)) next = next.nextSibling;
+  return next;
+}
+
+/** A caption block right after `unit`, shaped as a rule says; removed from the tree when found. */
+function takeRuleCaption(unit: Element, rules: readonly CaptionRule[]): { text: string; ruleId: string } | null {
+  const next = nextMeaningful(unit);
+  if (!(next instanceof Element)) return null;
+  for (const rule of rules) {
+    if (!matches(next, rule.next)) continue;
+    let holder: Element = next;
+    if (rule.inner) {
+      const kids = meaningfulChildren(next);
+      if (kids.length !== 1 || !(kids[0] instanceof Element) || !matches(kids[0], rule.inner)) continue;
+      holder = kids[0];
+    } else if (next.getElementsByTagName('img').length) continue;
+    const text = textOf(holder);
+    next.remove();
+    return { text, ruleId: rule.id };
+  }
+  return null;
+}
+
+/** A `<figcaption>` that sits beside the image inside the same wrapper, when the wrapper holds nothing else. */
+function takeSiblingFigcaption(unit: Element): { text: string; wrapper: Element } | null {
+  const wrapper = unit.parentNode;
+  if (!(wrapper instanceof Element) || wrapper.tagName === 'figure') return null;
+  const kids = meaningfulChildren(wrapper);
+  const caption = kids.find((k): k is Element => k instanceof Element && k.tagName === 'figcaption');
+  if (!caption || kids.length !== 2 || wrapper.getElementsByTagName('img').length !== 1) return null;
+  caption.remove();
+  return { text: textOf(caption), wrapper };
+}
+
+function buildFigure(unit: Element, caption: string): Element {
+  const figure = h('figure');
+  replaceNode(unit, figure);
+  figure.appendChild(unit);
+  if (caption) figure.appendChild(h('figcaption', {}, [caption]));
+  return figure;
+}
+
+/** Real `<figure>`s: caption to plain text, empty captions out, image-less figures unwrapped. */
+function tidyFigure(figure: Element): void {
+  for (const caption of figure.children.filter((c) => c.tagName === 'figcaption')) {
+    const text = textOf(caption);
+    while (caption.firstChild) caption.firstChild.remove();
+    if (text) caption.appendChild(new Text(text));
+    else caption.remove();
+  }
+  if (!figure.getElementsByTagName('img').length) {
+    for (const caption of figure.children.filter((c) => c.tagName === 'figcaption')) replaceNode(caption, h('p', {}, [...caption.childNodes]));
+    unwrap(figure);
+  }
+}
+
+export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
+  const captionRules = ctx.packs.flatMap((pack) => (pack.captions ?? []).map((rule) => ({ pack, rule })));
+  for (const figure of [...elements(root)].filter((el) => el.tagName === 'figure')) tidyFigure(figure);
+  for (const img of [...elements(root)].filter((el) => el.tagName === 'img')) {
+    if (!img.parentNode || (img.parentNode instanceof Element && img.parentNode.tagName === 'figure')) continue;
+    const unit = imageUnit(img);
+    const byRule = takeRuleCaption(unit, captionRules.map((c) => c.rule));
+    if (byRule) {
+      const pack = captionRules.find((c) => c.rule.id === byRule.ruleId)!.pack;
+      fired(ctx, pack, byRule.ruleId);
+      if (byRule.text) buildFigure(unit, byRule.text);
+      continue;
+    }
+    const beside = takeSiblingFigcaption(unit);
+    if (beside) {
+      const figure = buildFigure(unit, beside.text);
+      replaceNode(beside.wrapper, figure);
+    }
+  }
+  // Figcaptions left without an image are just text.
+  for (const caption of [...elements(root)].filter((el) => el.tagName === 'figcaption')) {
+    if (!(caption.parentNode instanceof Element && caption.parentNode.tagName === 'figure')) replaceNode(caption, h('p', {}, [...caption.childNodes]));
+  }
+}

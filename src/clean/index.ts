@@ -1,0 +1,50 @@
+/**
+ * The clean stage: tree → tree transforms in a fixed order. Embeds are converted before the
+ * sanitizer would drop them; rules that match on classes run before the sanitizer strips them;
+ * figures are normalized on the sanitized tree.
+ */
+import type { RulePack } from '../rules/types.js';
+import type { Fragment } from '../tree/dom.js';
+import type { CleanFindings } from '../types.js';
+import { readByline } from './byline.js';
+import type { CleanContext } from './context.js';
+import { dropDecorativeImages } from './decorative-images.js';
+import { normalizeFigures } from './figures.js';
+import { dropNoscriptDuplicates, promoteLazyImages } from './lazy-images.js';
+import { convertMediaEmbeds } from './media-embeds.js';
+import { rewriteLinks } from './rewrite-links.js';
+import { pruneEmpty, sanitize } from './sanitize.js';
+import { stripBoilerplate } from './strip-boilerplate.js';
+import { unwrapProxies } from './unwrap-proxies.js';
+
+export interface CleanInput {
+  body: Fragment;
+  itemUrl: string | null;
+  packs: readonly RulePack[];
+  timeZone: string;
+  keepProxies: boolean;
+}
+
+export function clean(input: CleanInput): { findings: CleanFindings; warnings: string[] } {
+  const ctx: CleanContext = {
+    packs: input.packs,
+    itemUrl: input.itemUrl,
+    timeZone: input.timeZone,
+    keepProxies: input.keepProxies,
+    findings: { authors: [], published: null, related: [], via: null, fired: [] },
+    warnings: [],
+  };
+  const root = input.body;
+  unwrapProxies(root, ctx);
+  promoteLazyImages(root);
+  dropNoscriptDuplicates(root);
+  convertMediaEmbeds(root, ctx);
+  readByline(root, ctx);
+  stripBoilerplate(root, ctx);
+  rewriteLinks(root, ctx);
+  dropDecorativeImages(root, ctx);
+  sanitize(root, input.itemUrl);
+  normalizeFigures(root, ctx);
+  pruneEmpty(root);
+  return { findings: ctx.findings, warnings: ctx.warnings };
+}

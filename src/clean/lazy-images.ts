@@ -1,0 +1,55 @@
+/**
+ * Lazy-loaded images: the real address sits in `data-src`/`data-original`/`srcset` while `src` holds
+ * a placeholder (or nothing). Promote the real one so later stages see a single `src`.
+ */
+import { Element, elements, type Fragment } from '../tree/dom.js';
+import { parseSrcset } from './unwrap-proxies.js';
+
+const LAZY_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-url'];
+
+function isPlaceholder(src: string | null): boolean {
+  return !src || /^data:/i.test(src) || /(?:^|\/)(?:blank|spacer|placeholder|grey-placeholder|loading)[\w-]*\.(?:gif|png|svg)/i.test(src);
+}
+
+/** The widest (or densest) candidate of a srcset. */
+export function bestSrcsetCandidate(srcset: string): string | null {
+  let best: { url: string; score: number } | null = null;
+  for (const { url, descriptor } of parseSrcset(srcset)) {
+    const m = /^([\d.]+)([wx])$/i.exec(descriptor);
+    const score = m ? Number(m[1]) * (m[2]!.toLowerCase() === 'x' ? 1000 : 1) : 1;
+    if (!best || score > best.score) best = { url, score };
+  }
+  return best?.url ?? null;
+}
+
+export function promoteLazyImages(root: Fragment): void {
+  for (const img of elements(root)) {
+    if (img.tagName !== 'img') continue;
+    const src = img.getAttribute('src');
+    if (!isPlaceholder(src)) continue;
+    const lazy = LAZY_ATTRIBUTES.map((a) => img.getAttribute(a)).find((v) => v && !isPlaceholder(v));
+    const fromSrcset = bestSrcsetCandidate(img.getAttribute('data-srcset') ?? img.getAttribute('srcset') ?? '');
+    const real = lazy ?? fromSrcset;
+    if (real) img.setAttribute('src', real);
+  }
+}
+
+/**
+ * `<noscript>` fallbacks repeat an image that scripts would have loaded (lazy loaders, BBC's embed
+ * screenshots). With scripting off both copies are in the tree: keep the fallback (it carries the
+ * real src and alt) and drop the scripted copy of the same image next to it.
+ */
+export function dropNoscriptDuplicates(root: Fragment): void {
+  for (const noscript of [...elements(root)].filter((el) => el.tagName === 'noscript')) {
+    const container = noscript.parentNode;
+    if (!(container instanceof Element)) continue;
+    const fallbacks = noscript.getElementsByTagName('img');
+    if (!fallbacks.length) continue;
+    const sources = new Set(fallbacks.map((img) => img.getAttribute('src')).filter((s): s is string => !!s));
+    for (const img of container.getElementsByTagName('img')) {
+      if (fallbacks.includes(img)) continue;
+      const src = img.getAttribute('src');
+      if ((src && sources.has(src)) || (isPlaceholder(src) && fallbacks.length === 1)) img.remove();
+    }
+  }
+}

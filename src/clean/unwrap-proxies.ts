@@ -1,0 +1,134 @@
+/**
+ * Image proxies → original URLs, wherever an image URL appears (src, srcset, poster, lazy-load
+ * attributes, links). The proxies themselves are rule-pack data.
+ */
+import type { ProxyRule } from '../rules/types.js';
+import { elements, type Fragment } from '../tree/dom.js';
+import { fired, type CleanContext } from './context.js';
+
+const URL_ATTRIBUTES = ['src', 'poster', 'href', 'data-src', 'data-original', 'data-lazy-src', 'data-url'];
+const SRCSET_ATTRIBUTES = ['srcset', 'data-srcset'];
+const PROXY_URL = /^(?:(?:https?:)?\/\/)?([^/?#\s]+)(\/[^?#]*)?(?:\?([^#]*))?/i;
+
+/** The original URL behind a proxy URL, or null when `raw` is not a proxy URL. */
+export function unwrapProxyUrl(raw: string, proxies: readonly ProxyRule[]): string | null {
+  let current = raw.trim();
+  let changed = false;
+  // Proxies can be nested (a proxy of a proxy); three levels is more than any real URL has.
+  for (let depth = 0; depth < 3; depth++) {
+    const next = unwrapOnce(current, proxies);
+    if (next === null) break;
+    current = next;
+    changed = true;
+  }
+  return changed ? current : null;
+}
+
+function unwrapOnce(raw: string, proxies: readonly ProxyRule[]): string | null {
+  const m = PROXY_URL.exec(raw);
+  if (!m) return null;
+  const host = m[1]!.toLowerCase();
+  const rule = proxies.find((p) => p.hosts.includes(host));
+  if (!rule) return null;
+  let inner: string | null;
+  if (rule.form === 'path') inner = (m[2] ?? '').replace(/^\/+/, '') || null;
+  else inner = queryValue(m[3] ?? '', rule.param ?? 'url', rule.ownParams ?? []);
+  return inner ? absolutize(inner) : null;
+}
+
+/** The value of `param`, running up to the next `&name=` whose name is one of the proxy's own. */
+function queryValue(query: string, param: string, ownParams: readonly string[]): string | null {
+  const start = new RegExp(`(?:^|&)${param}=`, 'i').exec(query);
+  if (!start) return null;
+  let value = query.slice(start.index + start[0].length);
+  const own = new RegExp(`&(?:${ownParams.map((p) => p.replace(/\W/g, '')).join('|') || '(?!)'})=`, 'i').exec(value);
+  if (own) value = value.slice(0, own.index);
+  return value || null;
+}
+
+function absolutize(value: string): string | null {
+  let url = value.trim();
+  // Fully percent-encoded (https%3A%2F%2F…): decode once. Partly encoded paths stay as they are.
+  if (/^[a-z][\w+.-]*%3A/i.test(url) || (!url.includes('/') && /%2F/i.test(url))) {
+    try {
+      url = decodeURIComponent(url);
+    } catch {
+      return null;
+    }
+  }
+  if (/^ssl:/i.test(url)) url = `https://${url.slice(4).replace(/^\/+/, '')}`;
+  else if (url.startsWith('//')) url = `https:${url}`;
+  else if (!/^[a-z][\w+.-]*:/i.test(url)) url = `https://${url.replace(/^\/+/, '')}`;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Rewrites each URL of a srcset, keeping descriptors. */
+export function mapSrcset(srcset: string, map: (url: string) => string): string {
+  return parseSrcset(srcset)
+    .map(({ url, descriptor }) => (descriptor ? `${map(url)} ${descriptor}` : map(url)))
+    .join(', ');
+}
+
+export interface SrcsetCandidate {
+  url: string;
+  descriptor: string;
+}
+
+/** Splits a srcset into candidates, as the HTML spec does: a URL runs to white space; a URL ending in
+ * a comma has no descriptor; otherwise the descriptor runs to the next comma. */
+export function parseSrcset(srcset: string): SrcsetCandidate[] {
+  const out: SrcsetCandidate[] = [];
+  const n = srcset.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && /[\s,]/.test(srcset[i]!)) i++;
+    if (i >= n) break;
+    let start = i;
+    while (i < n && !/\s/.test(srcset[i]!)) i++;
+    let url = srcset.slice(start, i);
+    let descriptor = '';
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      start = i;
+      while (i < n && srcset[i] !== ',') i++;
+      descriptor = srcset.slice(start, i).trim();
+      i++;
+    }
+    if (url) out.push({ url, descriptor });
+  }
+  return out;
+}
+
+export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
+  if (ctx.keepProxies) return;
+  for (const pack of ctx.packs) {
+    const proxies = pack.proxies;
+    if (!proxies?.length) continue;
+    for (const el of elements(root)) {
+      for (const name of URL_ATTRIBUTES) {
+        const value = el.getAttribute(name);
+        if (!value) continue;
+        const original = unwrapProxyUrl(value, proxies);
+        if (original) {
+          el.setAttribute(name, original);
+          fired(ctx, pack, 'proxy');
+        }
+      }
+      for (const name of SRCSET_ATTRIBUTES) {
+        const value = el.getAttribute(name);
+        if (!value) continue;
+        const rewritten = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies) ?? url);
+        if (rewritten !== value) {
+          el.setAttribute(name, rewritten);
+          fired(ctx, pack, 'proxy');
+        }
+      }
+    }
+  }
+}

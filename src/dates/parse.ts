@@ -1,0 +1,93 @@
+/**
+ * Dates as feeds and mirrors write them, read without `new Date(string)` (which accepts and misreads
+ * too much). Each form is an explicit pattern; anything else is null, never a guess.
+ *
+ * Zone-less times are wall-clock times in the source's zone (a rule-pack fact), passed in.
+ */
+import { wallClockToUtc } from './zone.js';
+
+export interface ParsedDate {
+  ms: number;
+  /** Whether the text named its zone; false means it was read in the given zone. */
+  zoned: boolean;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// RFC 822 / 2822 zone names (and the US ones feeds use); values in minutes east of UTC.
+const ZONES: Record<string, number> = {
+  UT: 0, UTC: 0, GMT: 0, Z: 0,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const RFC822 = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{4})?$/;
+const CJK = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?\s*秒?)?$/;
+
+function offsetMinutes(zone: string): number | null {
+  if (/^z$/i.test(zone)) return 0;
+  const numeric = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (numeric) {
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
+    return numeric[1] === '-' ? -minutes : minutes;
+  }
+  const named = ZONES[zone.toUpperCase()];
+  if (named !== undefined) return named;
+  // RFC 822 military zones: A–I, K–M east (+1…+12), N–Y west (−1…−12), Z is UTC.
+  if (/^[A-IK-Za-ik-z]$/.test(zone)) {
+    const c = zone.toUpperCase().charCodeAt(0);
+    if (c <= 73) return (c - 64) * 60;
+    if (c <= 77) return (c - 65) * 60;
+    if (c <= 89) return -(c - 77) * 60;
+  }
+  return null;
+}
+
+function build(
+  y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined,
+  zone: string | undefined, timeZone: string,
+): ParsedDate | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCDate() !== d) return null; // 31 February and friends
+  if (zone !== undefined) {
+    const offset = offsetMinutes(zone);
+    if (offset === null) return null;
+    return { ms: wall - offset * 60_000, zoned: true };
+  }
+  return { ms: wallClockToUtc(wall, timeZone), zoned: false };
+}
+
+function fullYear(text: string): number {
+  const y = Number(text);
+  if (text.length > 2) return y;
+  return y < 50 ? 2000 + y : 1900 + y; // RFC 2822 §4.3
+}
+
+/** Reads a date; zone-less forms are read in `timeZone`. Returns null for anything unrecognised. */
+export function parseDate(input: string, timeZone = 'UTC'): ParsedDate | null {
+  const text = input.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  let m = ISO.exec(text);
+  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8], timeZone);
+  m = RFC822.exec(text);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (!month) return null;
+    return build(fullYear(m[3]!), month, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, m[7], timeZone);
+  }
+  m = CJK.exec(text);
+  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, undefined, timeZone);
+  return null;
+}
+
+/** ISO 8601 UTC with milliseconds, the one form feedclean writes. */
+export function toIso(ms: number | null): string | null {
+  if (ms === null || !Number.isFinite(ms)) return null;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -1,0 +1,103 @@
+/**
+ * Galleries, found by structure: a heading followed by a run of two or more blocks that each hold
+ * one image and text (`<div><img><b>title</b>：caption</div>`). The label that opens the heading
+ * (`相关图集：`) varies by language, so it only trims the title; it never decides detection.
+ * Galleries are taken out of the body and returned.
+ */
+import { Element, Text, descendants, elements, type Fragment } from '../tree/dom.js';
+import { BLOCK_TAGS, isBlankText, normalizeSpace, textOf } from '../tree/text.js';
+import type { Gallery, GalleryImage } from '../types.js';
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SEPARATOR = /^\s*([：:]|[-–—|])\s*/;
+
+function nextElementSibling(node: Element): Element | null | undefined {
+  let next = node.nextSibling;
+  while (next && isBlankText(next)) next = next.nextSibling;
+  if (next === null) return null;
+  return next instanceof Element ? next : undefined;
+}
+
+/** One gallery entry, or null when `block` is not shaped like one. */
+export function readEntry(block: Element): GalleryImage | null {
+  if (!BLOCK_TAGS.has(block.tagName) || block.tagName === 'figure' || HEADINGS.has(block.tagName)) return null;
+  let img: Element | null = null;
+  let bold: Element | null = null;
+  let textBeforeBold = '';
+  for (const node of descendants(block)) {
+    if (node instanceof Element) {
+      if (node.tagName === 'img') {
+        if (img) return null;
+        img = node;
+      } else if (BLOCK_TAGS.has(node.tagName)) {
+        return null;
+      } else if (!bold && (node.tagName === 'b' || node.tagName === 'strong') && !textBeforeBold.trim()) {
+        bold = node;
+      }
+    } else if (node instanceof Text && !bold) {
+      textBeforeBold += node.data;
+    }
+  }
+  if (!img || !img.getAttribute('src')) return null;
+  const whole = textOf(block);
+  if (!whole) return null;
+  const title = bold ? textOf(bold) || null : null;
+  let rest = whole;
+  let separator: string | null = null;
+  if (title && bold) {
+    rest = normalizeSpace(textAfter(block, bold));
+    const sep = SEPARATOR.exec(rest);
+    if (sep) {
+      separator = sep[1] === ':' ? ': ' : sep[1]!;
+      rest = rest.slice(sep[0].length);
+    }
+  }
+  return { url: img.getAttribute('src')!, title, caption: rest || null, separator };
+}
+
+/** Text of `block` that comes after `marker` (and outside it). */
+function textAfter(block: Element, marker: Element): string {
+  let out = '';
+  let after = false;
+  for (const node of descendants(block)) {
+    if (node === marker) after = true;
+    else if (after && node instanceof Text && !isInside(node, marker)) out += node.data;
+  }
+  return out;
+}
+
+function isInside(node: Text, ancestor: Element): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (p === ancestor) return true;
+  return false;
+}
+
+function galleryTitle(heading: Element, labels: readonly string[]): string | null {
+  let title = textOf(heading);
+  for (const label of labels) {
+    const re = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[：:]?\\s*`, 'i');
+    if (re.test(title)) {
+      const trimmed = title.replace(re, '');
+      title = trimmed || title;
+      break;
+    }
+  }
+  return title || null;
+}
+
+export function extractGalleries(root: Fragment, labels: readonly string[]): Gallery[] {
+  const galleries: Gallery[] = [];
+  for (const heading of [...elements(root)].filter((el) => HEADINGS.has(el.tagName))) {
+    if (!heading.parentNode) continue;
+    const entries: Array<{ block: Element; entry: GalleryImage }> = [];
+    for (let block = nextElementSibling(heading); block; block = nextElementSibling(block)) {
+      const entry = readEntry(block);
+      if (!entry) break;
+      entries.push({ block, entry });
+    }
+    if (entries.length < 2) continue;
+    galleries.push({ title: galleryTitle(heading, labels), images: entries.map((e) => e.entry) });
+    heading.remove();
+    for (const { block } of entries) block.remove();
+  }
+  return galleries;
+}

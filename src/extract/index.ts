@@ -1,0 +1,42 @@
+/** The extract stage: from a cleaned tree and the clean stage's findings to a finished Item. */
+import { toIso } from '../dates/parse.js';
+import { hostOf } from '../rules/index.js';
+import type { RulePack } from '../rules/types.js';
+import { toMarkdown } from '../render/markdown.js';
+import type { CleanFindings, Figure, Item, RawItem } from '../types.js';
+import { extractFigures } from './figures.js';
+import { extractGalleries } from './gallery.js';
+import { plainText } from './text.js';
+
+export interface ExtractInput {
+  raw: RawItem;
+  findings: CleanFindings;
+  packs: readonly RulePack[];
+  input: string;
+  warnings: string[];
+}
+
+export function extract({ raw, findings, packs, input, warnings }: ExtractInput): Item {
+  const galleries = extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
+  const images = extractFigures(raw.body);
+  const firstGalleryImage = galleries[0]?.images[0];
+  const image: Figure | null = images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
+  if (findings.published !== null && raw.captured !== null && findings.published > raw.captured) {
+    warnings.push(`published time ${toIso(findings.published)} is after the capture time ${toIso(raw.captured)}`);
+  }
+  return {
+    title: raw.title,
+    url: raw.url,
+    published: toIso(findings.published),
+    captured: toIso(raw.captured),
+    authors: findings.authors,
+    image,
+    images,
+    galleries,
+    related: findings.related,
+    markdown: toMarkdown(raw.body),
+    text: plainText(raw.body),
+    source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input },
+    warnings,
+  };
+}

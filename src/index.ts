@@ -1,0 +1,10 @@
+/** feedclean's public API. */
+export { normalize, type PipelineOptions } from './pipeline.js';
+export { renderMarkdown, type MarkdownOptions } from './render/document.js';
+export { renderJson, renderNdjsonLine } from './render/json.js';
+export { toMarkdown } from './render/markdown.js';
+export { builtInPacks, packsFor } from './rules/index.js';
+export type { RulePack } from './rules/types.js';
+export { parseDate } from './dates/parse.js';
+export { FeedcleanError, isFeedcleanError, type ErrorCode } from './errors.js';
+export type * from './types.js';

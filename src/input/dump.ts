@@ -1,0 +1,89 @@
+/**
+ * The feed-mirror dump format:
+ *
+ *     <!--1693878424000-->          capture time, epoch ms (10 digits: seconds); optional
+ *     [title](url)                  the title may itself hold brackets, `*`, `|`, `#`, quotes
+ *     ------                        a setext underline
+ *
+ *     <div>…item HTML…</div>
+ *
+ * A BOM, CRLF line ends and extra blank lines are tolerated.
+ */
+import { decodeHTML } from 'entities';
+import { parseBody } from '../tree/parse.js';
+import type { RawItem } from '../types.js';
+
+const CAPTURE = /^<!--\s*(\d{1,16})\s*-->$/;
+// Greedy title: the URL is what follows the last `](` on the line, up to the closing `)` at its end.
+const TITLE_LINK = /^\[(.*)\]\(\s*(\S*?)\s*\)$/;
+const UNDERLINE = /^(?:-{2,}|={2,})$/;
+
+interface Header {
+  captured: string | null;
+  title: string;
+  url: string;
+  bodyStart: number;
+}
+
+function readHeader(text: string): Header | null {
+  let pos = 0;
+  let captured: string | null = null;
+  let title: RegExpExecArray | null = null;
+  // Walk at most a handful of header lines; stop at the underline.
+  for (let lineNo = 0; lineNo < 12 && pos < text.length; lineNo++) {
+    const end = text.indexOf('\n', pos);
+    const lineEnd = end < 0 ? text.length : end;
+    const line = text.slice(pos, lineEnd).trim();
+    const next = end < 0 ? text.length : end + 1;
+    if (line === '') {
+      pos = next;
+      continue;
+    }
+    if (!title) {
+      const capture: RegExpExecArray | null = captured === null ? CAPTURE.exec(line) : null;
+      if (capture) captured = capture[1]!;
+      else if ((title = TITLE_LINK.exec(line)) === null) return null;
+    } else if (UNDERLINE.test(line)) {
+      return { captured, title: title[1]!, url: title[2]!, bodyStart: next };
+    } else {
+      return null;
+    }
+    pos = next;
+  }
+  return null;
+}
+
+export function looksLikeDump(text: string): boolean {
+  return readHeader(text.slice(0, 64 * 1024)) !== null;
+}
+
+/** Epoch digits → ms: ten digits or fewer are seconds. */
+export function captureMillis(digits: string): number | null {
+  const n = Number(digits);
+  if (!Number.isFinite(n)) return null;
+  const ms = digits.length <= 10 ? n * 1000 : n;
+  return ms > 0 && ms < 8.64e15 ? ms : null;
+}
+
+export function parseDump(text: string): RawItem {
+  const header = readHeader(text.slice(0, 64 * 1024));
+  if (!header) throw new Error('parseDump called on input that is not a dump');
+  const warnings: string[] = [];
+  let captured: number | null = null;
+  if (header.captured !== null) {
+    captured = captureMillis(header.captured);
+    if (captured === null) warnings.push(`capture time "${header.captured}" is out of range; ignored`);
+  }
+  const parsed = parseBody(text.slice(header.bodyStart));
+  if (parsed.truncation.length) warnings.push(`body HTML looks truncated (${[...new Set(parsed.truncation)].join(', ')}); output is best effort`);
+  const title = decodeHTML(header.title).replace(/\s+/g, ' ').trim();
+  const url = header.url ? decodeHTML(header.url) : '';
+  return {
+    format: 'dump',
+    title: title || null,
+    url: /^https?:\/\//i.test(url) ? url : null,
+    captured,
+    body: parsed.root,
+    warnings,
+  };
+}

@@ -1,0 +1,18 @@
+/** A bare HTML fragment (input that is not a dump): the body is the whole input; the title is its first top-level heading. */
+import { Element } from '../tree/dom.js';
+import { parseBody } from '../tree/parse.js';
+import { isBlankText, textOf } from '../tree/text.js';
+import type { RawItem } from '../types.js';
+
+export function parseHtmlFragment(text: string): RawItem {
+  const { root, truncation } = parseBody(text);
+  const warnings = ['input is not a feed dump; read as a bare HTML fragment'];
+  if (truncation.length) warnings.push(`HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
+  let title: string | null = null;
+  const first = root.childNodes.find((n) => !isBlankText(n));
+  if (first instanceof Element && /^h[1-2]$/.test(first.tagName)) {
+    title = textOf(first) || null;
+    first.remove();
+  }
+  return { format: 'html', title, url: null, captured: null, body: root, warnings };
+}

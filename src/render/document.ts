@@ -1,0 +1,31 @@
+/** The Markdown document for one item: front matter, `# title`, the body, then each gallery. */
+import type { Gallery, Item } from '../types.js';
+import { escapeLinkText, escapeMarkdown, linkDestination } from './escape.js';
+import { frontMatter } from './front-matter.js';
+
+export interface MarkdownOptions {
+  frontMatter?: boolean;
+  galleries?: boolean;
+}
+
+function gallerySection(gallery: Gallery): string {
+  const parts: string[] = [];
+  if (gallery.title) parts.push(`## ${escapeMarkdown(gallery.title)}`);
+  for (const entry of gallery.images) {
+    parts.push(`![${escapeLinkText(entry.title ?? entry.caption ?? '')}](${linkDestination(entry.url)})`);
+    const title = entry.title ? `**${escapeMarkdown(entry.title)}**` : '';
+    const caption = entry.caption ? escapeMarkdown(entry.caption) : '';
+    const line = title && caption ? `${title}${entry.separator ?? ': '}${caption}` : title || caption;
+    if (line) parts.push(line);
+  }
+  return parts.join('\n\n');
+}
+
+export function renderMarkdown(item: Item, options: MarkdownOptions = {}): string {
+  const sections: string[] = [];
+  if (options.frontMatter !== false) sections.push(frontMatter(item).trimEnd());
+  if (item.title) sections.push(`# ${escapeMarkdown(item.title)}`);
+  if (item.markdown) sections.push(item.markdown);
+  if (options.galleries !== false) for (const gallery of item.galleries) sections.push(gallerySection(gallery));
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,0 +1,64 @@
+/**
+ * `**bold**` and `*em*` that survive CommonMark's flanking rules next to CJK text. A delimiter run
+ * next to punctuation only opens/closes when the other side is white space or punctuation, so
+ * `击**「这里」**来` renders literally. Moving the edge punctuation outside (`击「**这里**」来`)
+ * keeps every character and renders as emphasis.
+ */
+import type TurndownService from 'turndown';
+import { Element, Text, type DomNode } from '../tree/dom.js';
+import { BLOCK_TAGS } from '../tree/text.js';
+
+// Non-ASCII punctuation and symbols: never escaped by us, so safe to move across a delimiter.
+const MOVABLE = /^[^\x00-\x7f]$/;
+const PUNCT = /[\p{P}\p{S}]/u;
+const SPACE_OR_PUNCT = /[\s\p{P}\p{S}]/u;
+
+/** The character just outside `node` on one side, looking through inline ancestors. */
+function neighbourChar(node: DomNode, side: 'before' | 'after'): string {
+  let current: DomNode | null = node;
+  while (current) {
+    const sibling: DomNode | null = side === 'before' ? current.previousSibling : current.nextSibling;
+    if (sibling) {
+      if (sibling instanceof Element && BLOCK_TAGS.has(sibling.tagName)) return '';
+      const text = sibling instanceof Text ? sibling.data : sibling.textContent;
+      if (text) return side === 'before' ? text.slice(-1) : text.slice(0, 1);
+      current = sibling;
+      continue;
+    }
+    const parent: DomNode | null = current.parentNode instanceof Element ? current.parentNode : null;
+    if (!parent || BLOCK_TAGS.has(parent.tagName)) return '';
+    current = parent;
+  }
+  return '';
+}
+
+function movable(ch: string | undefined): ch is string {
+  return ch !== undefined && MOVABLE.test(ch) && PUNCT.test(ch);
+}
+
+export function emphasisRule(delimiter: string): TurndownService.Rule['replacement'] {
+  return (content, turndownNode) => {
+    const node = turndownNode as unknown as DomNode;
+    let inner = content.trim();
+    if (!inner) return content;
+    let lead = '';
+    let trail = '';
+    const before = neighbourChar(node, 'before');
+    const after = neighbourChar(node, 'after');
+    if (before && !SPACE_OR_PUNCT.test(before)) {
+      while (movable([...inner][0]) && [...inner].length > 1) {
+        const ch = [...inner][0]!;
+        lead += ch;
+        inner = inner.slice(ch.length);
+      }
+    }
+    if (after && !SPACE_OR_PUNCT.test(after)) {
+      while (movable([...inner].at(-1)) && [...inner].length > 1) {
+        const ch = [...inner].at(-1)!;
+        trail = ch + trail;
+        inner = inner.slice(0, -ch.length);
+      }
+    }
+    return `${lead}${delimiter}${inner}${delimiter}${trail}`;
+  };
+}

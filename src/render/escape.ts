@@ -1,0 +1,26 @@
+/**
+ * Markdown escaping for text nodes: only what could otherwise become syntax. `foo_bar` stays as it
+ * is (intraword underscores never make emphasis), `1.` is escaped only at the start of a line.
+ */
+
+const INLINE = /[\\`*[\]<~]|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_|&(?=#?[A-Za-z0-9]+;)/gu;
+const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+(?=\s*$)|-{2,}(?=\s*$)|>|(\d{1,9})([.)])(?=\s|$))/gm;
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(INLINE, (ch) => `\\${ch}`)
+    .replace(LINE_START, (_m, indent: string, mark: string, digits?: string, delimiter?: string) =>
+      digits ? `${indent}${digits}\\${delimiter}` : `${indent}\\${mark}`,
+    );
+}
+
+/** A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. */
+export function linkDestination(url: string): string {
+  const clean = url.replace(/[<>\n\r]/g, (c) => encodeURIComponent(c));
+  return /[\s()]/.test(clean) ? `<${clean}>` : clean;
+}
+
+/** Text inside `[…]` (link text is already escaped; this is for alt text and titles from attributes). */
+export function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,113 @@
+/**
+ * The cleaned tree → GFM, with turndown walking our light DOM directly (no string round-trip).
+ * Our own rules cover figures, images, links and tables; `escape` is ours (see escape.ts).
+ */
+import TurndownService from 'turndown';
+import { Element, type Fragment } from '../tree/dom.js';
+import { normalizeSpace, textOf } from '../tree/text.js';
+import { emphasisRule } from './emphasis.js';
+import { escapeLinkText, escapeMarkdown, linkDestination } from './escape.js';
+
+type TNode = TurndownService.Node;
+/** turndown's typings name the browser DOM; our light DOM has the surface it actually uses. */
+type TurndownInput = Parameters<TurndownService['turndown']>[0];
+
+function asElement(node: TNode): Element {
+  return node as unknown as Element;
+}
+
+function imageMarkdown(img: Element, fallbackAlt = ''): string {
+  const src = img.getAttribute('src');
+  if (!src) return '';
+  const alt = normalizeSpace(img.getAttribute('alt') ?? '') || fallbackAlt;
+  return `![${escapeLinkText(alt)}](${linkDestination(src)})`;
+}
+
+/** One table row as GFM cells: inline text only, pipes escaped, never broken rows. */
+function rowCells(row: Element, service: TurndownService): string[] {
+  return row.children
+    .filter((c) => c.tagName === 'td' || c.tagName === 'th')
+    .map((cell) => {
+      const md = service.turndown(cell as unknown as TurndownInput);
+      return md.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
+    });
+}
+
+function tableMarkdown(table: Element, service: TurndownService): string {
+  const rows = table.getElementsByTagName('tr').filter((tr) => {
+    // Only rows of this table, not of a table nested in a cell.
+    let p = tr.parentNode;
+    while (p instanceof Element && p.tagName !== 'table') p = p.parentNode;
+    return p === table;
+  });
+  if (!rows.length) return '';
+  const cells = rows.map((r) => rowCells(r, service));
+  const width = Math.max(1, ...cells.map((c) => c.length));
+  const pad = (c: string[]) => [...c, ...Array(width - c.length).fill('')];
+  const line = (c: string[]) => `| ${pad(c).join(' | ')} |`;
+  const [head, ...body] = cells;
+  return `\n\n${[line(head!), line(Array(width).fill('---')), ...body.map(line)].join('\n')}\n\n`;
+}
+
+function createService(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    hr: '---',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    br: '\\',
+    linkStyle: 'inlined',
+  });
+  service.escape = escapeMarkdown;
+  service.addRule('figure', {
+    filter: 'figure',
+    replacement: (_content, node) => {
+      const figure = asElement(node);
+      const caption = figure.children.find((c) => c.tagName === 'figcaption');
+      const captionText = caption ? textOf(caption) : '';
+      const images = figure.getElementsByTagName('img').map((img) => imageMarkdown(img, captionText));
+      const parts = [images.join('\n\n')];
+      if (captionText) parts.push(`*${escapeMarkdown(captionText)}*`);
+      return `\n\n${parts.filter(Boolean).join('\n\n')}\n\n`;
+    },
+  });
+  service.addRule('strong', { filter: ['strong', 'b'], replacement: emphasisRule('**') });
+  service.addRule('emphasis', { filter: ['em', 'i'], replacement: emphasisRule('*') });
+  service.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => imageMarkdown(asElement(node)),
+  });
+  service.addRule('link', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement: (content, node) => {
+      const href = asElement(node).getAttribute('href')!;
+      const text = content.trim();
+      if (!text) return '';
+      if (text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
+      const title = asElement(node).getAttribute('title');
+      const titlePart = title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
+      return `[${text}](${linkDestination(href)}${titlePart})`;
+    },
+  });
+  service.addRule('table', {
+    filter: 'table',
+    replacement: (_content, node) => tableMarkdown(asElement(node), service),
+  });
+  return service;
+}
+
+let shared: TurndownService | null = null;
+
+/** GFM for a cleaned body tree. No raw HTML, no runs of blank lines, no trailing newline. */
+export function toMarkdown(root: Fragment): string {
+  shared ??= createService();
+  const markdown = shared.turndown(root as unknown as TurndownInput);
+  return markdown
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,44 @@
+/**
+ * The allowlist the sanitizer enforces (in the manner of hast-util-sanitize's schema): which
+ * elements stay, which attributes each keeps, which URL schemes are allowed. Everything not listed
+ * is unwrapped (its content kept) unless it is in `dropWithContent`.
+ */
+export interface SanitizeSchema {
+  /** element → attributes it keeps */
+  allow: Record<string, readonly string[]>;
+  /** Elements removed together with everything inside them. */
+  dropWithContent: ReadonlySet<string>;
+  /** Attributes holding URLs, and the schemes each may use. */
+  urlAttributes: Record<string, readonly string[]>;
+  /** `data:` URLs allowed in image sources: raster image types only (never SVG, which can script). */
+  dataImage: RegExp;
+}
+
+const none: readonly string[] = [];
+
+export const sanitizeSchema: SanitizeSchema = {
+  allow: {
+    p: none, br: none, hr: none, h1: none, h2: none, h3: none, h4: none, h5: none, h6: none,
+    blockquote: ['cite'], pre: none, code: none, ul: none, ol: ['start'], li: none,
+    dl: none, dt: none, dd: none,
+    strong: none, b: none, em: none, i: none, u: none, s: none, del: none, ins: none, sub: none, sup: none,
+    mark: none, small: none, q: ['cite'], cite: none, abbr: ['title'], kbd: none, samp: none, var: none, time: ['datetime'],
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title'],
+    figure: none, figcaption: none,
+    table: none, caption: none, thead: none, tbody: none, tfoot: none, tr: none, th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
+    div: none,
+  },
+  dropWithContent: new Set([
+    'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
+    'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'fieldset', 'legend',
+    'svg', 'math', 'canvas', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'xmp', 'plaintext',
+    'video', 'audio', 'source', 'track', 'picture', 'map', 'area', 'dialog', 'menu', 'portal', 'slot', 'marquee',
+  ]),
+  urlAttributes: {
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https', 'data'],
+    cite: ['http', 'https'],
+  },
+  dataImage: /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);/i,
+};

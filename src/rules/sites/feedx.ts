@@ -1,0 +1,26 @@
+/**
+ * feedx.net, a full-text feed mirror. It wraps each item in its own markup: a byline/date block on
+ * top, images behind images.weserv.nl with a grey `<div><small>` caption, and a promo footer.
+ */
+import type { RulePack } from '../types.js';
+
+export const feedx: RulePack = {
+  id: 'feedx',
+  kind: 'mirror',
+  name: 'feedx.net',
+  footers: [
+    {
+      id: 'feedx-footer',
+      marker: /^获取更多RSS[：:]/,
+      linkHosts: ['feedx.net', 'feedx.best', 'feedx.xyz', 'feedx.site', 'feedx.top', 'feedx.org'],
+    },
+  ],
+  byline: {
+    id: 'feedx-byline',
+    block: 'div',
+    inner: 'i',
+    authorSeparators: /\s*[,，、;；]\s*/,
+    nullAuthors: ['null', 'undefined', 'none'],
+  },
+  captions: [{ id: 'feedx-small-caption', next: 'div', inner: 'small' }],
+};

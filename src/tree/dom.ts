@@ -1,0 +1,240 @@
+/**
+ * The light DOM every stage works on. parse5 builds it through a tree adapter (see parse.ts) and
+ * turndown walks it directly, so the body is parsed exactly once.
+ *
+ * It implements only the surface those two need (nodeType, nodeName, childNodes, sibling and parent
+ * links, getAttribute, textContent, cloneNode, getElementsByTagName, removeChild …) plus small
+ * mutation helpers for the cleaners. Sibling links are stored, not searched for, so walking stays
+ * O(n); every walk is iterative so deeply nested input cannot overflow the stack here.
+ */
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const FRAGMENT_NODE = 11;
+
+export type DomNode = Element | Text | Fragment;
+export type ParentNode = Element | Fragment;
+
+abstract class NodeBase {
+  parentNode: ParentNode | null = null;
+  nextSibling: DomNode | null = null;
+  previousSibling: DomNode | null = null;
+
+  /** Detaches this node from its parent, if any. */
+  remove(): void {
+    this.parentNode?.removeChild(this as unknown as DomNode);
+  }
+}
+
+export class Text extends NodeBase {
+  readonly nodeType = TEXT_NODE;
+  readonly nodeName = '#text';
+  constructor(public data: string) {
+    super();
+  }
+  get nodeValue(): string {
+    return this.data;
+  }
+  get textContent(): string {
+    return this.data;
+  }
+  cloneNode(): Text {
+    return new Text(this.data);
+  }
+}
+
+abstract class ParentBase extends NodeBase {
+  childNodes: DomNode[] = [];
+
+  get firstChild(): DomNode | null {
+    return this.childNodes[0] ?? null;
+  }
+  get lastChild(): DomNode | null {
+    return this.childNodes[this.childNodes.length - 1] ?? null;
+  }
+  get lastElementChild(): Element | null {
+    for (let i = this.childNodes.length - 1; i >= 0; i--) {
+      const child = this.childNodes[i];
+      if (child instanceof Element) return child;
+    }
+    return null;
+  }
+  get children(): Element[] {
+    return this.childNodes.filter((n): n is Element => n instanceof Element);
+  }
+
+  appendChild<T extends DomNode>(node: T): T {
+    return this.insertBefore(node, null);
+  }
+
+  insertBefore<T extends DomNode>(node: T, reference: DomNode | null): T {
+    node.remove();
+    const self = this as unknown as ParentNode;
+    const index = reference ? this.childNodes.indexOf(reference) : this.childNodes.length;
+    if (index < 0) throw new Error('insertBefore: reference is not a child');
+    const prev = this.childNodes[index - 1] ?? null;
+    const next = this.childNodes[index] ?? null;
+    this.childNodes.splice(index, 0, node);
+    node.parentNode = self;
+    node.previousSibling = prev;
+    node.nextSibling = next;
+    if (prev) prev.nextSibling = node;
+    if (next) next.previousSibling = node;
+    return node;
+  }
+
+  removeChild<T extends DomNode>(node: T): T {
+    const index = this.childNodes.indexOf(node);
+    if (index < 0) return node;
+    this.childNodes.splice(index, 1);
+    const { previousSibling: prev, nextSibling: next } = node;
+    if (prev) prev.nextSibling = next;
+    if (next) next.previousSibling = prev;
+    node.parentNode = null;
+    node.previousSibling = null;
+    node.nextSibling = null;
+    return node;
+  }
+
+  /** Concatenated text of all descendant text nodes (iterative). */
+  get textContent(): string {
+    let out = '';
+    for (const node of descendants(this as unknown as ParentNode)) {
+      if (node instanceof Text) out += node.data;
+    }
+    return out;
+  }
+
+  getElementsByTagName(name: string): Element[] {
+    const tag = name.toLowerCase();
+    const found: Element[] = [];
+    for (const node of descendants(this as unknown as ParentNode)) {
+      if (node instanceof Element && (tag === '*' || node.tagName === tag)) found.push(node);
+    }
+    return found;
+  }
+}
+
+export class Element extends ParentBase {
+  readonly nodeType = ELEMENT_NODE;
+  /** Lower-case local name ("p", "img"). */
+  readonly tagName: string;
+  /** Upper-case, as turndown and the DOM expect. */
+  readonly nodeName: string;
+  readonly attributes: Map<string, string>;
+
+  constructor(tagName: string, attributes: Iterable<[string, string]> = [], readonly namespace = HTML_NS) {
+    super();
+    this.tagName = tagName.toLowerCase();
+    this.nodeName = this.tagName.toUpperCase();
+    this.attributes = new Map(attributes);
+  }
+
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+  setAttribute(name: string, value: string): void {
+    this.attributes.set(name, value);
+  }
+  removeAttribute(name: string): void {
+    this.attributes.delete(name);
+  }
+  hasAttribute(name: string): boolean {
+    return this.attributes.has(name);
+  }
+  get classList(): string[] {
+    const cls = this.attributes.get('class');
+    return cls ? cls.split(/[\t\n\f\r ]+/).filter(Boolean) : [];
+  }
+
+  cloneNode(deep = false): Element {
+    const copy = new Element(this.tagName, this.attributes, this.namespace);
+    if (deep) cloneChildrenInto(this, copy);
+    return copy;
+  }
+}
+
+export class Fragment extends ParentBase {
+  readonly nodeType = FRAGMENT_NODE;
+  readonly nodeName = '#document-fragment';
+  cloneNode(deep = false): Fragment {
+    const copy = new Fragment();
+    if (deep) cloneChildrenInto(this, copy);
+    return copy;
+  }
+}
+
+export const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** Deep copy without recursion: an explicit stack of (source, copy) pairs. */
+function cloneChildrenInto(source: ParentNode, target: ParentNode): void {
+  const stack: Array<[ParentNode, ParentNode]> = [[source, target]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    for (const child of from.childNodes) {
+      if (child instanceof Text) {
+        to.appendChild(child.cloneNode());
+      } else {
+        const copy = to.appendChild(child.cloneNode(false));
+        stack.push([child, copy]);
+      }
+    }
+  }
+}
+
+/** Every node below `root`, in document order, without recursion. */
+export function* descendants(root: ParentNode): Generator<DomNode> {
+  let node: DomNode | null = root.firstChild;
+  while (node) {
+    yield node;
+    node = nextInOrder(node, root);
+  }
+}
+
+/** The node after `node` in document order, staying inside `root`. */
+export function nextInOrder(node: DomNode, root: ParentNode): DomNode | null {
+  if (!(node instanceof Text) && node.firstChild) return node.firstChild;
+  return nextSkippingChildren(node, root);
+}
+
+/** Like nextInOrder, but does not descend into `node` (for walks that remove or skip subtrees). */
+export function nextSkippingChildren(node: DomNode, root: ParentNode): DomNode | null {
+  let current: DomNode | ParentNode | null = node;
+  while (current && current !== root) {
+    if (current.nextSibling) return current.nextSibling;
+    current = current.parentNode;
+  }
+  return null;
+}
+
+/** Every element below `root`, in document order. */
+export function* elements(root: ParentNode): Generator<Element> {
+  for (const node of descendants(root)) if (node instanceof Element) yield node;
+}
+
+/** Replaces `node` by its own children (keeps the content, drops the wrapper). */
+export function unwrap(node: Element): void {
+  const parent = node.parentNode;
+  if (!parent) return;
+  while (node.firstChild) parent.insertBefore(node.firstChild, node);
+  parent.removeChild(node);
+}
+
+/** Puts `replacement` where `node` is. */
+export function replaceNode(node: DomNode, replacement: DomNode): void {
+  const parent = node.parentNode;
+  if (!parent) return;
+  parent.insertBefore(replacement, node);
+  parent.removeChild(node);
+}
+
+export function isElement(node: unknown, tagName?: string): node is Element {
+  return node instanceof Element && (tagName === undefined || node.tagName === tagName);
+}
+
+/** Builds an element with children; small sugar for cleaners that create nodes. */
+export function h(tagName: string, attrs: Record<string, string> = {}, children: Array<DomNode | string> = []): Element {
+  const el = new Element(tagName, Object.entries(attrs));
+  for (const child of children) el.appendChild(typeof child === 'string' ? new Text(child) : child);
+  return el;
+}

@@ -1,0 +1,45 @@
+/** Text helpers over the light DOM: whitespace-normalized text and emptiness checks. */
+import { Element, Text, descendants, type DomNode, type ParentNode } from './dom.js';
+
+/** Elements rendered as blocks (the HTML flow elements that start a new paragraph). */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'caption',
+]);
+
+/** Elements that carry meaning with no text inside. */
+export const CONTENT_VOIDS = new Set(['img', 'video', 'audio', 'hr', 'br', 'iframe', 'picture', 'source', 'td', 'th']);
+
+/** Collapses every run of white space (including no-break and ideographic spaces) to one space and trims. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Whitespace-normalized text content of a node. */
+export function textOf(node: DomNode | ParentNode): string {
+  return normalizeSpace(node.textContent);
+}
+
+export function isBlock(node: DomNode): boolean {
+  return node instanceof Element && BLOCK_TAGS.has(node.tagName);
+}
+
+/** True when the node shows nothing: no non-space text and no image, media, rule or table cell inside. */
+export function isEmptyElement(el: Element): boolean {
+  if (CONTENT_VOIDS.has(el.tagName)) return false;
+  for (const node of descendants(el)) {
+    if (node instanceof Text) {
+      if (/\S/.test(node.data)) return false;
+    } else if (node instanceof Element && CONTENT_VOIDS.has(node.tagName) && node.tagName !== 'br') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** True for a text node holding only white space. */
+export function isBlankText(node: DomNode | null): node is Text {
+  return node instanceof Text && !/\S/.test(node.data);
+}

@@ -1,0 +1,86 @@
+/** The data that flows between stages. Everything past `parse` is plain, serializable data. */
+import type { Fragment } from './tree/dom.js';
+
+export type SourceFormat = 'dump' | 'rss' | 'atom' | 'rdf' | 'jsonfeed' | 'html';
+
+export interface Figure {
+  url: string;
+  caption: string | null;
+}
+
+export interface GalleryImage {
+  url: string;
+  /** The entry's bold title (`<b>`/`<strong>`), or null. */
+  title: string | null;
+  caption: string | null;
+  /** What stood between title and caption in the source (`：`, `: `), so renderers can keep it. */
+  separator: string | null;
+}
+
+export interface Gallery {
+  title: string | null;
+  images: GalleryImage[];
+}
+
+export interface RelatedLink {
+  url: string;
+  text: string;
+}
+
+export interface Source {
+  format: SourceFormat;
+  /** Host of the item's URL (`www.dw.com`), or null when the item has no URL. */
+  site: string | null;
+  /** The mirror the item came through (`feedx.net`), when one was recognised. */
+  via: string | null;
+  /** The input as named by the caller: a path, or `-` for stdin. */
+  input: string;
+}
+
+/** One clean item: the library's output and, field for field, the JSON output. */
+export interface Item {
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  captured: string | null;
+  authors: string[];
+  image: Figure | null;
+  images: Figure[];
+  galleries: Gallery[];
+  related: RelatedLink[];
+  markdown: string;
+  text: string;
+  source: Source;
+  warnings: string[];
+}
+
+/** An item as parsed, before cleaning: header fields plus its body as one parsed tree. */
+export interface RawItem {
+  format: SourceFormat;
+  title: string | null;
+  url: string | null;
+  /** Capture time in epoch milliseconds (dump header), or null. */
+  captured: number | null;
+  body: Fragment;
+  warnings: string[];
+}
+
+/** What the clean stage learns while transforming the tree, handed on to extract. */
+export interface CleanFindings {
+  authors: string[];
+  /** Published time in epoch ms, read from a byline block. */
+  published: number | null;
+  related: RelatedLink[];
+  via: string | null;
+  /** Rule ids that fired, for diagnostics. */
+  fired: string[];
+}
+
+export interface NormalizeOptions {
+  /** Name of the input for `source.input` and messages; `-` for stdin. */
+  input?: string;
+  /** Leave image-proxy URLs as they are. */
+  keepProxies?: boolean;
+  /** false: leave galleries out of the output (they are still taken out of the body). */
+  gallery?: boolean;
+}
