@@ -48,7 +48,11 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): vo
         break;
       }
     }
-    replaceNode(target, linkParagraph(url, typeof title === 'string' ? title : null));
+    // The player's still (its placeholder or poster) stays, as a video's poster does.
+    const label = typeof title === 'string' ? title : null;
+    const still = target.getElementsByTagName('img').find((img) => httpUrl(img.getAttribute('src')));
+    if (still) target.parentNode?.insertBefore(h('img', { src: still.getAttribute('src')!, alt: still.getAttribute('alt') || label || '' }), target);
+    replaceNode(target, linkParagraph(url, label));
     onFire();
   }
 }

@@ -4,7 +4,7 @@
  * schemes (relative ones resolved against the item URL). Then empty wrappers and stray breaks go.
  */
 import { sanitizeSchema, type SanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, HTML_NS, Text, elements, nextInOrder, nextSkippingChildren, unwrap, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
+import { Element, HTML_NS, Text, elements, nextInOrder, nextSkippingChildren, replaceNode, unwrap, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText, isEmptyElement } from '../tree/text.js';
 
 // Control characters and white space that browsers ignore inside a URL scheme (`java\tscript:`).
@@ -63,6 +63,11 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
     } else if (!allowed) {
       node = el.firstChild ?? nextSkippingChildren(el, root);
       unwrap(el);
+    } else if (schema.rename[el.tagName]) {
+      const renamed = new Element(schema.rename[el.tagName]!, el.attributes);
+      while (el.firstChild) renamed.appendChild(el.firstChild);
+      replaceNode(el, renamed);
+      node = renamed; // visited again under its new name
     } else {
       cleanAttributes(el, allowed, base, schema);
       node = nextInOrder(el, root);
@@ -114,6 +119,26 @@ export function pruneEmpty(root: Fragment): void {
   }
 }
 
+/**
+ * `<b>a</b><b>b</b>` → `<b>ab</b>`: adjacent runs of one formatting element (with nothing or only
+ * white space between) are one run. Left apart they render as `**a****b**`, which is not Markdown.
+ */
+function mergeAdjacentRuns(root: Fragment, schema: SanitizeSchema): void {
+  for (const el of elements(root)) {
+    if (!schema.mergeAdjacent.has(el.tagName)) continue;
+    for (;;) {
+      let next = el.nextSibling;
+      const gap = isBlankText(next) ? next : null;
+      if (gap) next = gap.nextSibling;
+      if (!(next instanceof Element) || next.tagName !== el.tagName || next.attributes.size || el.attributes.size) break;
+      if (gap) el.appendChild(gap);
+      while (next.firstChild) el.appendChild(next.firstChild);
+      next.remove();
+    }
+  }
+}
+
 export function sanitize(root: Fragment, base: string | null, schema: SanitizeSchema = sanitizeSchema): void {
   applySchema(root, base, schema);
+  mergeAdjacentRuns(root, schema);
 }

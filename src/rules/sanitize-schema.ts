@@ -6,6 +6,10 @@
 export interface SanitizeSchema {
   /** element → attributes it keeps */
   allow: Record<string, readonly string[]>;
+  /** Synonyms folded into one name, so later stages (and adjacent-run merging) see one tag. */
+  rename: Record<string, string>;
+  /** Inline formatting elements whose adjacent runs (`<b>a</b><b>b</b>`) are merged into one. */
+  mergeAdjacent: ReadonlySet<string>;
   /** Elements removed together with everything inside them. */
   dropWithContent: ReadonlySet<string>;
   /** Attributes holding URLs, and the schemes each may use. */
@@ -29,6 +33,8 @@ export const sanitizeSchema: SanitizeSchema = {
     table: none, caption: none, thead: none, tbody: none, tfoot: none, tr: none, th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
     div: none,
   },
+  rename: { b: 'strong', i: 'em', strike: 's', del: 's' },
+  mergeAdjacent: new Set(['strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'mark', 'small']),
   dropWithContent: new Set([
     'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
     'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'fieldset', 'legend',

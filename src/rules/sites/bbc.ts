@@ -23,6 +23,6 @@ export const bbc: RulePack = {
       titlePath: 'settings.playlistObject.title',
     },
   ],
-  // Divider bars: …/cpsprodpb/…/_1234_line976-nc.png
-  decorativeImages: [/[/_-]line\d*(?:-nc)?\.png$/i, /\/grey-placeholder\.png$/i],
+  // Divider bars: …/cpsprodpb/…/_1234_line976-nc.png, …/_93815765_line976.jpg
+  decorativeImages: [/[/_-]line\d*(?:-nc)?\.(?:png|jpe?g|gif)$/i, /\/grey-placeholder\.png$/i],
 };
