@@ -5,13 +5,18 @@
 import { Element, Text, type DomNode, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS } from '../tree/text.js';
 
+function insidePre(node: Text): boolean {
+  for (let p = node.parentNode; p instanceof Element; p = p.parentNode) if (p.tagName === 'pre') return true;
+  return false;
+}
+
 export function plainText(root: ParentNode): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
     const text = current
       .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
       .join('\n')
       .trim();
     if (text) paragraphs.push(text);
@@ -21,7 +26,8 @@ export function plainText(root: ParentNode): string {
   while (stack.length) {
     const { node, exit } = stack.pop()!;
     if (node instanceof Text) {
-      current += node.data;
+      // Source line breaks are white space like any other; only <br> (and <pre>) break lines.
+      current += insidePre(node) ? node.data : node.data.replace(/\s+/g, ' ');
       continue;
     }
     if (!(node instanceof Element)) continue;

@@ -1,6 +1,6 @@
 /** The Markdown document for one item: front matter, `# title`, the body, then each gallery. */
 import type { Gallery, Item } from '../types.js';
-import { escapeLinkText, escapeMarkdown, linkDestination } from './escape.js';
+import { escapeMarkdown, linkDestination } from './escape.js';
 import { frontMatter } from './front-matter.js';
 
 export interface MarkdownOptions {
@@ -12,7 +12,7 @@ function gallerySection(gallery: Gallery): string {
   const parts: string[] = [];
   if (gallery.title) parts.push(`## ${escapeMarkdown(gallery.title)}`);
   for (const entry of gallery.images) {
-    parts.push(`![${escapeLinkText(entry.title ?? entry.caption ?? '')}](${linkDestination(entry.url)})`);
+    parts.push(`![${escapeMarkdown(entry.title ?? entry.caption ?? '')}](${linkDestination(entry.url)})`);
     const title = entry.title ? `**${escapeMarkdown(entry.title)}**` : '';
     const caption = entry.caption ? escapeMarkdown(entry.caption) : '';
     const line = title && caption ? `${title}${entry.separator ?? ': '}${caption}` : title || caption;

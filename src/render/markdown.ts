@@ -6,7 +6,7 @@ import TurndownService from 'turndown';
 import { Element, type Fragment } from '../tree/dom.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import { emphasisRule } from './emphasis.js';
-import { escapeLinkText, escapeMarkdown, linkDestination } from './escape.js';
+import { escapeMarkdown, linkDestination } from './escape.js';
 
 type TNode = TurndownService.Node;
 /** turndown's typings name the browser DOM; our light DOM has the surface it actually uses. */
@@ -20,7 +20,7 @@ function imageMarkdown(img: Element, fallbackAlt = ''): string {
   const src = img.getAttribute('src');
   if (!src) return '';
   const alt = normalizeSpace(img.getAttribute('alt') ?? '') || fallbackAlt;
-  return `![${escapeLinkText(alt)}](${linkDestination(src)})`;
+  return `![${escapeMarkdown(alt)}](${linkDestination(src)})`;
 }
 
 /** One table row as GFM cells: inline text only, pipes escaped, never broken rows. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { splitAuthors } from '../../src/clean/byline.js';
+import { feedx } from '../../src/rules/sites/feedx.js';
+import { cleanHtml, outline } from '../support/clean.js';
+
+function byline(inner: string, url = 'https://www.dw.com/zh/x/a-1') {
+  return cleanHtml(`<div><i>${inner}</i></div><p>正文。</p>`, url);
+}
+
+describe('byline block', () => {
+  it('reads an ISO date and removes the block', () => {
+    const { root, findings } = byline('<br>2023-09-05T01:42:02.538Z');
+    expect(findings.published).toBe(Date.UTC(2023, 8, 5, 1, 42, 2, 538));
+    expect(findings.authors).toEqual([]);
+    expect(outline(root)).toBe('<p>正文。</p>');
+  });
+
+  it('reads RFC 822 dates', () => {
+    expect(byline('Thu, 16 Jul 2020 20:30:41 GMT', 'https://www.voachinese.com/a/1.html').findings.published).toBe(Date.UTC(2020, 6, 16, 20, 30, 41));
+  });
+
+  it('reads zone-less local times in the source time zone (cn.nytimes.com: Asia/Shanghai)', () => {
+    const { findings } = byline('MARIANA SIMÕES,MARIANA SIMÕES<br>2020-07-17 15:14:53', 'https://cn.nytimes.com/business/20200717/x/');
+    expect(findings.published).toBe(Date.UTC(2020, 6, 17, 7, 14, 53));
+    expect(findings.authors).toEqual(['MARIANA SIMÕES']);
+  });
+
+  it('reads CJK dates', () => {
+    expect(byline('2020年 7月 18日', 'http://www.bbc.com/zhongwen/simp/science-1').findings.published).toBe(Date.UTC(2020, 6, 18));
+  });
+
+  it('drops null authors and keeps several distinct ones', () => {
+    expect(byline('null<br>2023-01-01T00:00:00Z').findings.authors).toEqual([]);
+    expect(byline('张三、李四,张三<br>2023-01-01T00:00:00Z').findings.authors).toEqual(['张三', '李四']);
+  });
+
+  it('warns about a date it cannot read instead of guessing', () => {
+    const { findings, warnings, root } = byline('某人<br>上周二下午3点');
+    expect(findings.published).toBeNull();
+    expect(warnings).toEqual(['byline date "上周二下午3点" is in no known form; published left empty']);
+    expect(outline(root)).toBe('<p>正文。</p>');
+  });
+
+  it('leaves an italic first paragraph that is not a byline alone', () => {
+    const { root, findings } = cleanHtml('<div><i>An italic standfirst about the story.</i></div><p>Body.</p>');
+    expect(findings.published).toBeNull();
+    expect(outline(root)).toBe('<div><em>An italic standfirst about the story.</em></div><p>Body.</p>');
+  });
+
+  it('splits author lines on the rule pack separators', () => {
+    expect(splitAuthors('A, B；C , a', feedx.byline!)).toEqual(['A', 'B', 'C']);
+  });
+});

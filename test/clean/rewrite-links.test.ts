@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { cleanHtml, outline } from '../support/clean.js';
+
+describe('DW ArticleRef links', () => {
+  it('become public article links in the item language and are listed as related once', () => {
+    const html = '<p><a href="https://api.dw.com/api/detail/article/66679030" rel="ArticleRef">美韓軍演</a>和<a href="https://api.dw.com/api/detail/article/66679030" rel="ArticleRef">再次</a></p>';
+    const zh = cleanHtml(html, 'https://www.dw.com/zh/%E9%87%91/a-66721802');
+    expect(outline(zh.root)).toBe('<p><a href="https://www.dw.com/zh/a-66679030">美韓軍演</a>和<a href="https://www.dw.com/zh/a-66679030">再次</a></p>');
+    expect(zh.findings.related).toEqual([{ url: 'https://www.dw.com/zh/a-66679030', text: '美韓軍演' }]);
+    expect(cleanHtml(html, 'https://www.dw.com/en/some-story/a-1').findings.related[0]!.url).toBe('https://www.dw.com/en/a-66679030');
+  });
+
+  it('are left alone, with a warning, when the item URL gives no language', () => {
+    const { root, warnings, findings } = cleanHtml('<p><a href="https://api.dw.com/api/detail/article/5" rel="ArticleRef">x</a></p>', 'https://www.dw.com/a-1');
+    expect(outline(root)).toContain('https://api.dw.com/api/detail/article/5');
+    expect(findings.related).toEqual([]);
+    expect(warnings[0]).toMatch(/dw-article-ref/);
+  });
+
+  it('are not touched on other sites', () => {
+    const { root } = cleanHtml('<p><a href="https://api.dw.com/api/detail/article/5" rel="ArticleRef">x</a></p>', 'https://www.voachinese.com/a/1.html');
+    expect(outline(root)).toContain('https://api.dw.com/api/detail/article/5');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { safeUrl } from '../../src/clean/sanitize.js';
+import { cleanHtml, outline } from '../support/clean.js';
+
+const BASE = 'https://www.dw.com/zh/x/a-1';
+
+describe('safeUrl', () => {
+  it('refuses script schemes however they are spelled', () => {
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:x', 'java\tscript:x', 'java\u0000script:x', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>']) {
+      expect(safeUrl(url, 'href', BASE), JSON.stringify(url)).toBeNull();
+    }
+  });
+
+  it('allows raster data: images in src only, never SVG', () => {
+    expect(safeUrl('data:image/png;base64,iVBORw0KGgo=', 'src', BASE)).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(safeUrl('data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=', 'src', BASE)).toBeNull();
+    expect(safeUrl('data:image/png;base64,iVBORw0KGgo=', 'href', BASE)).toBeNull();
+  });
+
+  it('resolves relative URLs against the item and protocol-relative ones to https', () => {
+    expect(safeUrl('/zh/a-2', 'href', BASE)).toBe('https://www.dw.com/zh/a-2');
+    expect(safeUrl('//cdn.example/x.jpg', 'src', BASE)).toBe('https://cdn.example/x.jpg');
+    expect(safeUrl('#top', 'href', BASE)).toBeNull();
+    expect(safeUrl('/zh/a-2', 'href', null)).toBeNull();
+  });
+});
+
+describe('sanitize', () => {
+  it('drops dangerous elements with their content and unknown ones without it', () => {
+    const { root } = cleanHtml('<p>a<script>alert(1)</script><style>p{}</style><font color="red">b</font><svg><script>x</script></svg></p><form><input value="x"></form><object data="x"><embed src="x"></object>');
+    expect(outline(root)).toBe('<p>ab</p>');
+  });
+
+  it('keeps only listed attributes', () => {
+    const { root } = cleanHtml('<p style="color:red" onclick="x()" class="c" width="100">t <a href="https://a.example/" onmouseover="x()" target="_blank" rel="nofollow" title="T">l</a></p>');
+    expect(outline(root)).toBe('<p>t <a href="https://a.example/" title="T">l</a></p>');
+  });
+
+  it('turns unsafe links into their text and drops unsafe images', () => {
+    const { root } = cleanHtml('<p><a href="javascript:alert(1)">x</a> <a href="JaVaScRiPt&colon;alert(1)">y</a> <img src="javascript:alert(1)"><img src="data:image/svg+xml;base64,PHN2Zz4="></p>');
+    expect(outline(root)).toBe('<p>x y </p>');
+  });
+
+  it('folds b/i into strong/em and merges adjacent runs', () => {
+    const { root } = cleanHtml('<p><b><i>一</i></b><strong><i>二</i></strong> <b>三</b>四</p>');
+    expect(outline(root)).toBe('<p><strong><em>一二</em> 三</strong>四</p>');
+  });
+
+  it('removes empty wrappers and edge breaks, keeps images and word gaps', () => {
+    const { root } = cleanHtml('<div><span><div></div></span></div><p><br>text<br><br><br><br>more<br></p><p> </p><p>a<span> </span>b</p><p><a href="https://a.example/"></a></p>');
+    expect(outline(root)).toBe('<p>text<br><br>more</p><p>a b</p>');
+  });
+
+  it('drops meta, base and link elements', () => {
+    expect(outline(cleanHtml('<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><link rel="stylesheet" href="x"><p>t</p>').root)).toBe('<p>t</p>');
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The built CLI, run as a user runs it (`node bin/feedclean.js …`): streams, files, directories,
+ * exit codes and one-line diagnostics. `npm test` builds before running these.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, repoRoot } from '../support/fixtures.js';
+
+const bin = join(repoRoot, 'bin', 'feedclean.js');
+const sample = join(fixturesDir, 'dump', 'dw-sample', 'input.md');
+const sampleBytes = readFileSync(sample);
+
+function run(args: string[], input?: Buffer | string, cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, input: input ?? '', encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'feedclean-test-'));
+}
+
+describe('feedclean CLI', () => {
+  it('reads stdin and writes the Markdown document to stdout', () => {
+    const { code, stdout, stderr } = run([], sampleBytes);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(fixturesDir, 'dump', 'dw-sample', 'expected.md'), 'utf8').replace('fixtures/dump/dw-sample/input.md', '-'));
+  });
+
+  it('treats "-" as stdin and names it "-" in source.input', () => {
+    const { code, stdout } = run(['-f', 'json', '-'], sampleBytes);
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout);
+    expect(items).toHaveLength(1);
+    expect(items[0].source.input).toBe('-');
+    expect(items[0].galleries[0].images).toHaveLength(8);
+  });
+
+  it('writes NDJSON, one item per line, in input order', () => {
+    const { code, stdout } = run(['-f', 'ndjson', 'fixtures/dump/dw-sample/input.md', 'fixtures/dump/crlf-bom/input.md']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((i) => i.source.input)).toEqual(['fixtures/dump/dw-sample/input.md', 'fixtures/dump/crlf-bom/input.md']);
+  });
+
+  it('separates Markdown documents with a blank line so a front-matter fence never underlines text', () => {
+    const { stdout } = run(['fixtures/dump/dw-sample/input.md', 'fixtures/dump/crlf-bom/input.md']);
+    expect(stdout).toMatch(/\n\n---\ntitle: 德国多地迎来今夏首轮高温/);
+  });
+
+  it('honours --no-front-matter, --no-gallery and --keep-proxies', () => {
+    const plain = run(['--no-front-matter', '--no-gallery'], sampleBytes).stdout;
+    expect(plain.startsWith('# 金正恩將赴俄會普丁')).toBe(true);
+    expect(plain).not.toContain('## 纪念停战70周年');
+    const kept = run(['--keep-proxies'], sampleBytes).stdout;
+    expect(kept).toContain('https://images.weserv.nl/?url=static.dw.com/image/66545277_303.jpg');
+  });
+
+  it('walks directories recursively, skipping hidden entries and other extensions', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'b', 'deeper'), { recursive: true });
+    mkdirSync(join(dir, '.hidden'));
+    copyFileSync(sample, join(dir, 'b', 'deeper', 'one.md'));
+    copyFileSync(join(fixturesDir, 'dump', 'crlf-bom', 'input.md'), join(dir, 'a.txt'));
+    copyFileSync(sample, join(dir, '.hidden', 'skip.md'));
+    copyFileSync(sample, join(dir, '.dotfile.md'));
+    writeFileSync(join(dir, 'photo.jpg'), 'not an input');
+    const { code, stdout, stderr } = run(['-f', 'ndjson', dir]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const inputs = stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input);
+    expect(inputs).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'deeper', 'one.md')]);
+  });
+
+  it('writes one file per item into -o DIR, and never overwrites silently', () => {
+    const out = join(tempDir(), 'new', 'out');
+    const first = run(['-o', out, sample]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(readdirSync(out)).toEqual(['2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md']);
+    const again = run(['-o', out, sample]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists \(use --force to overwrite\)\n$/);
+    expect(run(['-o', out, '--force', sample]).code).toBe(0);
+    const both = run(['-o', out, '-f', 'json', sample, sample]);
+    expect(both.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼-2.json',
+      '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.json',
+      '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md',
+    ]);
+    expect(JSON.parse(readFileSync(join(out, '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.json'), 'utf8')).title).toBe('金正恩將赴俄會普丁 兩人想交換什麼？');
+  });
+
+  it('reports each bad input on one line, still processes the others, exits 1', () => {
+    const { code, stdout, stderr } = run(['-f', 'ndjson', 'fixtures/bad/empty.md', 'fixtures/bad/binary.md', 'no/such/file.md', sample]);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      'feedclean: fixtures/bad/empty.md: input is empty',
+      'feedclean: fixtures/bad/binary.md: input is binary (it contains NUL bytes), not a feed item',
+      'feedclean: no/such/file.md: cannot read: no such file or directory',
+    ]);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout).source.input).toBe(sample);
+  });
+
+  it('fails on empty stdin with a one-line error', () => {
+    const { code, stdout, stderr } = run(['-f', 'json'], '');
+    expect(code).toBe(1);
+    expect(stderr).toBe('feedclean: -: input is empty\n');
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
+
+  it('refuses feeds it cannot read yet with a clear message', () => {
+    const { code, stderr } = run([], '<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>');
+    expect(code).toBe(1);
+    expect(stderr).toBe('feedclean: -: RSS feeds are not supported yet\n');
+  });
+
+  it('warns, on one line naming the input, when input is not a dump or is truncated', () => {
+    const { code, stderr } = run(['fixtures/dump/truncated/input.md', 'fixtures/dump/bare-html/input.md']);
+    expect(code).toBe(0);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      'feedclean: fixtures/dump/truncated/input.md: warning: body HTML looks truncated (eof-in-tag); output is best effort',
+      'feedclean: fixtures/dump/bare-html/input.md: warning: input is not a feed dump; read as a bare HTML fragment',
+    ]);
+  });
+
+  it('exits 2 on usage errors, with one line and no stack trace', () => {
+    for (const args of [['-f', 'xml'], ['--bogus'], ['-o']]) {
+      const { code, stdout, stderr } = run(args, sampleBytes);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^feedclean: .*\(see feedclean --help\)\n$/);
+    }
+  });
+
+  it('prints help with examples and the version', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--no-front-matter');
+    const version = run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
+  it('ends quietly when the reader closes the pipe early', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${Array(40).fill(`"${sample}"`).join(" ")} | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('rc=0');
+    expect(result.stderr).toBe('');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { cleanHtml } from '../support/clean.js';
+
+const md = (html: string, url?: string) => cleanHtml(html, url).markdown;
+
+describe('markdown rendering', () => {
+  it('writes figures as an image and an emphasized caption', () => {
+    expect(md('<figure><img src="https://a.example/x.jpg"><figcaption>说明 *星*</figcaption></figure>')).toBe(
+      '![说明 \\*星\\*](https://a.example/x.jpg)\n\n*说明 \\*星\\**',
+    );
+  });
+
+  it('keeps CJK emphasis rendering under CommonMark flanking rules', () => {
+    expect(md('<p>请点击<strong>「这里」</strong>来</p>')).toBe('请点击「**这里**」来');
+    expect(md('<p><strong>相关报道：</strong>正文</p>')).toBe('**相关报道**：正文');
+    expect(md('<p>前。<em>“引用”</em> 后</p>')).toBe('前。*“引用”* 后');
+    expect(md('<p>English <b>bold</b> text</p>')).toBe('English **bold** text');
+  });
+
+  it('writes autolinks for bare URLs and angle-bracket destinations when needed', () => {
+    expect(md('<p><a href="https://a.example/x.mp4">https://a.example/x.mp4</a></p>')).toBe('<https://a.example/x.mp4>');
+    expect(md('<p><a href="https://en.wikipedia.org/wiki/Foo_(bar)">Foo</a></p>')).toBe('[Foo](<https://en.wikipedia.org/wiki/Foo_(bar)>)');
+  });
+
+  it('writes GFM tables from tables without thead, with pipes escaped', () => {
+    expect(md('<table><tr><td>城市</td><td>人数</td></tr><tr><td>北京</td><td>a|b</td></tr></table>')).toBe(
+      '| 城市 | 人数 |\n| --- | --- |\n| 北京 | a\\|b |',
+    );
+  });
+
+  it('keeps hard breaks inside paragraphs and never leaves a dangling one', () => {
+    expect(md('<p>一<br>二<br></p>')).toBe('一\\\n二');
+  });
+
+  it('escapes what would become syntax, and only that', () => {
+    expect(md('<p>foo_bar 1. mid * star</p><p>1. at start</p><p># not a heading</p><p>&lt;script&gt;x&lt;/script&gt;</p>')).toBe(
+      'foo_bar 1. mid \\* star\n\n1\\. at start\n\n\\# not a heading\n\n\\<script>x\\</script>',
+    );
+  });
+
+  it('never leaves runs of blank lines or raw HTML', () => {
+    const out = md('<div><div><p>a</p></div><div></div><div><p>b</p></div></div><section><p>c</p></section>');
+    expect(out).toBe('a\n\nb\n\nc');
+  });
+});
