@@ -4,7 +4,7 @@
  */
 import { parseDate } from '../dates/parse.js';
 import type { BylineRule } from '../rules/types.js';
-import { Element, Text, type Fragment } from '../tree/dom.js';
+import { Element, Text, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
 import { isBlankText, normalizeSpace } from '../tree/text.js';
 import { fired, type CleanContext } from './context.js';
@@ -57,7 +57,25 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
   return authors;
 }
 
+/** A date stamp opening the body: leading text, or a first paragraph, that is nothing but a date. */
+function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: number } | null {
+  const first = root.childNodes.find((n) => !isBlankText(n));
+  if (!first) return null;
+  const candidate = first instanceof Text || (first instanceof Element && ['p', 'div', 'span', 'time'].includes(first.tagName) && first.children.length === 0) ? normalizeSpace(first.textContent) : '';
+  const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
+  return date ? { node: first, ms: date.ms } : null;
+}
+
 export function readByline(root: Fragment, ctx: CleanContext): void {
+  for (const pack of ctx.packs) {
+    const lead = pack.byline?.leadDate ? readLeadDate(root, ctx) : null;
+    if (lead) {
+      ctx.findings.published = lead.ms;
+      lead.node.remove();
+      fired(ctx, pack, `${pack.byline!.id}-lead-date`);
+      return;
+    }
+  }
   for (const pack of ctx.packs) {
     const rule = pack.byline;
     if (!rule) continue;

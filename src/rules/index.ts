@@ -5,9 +5,10 @@ import { dw } from './sites/dw.js';
 import { feedx } from './sites/feedx.js';
 import { nyt } from './sites/nyt.js';
 import { voa } from './sites/voa.js';
+import { zaobao } from './sites/zaobao.js';
 import type { RulePack } from './types.js';
 
-export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa];
+export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao];
 
 /** Generic and mirror packs always; site packs when the item's host is theirs or a subdomain. */
 export function packsFor(itemUrl: string | null, packs: readonly RulePack[] = builtInPacks): RulePack[] {

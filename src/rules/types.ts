@@ -111,6 +111,11 @@ export interface BylineRule {
   authorSeparators: RegExp;
   /** Author values that mean "none". */
   nullAuthors: string[];
+  /**
+   * Without a byline block, a bare date stamp at the very start of the body (text before the first
+   * element, or a first paragraph holding only a date) is the item's date.
+   */
+  leadDate?: boolean;
 }
 
 /** An embed URL (`youtube.com/embed/ID`) and the public page it stands for (`youtube.com/watch?v=ID`). */

@@ -47,6 +47,16 @@ describe('byline block', () => {
     expect(outline(root)).toBe('<div><em>An italic standfirst about the story.</em></div><p>Body.</p>');
   });
 
+  it('reads a bare date stamp opening the body when there is no byline block', () => {
+    const text = cleanHtml('2023-05-02 <p>正文</p>', 'https://www.zaobao.com.sg/realtime/china/story1');
+    expect(text.findings.published).toBe(Date.UTC(2023, 4, 1, 16));
+    expect(outline(text.root)).toBe('<p>正文</p>');
+    const para = cleanHtml('<p>2023/05/02 14:30</p><p>正文</p>', 'https://www.rfi.fr/cn/x');
+    expect(para.findings.published).toBe(Date.UTC(2023, 4, 2, 14, 30));
+    expect(outline(para.root)).toBe('<p>正文</p>');
+    expect(cleanHtml('<p>2023年是关键的一年。</p>').findings.published).toBeNull();
+  });
+
   it('splits author lines on the rule pack separators', () => {
     expect(splitAuthors('A, B；C , a', feedx.byline!)).toEqual(['A', 'B', 'C']);
   });

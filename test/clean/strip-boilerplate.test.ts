@@ -16,6 +16,11 @@ describe('mirror footer', () => {
     expect(outline(root)).toBe('<p>正文。</p>');
   });
 
+  it('goes in the one-line form other feedx feeds use (no breaks, feedx.site / feedx.co)', () => {
+    const { root } = cleanHtml('<p>正文。</p><hr/>获取更多RSS：<a href="https://feedx.net">https://feedx.net</a> <a href="https://feedx.co">https://feedx.co</a>');
+    expect(outline(root)).toBe('<p>正文。</p>');
+  });
+
   it('never takes a paragraph that merely mentions RSS', () => {
     const html = '<p>获取更多RSS：请使用阅读器订阅本站。</p><p>获取更多RSS订阅的方法见<a href="https://docs.rsshub.app/">文档</a>。</p>';
     const { root, findings } = cleanHtml(html);

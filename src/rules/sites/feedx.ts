@@ -12,7 +12,7 @@ export const feedx: RulePack = {
     {
       id: 'feedx-footer',
       marker: /^获取更多RSS[：:]/,
-      linkHosts: ['feedx.net', 'feedx.best', 'feedx.xyz', 'feedx.site', 'feedx.top', 'feedx.org'],
+      linkHosts: ['feedx.net', 'feedx.best', 'feedx.xyz', 'feedx.site', 'feedx.top', 'feedx.org', 'feedx.co'],
     },
   ],
   byline: {
@@ -21,6 +21,8 @@ export const feedx: RulePack = {
     inner: 'i',
     authorSeparators: /\s*[,，、;；]\s*/,
     nullAuthors: ['null', 'undefined', 'none'],
+    // Its 快讯-style items (界面新闻, 联合早报) open with a bare `2023-05-02` stamp instead.
+    leadDate: true,
   },
   captions: [{ id: 'feedx-small-caption', next: 'div', inner: 'small' }],
 };
