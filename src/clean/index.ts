@@ -9,6 +9,7 @@ import type { CleanFindings } from '../types.js';
 import { readByline } from './byline.js';
 import type { CleanContext } from './context.js';
 import { dropDecorativeImages } from './decorative-images.js';
+import { flattenDeepNesting } from './flatten-depth.js';
 import { normalizeFigures } from './figures.js';
 import { dropNoscriptDuplicates, promoteLazyImages } from './lazy-images.js';
 import { convertMediaEmbeds } from './media-embeds.js';
@@ -35,6 +36,7 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
     warnings: [],
   };
   const root = input.body;
+  flattenDeepNesting(root, ctx);
   unwrapProxies(root, ctx);
   promoteLazyImages(root);
   dropNoscriptDuplicates(root);

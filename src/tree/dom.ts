@@ -44,55 +44,62 @@ export class Text extends NodeBase {
 }
 
 abstract class ParentBase extends NodeBase {
-  childNodes: DomNode[] = [];
+  firstChild: DomNode | null = null;
+  lastChild: DomNode | null = null;
+  /** The children as an array, built on demand and dropped on every change. */
+  private childCache: DomNode[] | null = null;
 
-  get firstChild(): DomNode | null {
-    return this.childNodes[0] ?? null;
-  }
-  get lastChild(): DomNode | null {
-    return this.childNodes[this.childNodes.length - 1] ?? null;
-  }
-  get lastElementChild(): Element | null {
-    for (let i = this.childNodes.length - 1; i >= 0; i--) {
-      const child = this.childNodes[i];
-      if (child instanceof Element) return child;
+  get childNodes(): readonly DomNode[] {
+    if (!this.childCache) {
+      const list: DomNode[] = [];
+      for (let c = this.firstChild; c; c = c.nextSibling) list.push(c);
+      this.childCache = list;
     }
+    return this.childCache;
+  }
+
+  get lastElementChild(): Element | null {
+    for (let c = this.lastChild; c; c = c.previousSibling) if (c instanceof Element) return c;
     return null;
   }
   get children(): Element[] {
-    return this.childNodes.filter((n): n is Element => n instanceof Element);
+    const out: Element[] = [];
+    for (let c = this.firstChild; c; c = c.nextSibling) if (c instanceof Element) out.push(c);
+    return out;
   }
 
   appendChild<T extends DomNode>(node: T): T {
     return this.insertBefore(node, null);
   }
 
+  /** O(1): children are a doubly linked list. */
   insertBefore<T extends DomNode>(node: T, reference: DomNode | null): T {
+    if (reference && reference.parentNode !== (this as unknown)) throw new Error('insertBefore: reference is not a child');
+    if (node === reference) return node;
     node.remove();
-    const self = this as unknown as ParentNode;
-    const index = reference ? this.childNodes.indexOf(reference) : this.childNodes.length;
-    if (index < 0) throw new Error('insertBefore: reference is not a child');
-    const prev = this.childNodes[index - 1] ?? null;
-    const next = this.childNodes[index] ?? null;
-    this.childNodes.splice(index, 0, node);
-    node.parentNode = self;
+    const prev = reference ? reference.previousSibling : this.lastChild;
+    node.parentNode = this as unknown as ParentNode;
     node.previousSibling = prev;
-    node.nextSibling = next;
+    node.nextSibling = reference;
     if (prev) prev.nextSibling = node;
-    if (next) next.previousSibling = node;
+    else this.firstChild = node;
+    if (reference) reference.previousSibling = node;
+    else this.lastChild = node;
+    this.childCache = null;
     return node;
   }
 
   removeChild<T extends DomNode>(node: T): T {
-    const index = this.childNodes.indexOf(node);
-    if (index < 0) return node;
-    this.childNodes.splice(index, 1);
+    if (node.parentNode !== (this as unknown)) return node;
     const { previousSibling: prev, nextSibling: next } = node;
     if (prev) prev.nextSibling = next;
+    else this.firstChild = next;
     if (next) next.previousSibling = prev;
+    else this.lastChild = prev;
     node.parentNode = null;
     node.previousSibling = null;
     node.nextSibling = null;
+    this.childCache = null;
     return node;
   }
 

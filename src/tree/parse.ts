@@ -77,7 +77,7 @@ const lightAdapter: TreeAdapter<LightMap> = {
     for (const attr of attrs) if (!recipient.hasAttribute(attr.name)) recipient.setAttribute(attr.name, attr.value);
   },
   getFirstChild: (node) => node.firstChild,
-  getChildNodes: (node) => node.childNodes,
+  getChildNodes: (node) => node.childNodes as DomNode[],
   getParentNode: (node) => (node instanceof Comment || node instanceof Doctype ? null : node.parentNode),
   getAttrList: (element) => [...element.attributes].map(([name, value]) => ({ name, value })),
   getTagName: (element) => element.tagName,
