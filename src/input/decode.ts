@@ -8,7 +8,19 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
+
+// Bytes 0x80–0x9F of windows-1252 (smart quotes, dashes, €). Node's own TextDecoder('windows-1252')
+// maps them to C1 controls since 20.18.3 (nodejs/node#56542), so we map them ourselves.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
+}
 
 export function decode(input: string | Uint8Array): Decoded {
   const warnings: string[] = [];
@@ -22,7 +34,7 @@ export function decode(input: string | Uint8Array): Decoded {
     try {
       text = utf8.decode(input);
     } catch {
-      text = windows1252.decode(input);
+      text = decodeWindows1252(input);
       encoding = 'windows-1252';
       warnings.push('input is not valid UTF-8; read as windows-1252');
     }

@@ -6,7 +6,7 @@ export function detect(text: string): SourceFormat {
   if (looksLikeDump(text)) return 'dump';
   const head = text.slice(0, 2048).replace(/^\s+/, '');
   if (head.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(head)) return 'jsonfeed';
-  const root = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.toLowerCase();
+  const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.toLowerCase();
   if (root === 'rss') return 'rss';
   if (root === 'feed') return 'atom';
   if (root === 'rdf:rdf') return 'rdf';

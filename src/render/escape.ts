@@ -19,8 +19,3 @@ export function linkDestination(url: string): string {
   const clean = url.replace(/[<>\n\r]/g, (c) => encodeURIComponent(c));
   return /[\s()]/.test(clean) ? `<${clean}>` : clean;
 }
-
-/** Text inside `[…]` (link text is already escaped; this is for alt text and titles from attributes). */
-export function escapeLinkText(text: string): string {
-  return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
-}

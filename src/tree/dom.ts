@@ -230,7 +230,7 @@ export function unwrap(node: Element): void {
 /** Puts `replacement` where `node` is. */
 export function replaceNode(node: DomNode, replacement: DomNode): void {
   const parent = node.parentNode;
-  if (!parent) return;
+  if (!parent || node === replacement) return;
   parent.insertBefore(replacement, node);
   parent.removeChild(node);
 }

@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, toIso } from '../../src/dates/parse.js';
+import { isValidTimeZone, wallClockToUtc, zoneOffset } from '../../src/dates/zone.js';
+
+/** parseDate → ISO string (or null), the form every other stage sees. */
+function iso(input: string, timeZone?: string): string | null {
+  const parsed = parseDate(input, timeZone);
+  return parsed ? toIso(parsed.ms) : null;
+}
+
+const HOUR = 3_600_000;
+
+describe('parseDate: ISO 8601', () => {
+  it.each([
+    ['2020-07-17T07:14:53Z', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17t07:14:53z', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17T15:14:53+08:00', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17T15:14:53+0800', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17T15:14:53+08', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17T02:14:53-05', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17T01:44:53-05:30', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17T07:14:53+00:00', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17 07:14:53Z', '2020-07-17T07:14:53.000Z'],
+    ['2020-07-17 15:14:53 +08:00', '2020-07-17T07:14:53.000Z'],
+  ])('%s is %s', (input, expected) => {
+    expect(iso(input)).toBe(expected);
+  });
+
+  it('crosses the date line when the offset says so', () => {
+    expect(iso('2020-07-18T03:00:00+08:00')).toBe('2020-07-17T19:00:00.000Z');
+    expect(iso('2020-12-31T22:30:00-05:00')).toBe('2021-01-01T03:30:00.000Z');
+  });
+
+  it('reads fractions written with a dot or a comma', () => {
+    expect(iso('2020-07-17T07:14:53.5Z')).toBe('2020-07-17T07:14:53.500Z');
+    expect(iso('2020-07-17T07:14:53,25Z')).toBe('2020-07-17T07:14:53.250Z');
+    expect(iso('2020-07-17T07:14:53.123+00:00')).toBe('2020-07-17T07:14:53.123Z');
+    expect(iso('2020-07-17T15:14:53,123+08:00')).toBe('2020-07-17T07:14:53.123Z');
+    // Nanosecond precision is rounded to milliseconds.
+    expect(iso('2020-07-17T07:14:53.123456789Z')).toBe('2020-07-17T07:14:53.123Z');
+    expect(iso('2020-07-17T07:14:53.0006Z')).toBe('2020-07-17T07:14:53.001Z');
+  });
+
+  it('accepts times without seconds', () => {
+    expect(iso('2020-07-17T15:14+08:00')).toBe('2020-07-17T07:14:00.000Z');
+    expect(iso('2020-07-17 07:14Z')).toBe('2020-07-17T07:14:00.000Z');
+    expect(iso('2020-07-17T07:14')).toBe('2020-07-17T07:14:00.000Z');
+  });
+
+  it('reads a date alone as midnight in the given zone', () => {
+    expect(iso('2020-07-17')).toBe('2020-07-17T00:00:00.000Z');
+    expect(iso('2020-07-17', 'Asia/Shanghai')).toBe('2020-07-16T16:00:00.000Z');
+    expect(iso('2020-01-15', 'America/New_York')).toBe('2020-01-15T05:00:00.000Z');
+    expect(iso('2020-02-29')).toBe('2020-02-29T00:00:00.000Z');
+  });
+
+  it('marks whether the text named its zone', () => {
+    expect(parseDate('2020-07-17T07:14:53Z')).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: true });
+    expect(parseDate('2020-07-17 15:14:53', 'Asia/Shanghai')).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: false });
+  });
+
+  it('ignores the given zone when the text names its own', () => {
+    expect(iso('2020-07-17T07:14:53Z', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('2020-07-17T15:14:53+08:00', 'America/New_York')).toBe('2020-07-17T07:14:53.000Z');
+  });
+
+  it('tolerates surrounding and repeated white space', () => {
+    expect(iso('  2020-07-17   15:14:53 \n', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+  });
+});
+
+describe('parseDate: zone-less times read in an IANA zone', () => {
+  it('reads Asia/Shanghai wall-clock times (UTC+8, no DST)', () => {
+    expect(iso('2020-07-17 15:14:53', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('2020-07-17T15:14:53', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('2020-01-17 15:14:53', 'Asia/Shanghai')).toBe('2020-01-17T07:14:53.000Z');
+    // Early morning in Shanghai is the previous day in UTC.
+    expect(iso('2020-07-18 03:00:00', 'Asia/Shanghai')).toBe('2020-07-17T19:00:00.000Z');
+  });
+
+  it('applies Asia/Shanghai historical DST (China observed DST 1986–1991)', () => {
+    // 1990-07-01 was in Chinese summer time, UTC+9.
+    expect(iso('1990-07-01 12:00:00', 'Asia/Shanghai')).toBe('1990-07-01T03:00:00.000Z');
+    expect(iso('1990-12-01 12:00:00', 'Asia/Shanghai')).toBe('1990-12-01T04:00:00.000Z');
+  });
+
+  it('reads UTC by default', () => {
+    expect(iso('2020-07-17 15:14:53')).toBe('2020-07-17T15:14:53.000Z');
+  });
+
+  it('uses EST in winter and EDT in summer in America/New_York', () => {
+    expect(iso('2020-01-15 12:00:00', 'America/New_York')).toBe('2020-01-15T17:00:00.000Z');
+    expect(iso('2020-07-15 12:00:00', 'America/New_York')).toBe('2020-07-15T16:00:00.000Z');
+  });
+
+  it('gets the spring-forward edge in America/New_York right (2021-03-14, 02:00 EST → 03:00 EDT)', () => {
+    expect(iso('2021-03-14 01:59:59', 'America/New_York')).toBe('2021-03-14T06:59:59.000Z');
+    expect(iso('2021-03-14 03:00:00', 'America/New_York')).toBe('2021-03-14T07:00:00.000Z');
+    expect(iso('2021-03-14 03:30:00', 'America/New_York')).toBe('2021-03-14T07:30:00.000Z');
+  });
+
+  it('gets the fall-back edge in America/New_York right (2021-11-07, 02:00 EDT → 01:00 EST)', () => {
+    expect(iso('2021-11-07 00:59:59', 'America/New_York')).toBe('2021-11-07T04:59:59.000Z');
+    // 01:30 happens twice; the first (EDT) occurrence is taken.
+    expect(iso('2021-11-07 01:30:00', 'America/New_York')).toBe('2021-11-07T05:30:00.000Z');
+    expect(iso('2021-11-07 02:30:00', 'America/New_York')).toBe('2021-11-07T07:30:00.000Z');
+  });
+});
+
+describe('parseDate: RFC 822 / 2822', () => {
+  it.each([
+    ['Fri, 17 Jul 2020 07:14:53 GMT', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 07:14:53 UT', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 07:14:53 UTC', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 03:14:53 EDT', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 02:14:53 EST', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 02:14:53 CDT', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 00:14:53 PDT', '2020-07-17T07:14:53.000Z'],
+    ['Wed, 15 Jan 2020 10:00:00 PST', '2020-01-15T18:00:00.000Z'],
+    ['Fri, 17 Jul 2020 07:14:53 +0000', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 15:14:53 +0800', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 01:44:53 -0530', '2020-07-17T07:14:53.000Z'],
+    ['Fri, 17 Jul 2020 07:14:53 gmt', '2020-07-17T07:14:53.000Z'],
+  ])('%s is %s', (input, expected) => {
+    expect(iso(input)).toBe(expected);
+  });
+
+  it('makes the weekday optional (and does not need a comma after it)', () => {
+    expect(iso('17 Jul 2020 07:14:53 GMT')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('Friday, 17 Jul 2020 07:14:53 GMT')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('Fri 17 Jul 2020 07:14:53 GMT')).toBe('2020-07-17T07:14:53.000Z');
+  });
+
+  it('accepts a single-digit day, no seconds, and "Sept"', () => {
+    expect(iso('Sat, 4 Jul 2020 12:00 GMT')).toBe('2020-07-04T12:00:00.000Z');
+    expect(iso('1 Sept 2020 08:00:00 +0000')).toBe('2020-09-01T08:00:00.000Z');
+    expect(iso('1 Sep 2020 08:00:00 +0000')).toBe('2020-09-01T08:00:00.000Z');
+    expect(iso('1 JUL 2020 08:00:00 +0000')).toBe('2020-07-01T08:00:00.000Z');
+  });
+
+  it('reads military single-letter zones (A–I, K–M east; N–Y west; Z is UTC)', () => {
+    expect(iso('17 Jul 2020 07:14:53 Z')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('17 Jul 2020 08:14:53 A')).toBe('2020-07-17T07:14:53.000Z'); // +1
+    expect(iso('17 Jul 2020 16:14:53 I')).toBe('2020-07-17T07:14:53.000Z'); // +9
+    expect(iso('17 Jul 2020 17:14:53 K')).toBe('2020-07-17T07:14:53.000Z'); // +10
+    expect(iso('17 Jul 2020 19:14:53 M')).toBe('2020-07-17T07:14:53.000Z'); // +12
+    expect(iso('17 Jul 2020 06:14:53 N')).toBe('2020-07-17T07:14:53.000Z'); // -1
+    expect(iso('17 Jul 2020 02:14:53 R')).toBe('2020-07-17T07:14:53.000Z'); // -5
+    expect(iso('16 Jul 2020 19:14:53 Y')).toBe('2020-07-17T07:14:53.000Z'); // -12
+  });
+
+  it('refuses J (not a military zone) and unknown zone names', () => {
+    expect(parseDate('17 Jul 2020 07:14:53 J')).toBeNull();
+    expect(parseDate('17 Jul 2020 07:14:53 XYZ')).toBeNull();
+  });
+
+  it('expands two-digit years: below 50 is 20xx, 50 and above is 19xx', () => {
+    expect(iso('Fri, 17 Jul 20 07:14:53 GMT')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('17 Jul 49 00:00:00 GMT')).toBe('2049-07-17T00:00:00.000Z');
+    expect(iso('17 Jul 50 00:00:00 GMT')).toBe('1950-07-17T00:00:00.000Z');
+    expect(iso('Sat, 17 Jul 99 07:14:53 GMT')).toBe('1999-07-17T07:14:53.000Z');
+    expect(iso('17 Jul 00 00:00:00 GMT')).toBe('2000-07-17T00:00:00.000Z');
+  });
+
+  it('reads a zone-less RFC 822 time in the given zone', () => {
+    const parsed = parseDate('17 Jul 2020 15:14:53', 'Asia/Shanghai');
+    expect(parsed).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: false });
+  });
+
+  it('refuses impossible days and unknown months', () => {
+    expect(parseDate('31 Feb 2020 07:14:53 GMT')).toBeNull();
+    expect(parseDate('32 Jul 2020 07:14:53 GMT')).toBeNull();
+    expect(parseDate('17 Foo 2020 07:14:53 GMT')).toBeNull();
+    expect(parseDate('17 Jul 2020 25:14:53 GMT')).toBeNull();
+  });
+});
+
+describe('parseDate: numeric dates with slashes or dots', () => {
+  it('reads year/month/day as midnight in the given zone', () => {
+    expect(iso('2023/05/02')).toBe('2023-05-02T00:00:00.000Z');
+    expect(iso('2023/5/2', 'Asia/Shanghai')).toBe('2023-05-01T16:00:00.000Z');
+    expect(iso('2023.05.02')).toBe('2023-05-02T00:00:00.000Z');
+  });
+
+  it('reads a time after the date, zone-less', () => {
+    expect(iso('2023.05.02 14:30', 'Asia/Shanghai')).toBe('2023-05-02T06:30:00.000Z');
+    expect(iso('2023/05/02 14:30:15', 'America/New_York')).toBe('2023-05-02T18:30:15.000Z');
+    expect(parseDate('2023/05/02 14:30')?.zoned).toBe(false);
+  });
+});
+
+describe('parseDate: CJK dates', () => {
+  it('reads `2020年 7月 18日` as midnight in the given zone', () => {
+    expect(iso('2020年 7月 18日')).toBe('2020-07-18T00:00:00.000Z');
+    expect(iso('2020年 7月 18日', 'Asia/Shanghai')).toBe('2020-07-17T16:00:00.000Z');
+    expect(iso('2020年7月18日', 'Asia/Shanghai')).toBe('2020-07-17T16:00:00.000Z');
+    expect(parseDate('2020年 7月 18日', 'Asia/Shanghai')?.zoned).toBe(false);
+  });
+
+  it('reads a time after the date', () => {
+    expect(iso('2020年 7月 17日 15:14', 'Asia/Shanghai')).toBe('2020-07-17T07:14:00.000Z');
+    expect(iso('2020年7月17日 15:14:53', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('2020年7月17日 15：14', 'Asia/Shanghai')).toBe('2020-07-17T07:14:00.000Z');
+    expect(iso('2020年7月17日15时14分53秒', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+    expect(iso('2020年7月17日 15時14分53秒', 'Asia/Shanghai')).toBe('2020-07-17T07:14:53.000Z');
+  });
+
+  it('reads hour and minute written with 时/時 and 分', () => {
+    expect(iso('2020年7月17日 15时14分', 'Asia/Shanghai')).toBe('2020-07-17T07:14:00.000Z');
+    expect(iso('2020年7月17日 15時14分', 'Asia/Shanghai')).toBe('2020-07-17T07:14:00.000Z');
+  });
+
+  it('refuses impossible CJK dates', () => {
+    expect(parseDate('2020年 2月 30日')).toBeNull();
+    expect(parseDate('2020年 13月 1日')).toBeNull();
+  });
+});
+
+describe('parseDate: RFC 822 with full month names', () => {
+  it('reads "17 September 2020 08:00:00 GMT" and "Friday, 3 July 2020"', () => {
+    expect(iso('17 September 2020 08:00:00 GMT')).toBe('2020-09-17T08:00:00.000Z');
+    expect(iso('Friday, 3 July 2020')).toBe('2020-07-03T00:00:00.000Z');
+    expect(parseDate('17 Septembre 2020')).toBeNull();
+  });
+});
+
+describe('parseDate: refusals', () => {
+  it.each([
+    ['garbage', 'not a date'],
+    ['empty', ''],
+    ['white space only', '   \n\t'],
+    ['31 days in February', '2023-02-30'],
+    ['29 February in a common year', '2023-02-29'],
+    ['month 13', '2023-13-01'],
+    ['month 0', '2023-00-10'],
+    ['day 0', '2023-01-00'],
+    ['day 32', '2023-01-32'],
+    ['hour 25', '2020-07-17T25:00:00Z'],
+    ['minute 60', '2020-07-17T12:60:00Z'],
+    ['second 61', '2020-07-17T12:00:61Z'],
+    ['month name first (new Date style)', 'July 4 2020'],
+    ['month name first with comma', 'Jul 4, 2020'],
+    ['Date#toString output', 'Sat Jul 04 2020 00:00:00 GMT+0000 (Coordinated Universal Time)'],
+    ['month-first slashes', '07/04/2020'],
+    ['day-first slashes', '04/07/2020'],
+    ['mixed slash and dot', '2020/07.04'],
+    ['impossible slashed date', '2023/02/30'],
+    ['epoch number', '1593820800000'],
+    ['unknown zone suffix', '2020-07-17T07:14:53 EST5EDT'],
+    ['trailing garbage', '2020-07-17T07:14:53Z tomorrow'],
+    ['two-digit year ISO', '20-07-17'],
+  ])('%s: %j is null', (_label, input) => {
+    expect(parseDate(input)).toBeNull();
+  });
+});
+
+describe('toIso', () => {
+  it('writes ISO 8601 UTC with milliseconds', () => {
+    expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(toIso(Date.UTC(2020, 6, 17, 7, 14, 53, 5))).toBe('2020-07-17T07:14:53.005Z');
+    expect(toIso(-1)).toBe('1969-12-31T23:59:59.999Z');
+  });
+
+  it('gives null for null, NaN, infinities and out-of-range times', () => {
+    expect(toIso(null)).toBeNull();
+    expect(toIso(Number.NaN)).toBeNull();
+    expect(toIso(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(toIso(8.64e15 + 1)).toBeNull();
+  });
+});
+
+describe('zone helpers', () => {
+  it('zoneOffset gives the offset east of UTC at an instant', () => {
+    expect(zoneOffset(Date.UTC(2020, 6, 17, 7, 14, 53), 'Asia/Shanghai')).toBe(8 * HOUR);
+    expect(zoneOffset(Date.UTC(2020, 0, 15, 12), 'America/New_York')).toBe(-5 * HOUR);
+    expect(zoneOffset(Date.UTC(2020, 6, 15, 12), 'America/New_York')).toBe(-4 * HOUR);
+    expect(zoneOffset(Date.UTC(2020, 6, 15, 12), 'Asia/Kolkata')).toBe(5.5 * HOUR);
+    expect(zoneOffset(Date.UTC(2020, 6, 15, 12), 'UTC')).toBe(0);
+  });
+
+  it('zoneOffset ignores sub-second parts of the instant', () => {
+    expect(zoneOffset(Date.UTC(2020, 6, 17, 7, 14, 53, 999), 'Asia/Shanghai')).toBe(8 * HOUR);
+    expect(zoneOffset(-1, 'Asia/Tokyo')).toBe(9 * HOUR);
+  });
+
+  it('zoneOffset flips exactly at the New York transition instant', () => {
+    expect(zoneOffset(Date.UTC(2021, 2, 14, 6, 59, 59), 'America/New_York')).toBe(-5 * HOUR);
+    expect(zoneOffset(Date.UTC(2021, 2, 14, 7, 0, 0), 'America/New_York')).toBe(-4 * HOUR);
+  });
+
+  it('wallClockToUtc keeps milliseconds of the wall time', () => {
+    expect(wallClockToUtc(Date.UTC(2020, 6, 17, 15, 14, 53, 250), 'Asia/Shanghai')).toBe(Date.UTC(2020, 6, 17, 7, 14, 53, 250));
+  });
+
+  it('isValidTimeZone accepts IANA names and refuses others', () => {
+    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isValidTimeZone('America/New_York')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});

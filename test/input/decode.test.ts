@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { FeedcleanError } from '../../src/errors.js';
+import { decode } from '../../src/input/decode.js';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Runs `fn`, expecting a FeedcleanError, and returns it. */
+function caught(fn: () => unknown): FeedcleanError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FeedcleanError);
+    return error as FeedcleanError;
+  }
+  throw new Error('expected a FeedcleanError, nothing was thrown');
+}
+
+describe('decode: refusals', () => {
+  it('refuses empty bytes with EMPTY_INPUT', () => {
+    expect(caught(() => decode(new Uint8Array(0))).code).toBe('EMPTY_INPUT');
+  });
+
+  it('refuses bytes that are only white space with EMPTY_INPUT', () => {
+    expect(caught(() => decode(utf8('  \n\t\r\n  '))).code).toBe('EMPTY_INPUT');
+  });
+
+  it('refuses a BOM alone with EMPTY_INPUT', () => {
+    expect(caught(() => decode(new Uint8Array([0xef, 0xbb, 0xbf]))).code).toBe('EMPTY_INPUT');
+    expect(caught(() => decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x0a, 0x20]))).code).toBe('EMPTY_INPUT');
+  });
+
+  it('refuses empty and blank strings with EMPTY_INPUT', () => {
+    expect(caught(() => decode('')).code).toBe('EMPTY_INPUT');
+    expect(caught(() => decode(' \n ')).code).toBe('EMPTY_INPUT');
+  });
+
+  it('refuses bytes with NUL with BINARY_INPUT', () => {
+    const e = caught(() => decode(new Uint8Array([0x3c, 0x70, 0x3e, 0x00, 0x41])));
+    expect(e.code).toBe('BINARY_INPUT');
+    expect(e.message).toMatch(/binary/);
+  });
+
+  it('refuses a PNG header (NUL bytes) with BINARY_INPUT', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+    expect(caught(() => decode(png)).code).toBe('BINARY_INPUT');
+  });
+
+  it('refuses a string holding NUL with BINARY_INPUT', () => {
+    expect(caught(() => decode('abc\0def')).code).toBe('BINARY_INPUT');
+  });
+});
+
+describe('decode: text', () => {
+  it('decodes UTF-8 bytes', () => {
+    expect(decode(utf8('<p>中文 café — “quotes”</p>'))).toEqual({
+      text: '<p>中文 café — “quotes”</p>',
+      encoding: 'utf-8',
+      warnings: [],
+    });
+  });
+
+  it('strips a UTF-8 BOM from bytes', () => {
+    const result = decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('[T](https://example.com)')]));
+    expect(result.text).toBe('[T](https://example.com)');
+    expect(result.text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(result.encoding).toBe('utf-8');
+  });
+
+  it('strips a BOM from a string', () => {
+    expect(decode('\uFEFF<p>x</p>').text).toBe('<p>x</p>');
+  });
+
+  it('strips only the leading BOM, not one later in the text', () => {
+    expect(decode('\uFEFFa\uFEFFb').text).toBe('a\uFEFFb');
+  });
+
+  it('falls back to windows-1252 for invalid UTF-8, with a warning', () => {
+    // café in windows-1252 / Latin-1: 0xE9 alone is not valid UTF-8.
+    const result = decode(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0xa9, 0x20, 0xbd]));
+    expect(result.text).toBe('café © ½');
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/not valid UTF-8/);
+    expect(result.warnings[0]).toMatch(/windows-1252/);
+  });
+
+  // Node's own TextDecoder maps these to C1 controls (nodejs/node#56542); decode.ts maps them itself.
+  it('maps windows-1252 bytes 0x80–0x9F to their characters (smart quotes, €, dashes)', () => {
+    const bytes = new Uint8Array([0x93, 0x68, 0x69, 0x94, 0x20, 0x80, 0x20, 0x96, 0x20, 0x92]);
+    expect(decode(bytes).text).toBe('“hi” € – ’');
+  });
+
+  it('does not fall back for valid UTF-8 that merely looks like Latin-1 text', () => {
+    const result = decode(utf8('café'));
+    expect(result.text).toBe('café');
+    expect(result.encoding).toBe('utf-8');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('passes strings through unchanged', () => {
+    const text = '  <div>\r\n  &amp; 中文 \u00e9  </div>\n';
+    expect(decode(text)).toEqual({ text, encoding: 'utf-8', warnings: [] });
+  });
+});

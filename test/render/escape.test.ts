@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, linkDestination } from '../../src/render/escape.js';
+
+describe('escapeMarkdown: inline syntax', () => {
+  it.each([
+    ['asterisks', 'a *b* c', 'a \\*b\\* c'],
+    ['a lone asterisk', '5 * 3', '5 \\* 3'],
+    ['backticks', 'run `ls` now', 'run \\`ls\\` now'],
+    ['brackets', 'see [1] and [note]', 'see \\[1\\] and \\[note\\]'],
+    ['a would-be link', '[text](https://example.com)', '\\[text\\](https://example.com)'],
+    ['a would-be image', '![alt](a.png)', '!\\[alt\\](a.png)'],
+    ['a less-than sign', 'a <b> c', 'a \\<b> c'],
+    ['an autolink', '<https://example.com>', '\\<https://example.com>'],
+    ['a backslash', 'C:\\path\\file', 'C:\\\\path\\\\file'],
+    ['a tilde', '~strike~ and ~~more~~', '\\~strike\\~ and \\~\\~more\\~\\~'],
+    ['named entity text', 'Tom &amp; Jerry', 'Tom \\&amp; Jerry'],
+    ['numeric entity text', 'it&#39;s &#x27;x&#x27;', 'it\\&#39;s \\&#x27;x\\&#x27;'],
+    ['underscores opening and closing emphasis', '_emphasis_', '\\_emphasis\\_'],
+    ['underscores around a word after a space', 'say _this_ now', 'say \\_this\\_ now'],
+    ['dunder names', '__init__', '\\_\\_init\\_\\_'],
+  ])('%s', (_label, input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('escapes an existing backslash before what follows it', () => {
+    expect(escapeMarkdown('\\*')).toBe('\\\\\\*');
+  });
+});
+
+describe('escapeMarkdown: line starts', () => {
+  it.each([
+    ['an ATX heading', '# Title', '\\# Title'],
+    ['a level-6 heading', '###### Small', '\\###### Small'],
+    ['a lone hash', '#', '\\#'],
+    ['a dash bullet', '- item', '\\- item'],
+    ['a plus bullet', '+ item', '\\+ item'],
+    ['a star bullet (escaped as inline)', '* item', '\\* item'],
+    ['a block quote', '> quoted', '\\> quoted'],
+    ['a block quote without space', '>quoted', '\\>quoted'],
+    ['an ordered item with a dot', '1. First', '1\\. First'],
+    ['an ordered item with a parenthesis', '1) First', '1\\) First'],
+    ['a year that looks like an ordered item', '2020. It was a year', '2020\\. It was a year'],
+    ['a setext === underline', '===', '\\==='],
+    ['a setext --- underline', '---', '\\---'],
+    ['a long dash rule', '----------', '\\----------'],
+    ['a rule of stars', '***', '\\*\\*\\*'],
+    ['a rule of underscores', '___', '\\_\\_\\_'],
+    ['an indented heading', '   # Title', '   \\# Title'],
+  ])('%s', (_label, input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('escapes at the start of every line, not only the first', () => {
+    expect(escapeMarkdown('Intro\n# Heading\n- item\n1. one\n> quote\nTitle\n===')).toBe(
+      'Intro\n\\# Heading\n\\- item\n1\\. one\n\\> quote\nTitle\n\\===',
+    );
+  });
+
+  it('escapes a task-list line completely', () => {
+    expect(escapeMarkdown('- [ ] todo')).toBe('\\- \\[ \\] todo');
+  });
+});
+
+describe('escapeMarkdown: what stays as it is', () => {
+  it.each([
+    ['intraword underscores', 'foo_bar'],
+    ['a snake_case name', 'call snake_case_name() here'],
+    ['a number with a dot mid-line', 'Version 1. was released'],
+    ['a decimal at line start', '1.5 million people'],
+    ['a list-like number mid-line', 'He came 1. and left 2)'],
+    ['a hashtag mid-line', 'trending #hashtag today'],
+    ['a hashtag at line start (no space, not a heading)', '#hashtag'],
+    ['seven hashes (not a heading)', '####### x'],
+    ['C#', 'written in C# and F#'],
+    ['a minus number at line start', '-5 degrees'],
+    ['a plus number at line start', '+86 10 1234'],
+    ['dashes mid-line', 'a -- b --- c'],
+    ['equals mid-line', 'a == b'],
+    ['a greater-than mid-line', 'a > b'],
+    ['an ampersand that is not an entity', 'AT&T & co; R&D'],
+    ['plain CJK text', '德国之声：中国外交部发言人表示，双方将继续保持沟通。'],
+    ['CJK with intraword underscore', '中文_测试'],
+    ['plain punctuation', 'Hello, world! (really?) {yes} "quoted" \'single\' 100% $5 @user'],
+    ['a pipe', 'a | b'],
+  ])('%s', (_label, input) => {
+    expect(escapeMarkdown(input)).toBe(input);
+  });
+});
+
+describe('linkDestination', () => {
+  it('leaves an ordinary URL bare', () => {
+    expect(linkDestination('https://www.dw.com/en/a-123?x=1&y=2#frag')).toBe('https://www.dw.com/en/a-123?x=1&y=2#frag');
+  });
+
+  it('wraps a URL with parentheses in angle brackets', () => {
+    expect(linkDestination('https://en.wikipedia.org/wiki/Foo_(bar)')).toBe('<https://en.wikipedia.org/wiki/Foo_(bar)>');
+  });
+
+  it('wraps a URL with spaces in angle brackets', () => {
+    expect(linkDestination('https://example.com/a b.jpg')).toBe('<https://example.com/a b.jpg>');
+  });
+
+  it('percent-encodes angle brackets and line breaks', () => {
+    expect(linkDestination('https://example.com/<x>')).toBe('https://example.com/%3Cx%3E');
+    expect(linkDestination('https://example.com/a\nb')).toBe('https://example.com/a%0Ab');
+    expect(linkDestination('https://example.com/a\r\nb')).toBe('https://example.com/a%0D%0Ab');
+    expect(linkDestination('https://example.com/(<x>)')).toBe('<https://example.com/(%3Cx%3E)>');
+  });
+});
