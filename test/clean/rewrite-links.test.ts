@@ -10,6 +10,11 @@ describe('DW ArticleRef links', () => {
     expect(cleanHtml(html, 'https://www.dw.com/en/some-story/a-1').findings.related[0]!.url).toBe('https://www.dw.com/en/a-66679030');
   });
 
+  it('map videos, galleries and audio to their public pages too', () => {
+    const { root } = cleanHtml('<p><a href="https://api.dw.com/api/detail/video/1" rel="ArticleRef">v</a><a href="https://api.dw.com/api/detail/gallery/2">g</a><a href="https://api.dw.com/api/detail/audio/3">a</a></p>', 'https://www.dw.com/en/x/a-9');
+    expect(outline(root)).toBe('<p><a href="https://www.dw.com/en/av-1">v</a><a href="https://www.dw.com/en/g-2">g</a><a href="https://www.dw.com/en/audio-3">a</a></p>');
+  });
+
   it('are left alone, with a warning, when the item URL gives no language', () => {
     const { root, warnings, findings } = cleanHtml('<p><a href="https://api.dw.com/api/detail/article/5" rel="ArticleRef">x</a></p>', 'https://www.dw.com/a-1');
     expect(outline(root)).toContain('https://api.dw.com/api/detail/article/5');
