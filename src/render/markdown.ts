@@ -91,6 +91,21 @@ function createService(): TurndownService {
       return `[${text}](${linkDestination(href)}${titlePart})`;
     },
   });
+  // `- item` / `1. item` with continuation lines indented to match (turndown pads markers to four).
+  service.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node) => {
+      const li = asElement(node);
+      const list = li.parentNode instanceof Element ? li.parentNode : null;
+      let marker = '- ';
+      if (list?.tagName === 'ol') {
+        const start = Number(list.getAttribute('start') ?? '1');
+        marker = `${(Number.isFinite(start) ? start : 1) + list.children.indexOf(li)}. `;
+      }
+      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+      return `${marker}${body}${li.nextSibling ? '\n' : ''}`;
+    },
+  });
   service.addRule('table', {
     filter: 'table',
     replacement: (_content, node) => tableMarkdown(asElement(node), service),
