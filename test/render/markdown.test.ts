@@ -38,6 +38,12 @@ describe('markdown rendering', () => {
     );
   });
 
+  it('writes lists with two-column bullets, numbered from start, nested by indentation', () => {
+    expect(md('<ul><li>甲<ul><li>子</li></ul></li><li>乙</li></ul><ol start="9"><li>九</li><li>十<br>续</li></ol>')).toBe(
+      '- 甲\n  - 子\n- 乙\n\n9. 九\n10. 十\\\n    续',
+    );
+  });
+
   it('never leaves runs of blank lines or raw HTML', () => {
     const out = md('<div><div><p>a</p></div><div></div><div><p>b</p></div></div><section><p>c</p></section>');
     expect(out).toBe('a\n\nb\n\nc');
