@@ -22,6 +22,30 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
+/** A byte-order mark (or, for XML, the byte pattern of `<?`) and the Unicode encoding it stands for. */
+function sniffUnicode(b: Uint8Array): { encoding: 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be'; skip: number } | null {
+  const [b0, b1, b2, b3] = b;
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', skip: 4 };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', skip: 4 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0x00 && b3 === 0x3c) return { encoding: 'utf-32be', skip: 0 };
+  if (b0 === 0x3c && b1 === 0x00 && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', skip: 0 };
+  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 === 0x3f) return { encoding: 'utf-16be', skip: 0 };
+  if (b0 === 0x3c && b1 === 0x00 && b2 === 0x3f && b3 === 0x00) return { encoding: 'utf-16le', skip: 0 };
+  return null;
+}
+
+function decodeUtf32(b: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const parts: string[] = [];
+  for (let i = 0; i + 3 < b.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    parts.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd');
+  }
+  return parts.join('');
+}
+
 export function decode(input: string | Uint8Array): Decoded {
   const warnings: string[] = [];
   let text: string;
@@ -30,6 +54,14 @@ export function decode(input: string | Uint8Array): Decoded {
     text = input;
   } else {
     if (input.length === 0) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');
+    const unicode = sniffUnicode(input);
+    if (unicode) {
+      const body = input.subarray(unicode.skip);
+      text = unicode.encoding.startsWith('utf-32')
+        ? decodeUtf32(body, unicode.encoding === 'utf-32le')
+        : new TextDecoder(unicode.encoding).decode(body);
+      return finish(text, unicode.encoding, warnings);
+    }
     if (input.includes(0)) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL bytes), not a feed item');
     try {
       text = utf8.decode(input);
@@ -39,6 +71,11 @@ export function decode(input: string | Uint8Array): Decoded {
       warnings.push('input is not valid UTF-8; read as windows-1252');
     }
   }
+  return finish(text, encoding, warnings);
+}
+
+function finish(decoded: string, encoding: string, warnings: string[]): Decoded {
+  let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\0')) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL characters), not a feed item');
   if (!/\S/.test(text)) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');

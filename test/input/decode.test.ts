@@ -102,3 +102,29 @@ describe('decode: text', () => {
     expect(decode(text)).toEqual({ text, encoding: 'utf-8', warnings: [] });
   });
 });
+
+describe('decode: UTF-16 and UTF-32', () => {
+  const text = '<p>德国之声 “DW” €</p>';
+  const utf16le = Buffer.from(text, 'utf16le');
+  const utf16be = Buffer.from(utf16le).swap16();
+  const utf32 = (le: boolean) => {
+    const cps = [...text].map((c) => c.codePointAt(0)!);
+    const out = Buffer.alloc(cps.length * 4);
+    cps.forEach((cp, i) => (le ? out.writeUInt32LE(cp, i * 4) : out.writeUInt32BE(cp, i * 4)));
+    return out;
+  };
+
+  it.each([
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]), 'utf-16le'],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]), 'utf-16be'],
+    ['UTF-32LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32(true)]), 'utf-32le'],
+    ['UTF-32BE with BOM', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), utf32(false)]), 'utf-32be'],
+  ])('reads %s (NUL bytes there are not binary)', (_label, bytes, encoding) => {
+    expect(decode(new Uint8Array(bytes))).toEqual({ text, encoding, warnings: [] });
+  });
+
+  it('recognises BOM-less UTF-16 XML by the bytes of "<?"', () => {
+    const xml = '<?xml version="1.0"?><rss/>';
+    expect(decode(new Uint8Array(Buffer.from(xml, 'utf16le')))).toEqual({ text: xml, encoding: 'utf-16le', warnings: [] });
+  });
+});
