@@ -1,4 +1,5 @@
 /** bytes → text: refuse binary, strip the BOM, decode UTF-8 (falling back to windows-1252). */
+import iconv from 'iconv-lite';
 import { FeedcleanError } from '../errors.js';
 
 export interface Decoded {
@@ -20,6 +21,42 @@ function decodeWindows1252(bytes: Uint8Array): string {
     out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
   }
   return out;
+}
+
+/** The charset an XML declaration or HTML meta tag names in the first bytes, lower-cased. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
+  const m =
+    /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  if (!m) return null;
+  const name = m[1]!.toLowerCase();
+  return name === 'utf8' ? 'utf-8' : name;
+}
+
+/**
+ * Bytes that are not valid UTF-8 and declare nothing. A few bad bytes in UTF-8 text are replaced
+ * (one broken byte must not garble a whole item); Chinese text in GB18030/GBK is recognised by what
+ * it decodes to; anything else is read as windows-1252. Each choice is a warning.
+ */
+function decodeUndeclared(bytes: Uint8Array, warnings: string[]): { text: string; encoding: string } {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const replaced = (lenient.match(/\ufffd/g) ?? []).length;
+  const nonAscii = (lenient.match(/[^\x00-\x7f]/g) ?? []).length;
+  // Mostly valid UTF-8 (a handful of bad bytes among much good non-ASCII text).
+  if (replaced * 20 <= nonAscii) {
+    warnings.push(`input has ${replaced} invalid UTF-8 byte sequence${replaced === 1 ? '' : 's'}; replaced with U+FFFD`);
+    return { text: lenient, encoding: 'utf-8' };
+  }
+  const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const han = (gb.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/g) ?? []).length;
+  const gbNonAscii = (gb.match(/[^\x00-\x7f]/g) ?? []).length;
+  if (gbNonAscii > 0 && han / gbNonAscii > 0.9 && !gb.includes('\ufffd')) {
+    warnings.push('input is not UTF-8 and declares no encoding; read as GB18030 (it decodes to Chinese text)');
+    return { text: gb, encoding: 'gb18030' };
+  }
+  warnings.push('input is not valid UTF-8 and declares no encoding; read as windows-1252');
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }
 
 /** A byte-order mark (or, for XML, the byte pattern of `<?`) and the Unicode encoding it stands for. */
@@ -63,12 +100,15 @@ export function decode(input: string | Uint8Array): Decoded {
       return finish(text, unicode.encoding, warnings);
     }
     if (input.includes(0)) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL bytes), not a feed item');
+    const declared = declaredEncoding(input);
+    if (declared && declared !== 'utf-8') {
+      if (!iconv.encodingExists(declared)) warnings.push(`declared encoding "${declared}" is unknown; ignored`);
+      else return finish(iconv.decode(Buffer.from(input.buffer, input.byteOffset, input.byteLength), declared), declared, warnings);
+    }
     try {
       text = utf8.decode(input);
     } catch {
-      text = decodeWindows1252(input);
-      encoding = 'windows-1252';
-      warnings.push('input is not valid UTF-8; read as windows-1252');
+      ({ text, encoding } = decodeUndeclared(input, warnings));
     }
   }
   return finish(text, encoding, warnings);

@@ -33,13 +33,19 @@ export const sanitizeSchema: SanitizeSchema = {
     table: none, caption: none, thead: none, tbody: none, tfoot: none, tr: none, th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
     div: none,
   },
-  rename: { b: 'strong', i: 'em', strike: 's', del: 's' },
+  // Sectioning and form wrappers become plain blocks, so their text keeps its paragraph breaks.
+  rename: {
+    b: 'strong', i: 'em', strike: 's', del: 's',
+    section: 'div', article: 'div', aside: 'div', header: 'div', footer: 'div', main: 'div', nav: 'div',
+    address: 'div', center: 'div', details: 'div', summary: 'p', hgroup: 'div', form: 'div', fieldset: 'div',
+    legend: 'p', menu: 'ul', dialog: 'div',
+  },
   mergeAdjacent: new Set(['strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'mark', 'small']),
   dropWithContent: new Set([
     'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
-    'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'fieldset', 'legend',
+    'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',
     'svg', 'math', 'canvas', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'xmp', 'plaintext',
-    'video', 'audio', 'source', 'track', 'picture', 'map', 'area', 'dialog', 'menu', 'portal', 'slot', 'marquee',
+    'video', 'audio', 'source', 'track', 'map', 'area', 'portal', 'slot', 'marquee',
   ]),
   urlAttributes: {
     href: ['http', 'https', 'mailto'],

@@ -83,9 +83,14 @@ abstract class ParentBase extends NodeBase {
     node.nextSibling = reference;
     if (prev) prev.nextSibling = node;
     else this.firstChild = node;
-    if (reference) reference.previousSibling = node;
-    else this.lastChild = node;
-    this.childCache = null;
+    if (reference) {
+      reference.previousSibling = node;
+      this.childCache = null;
+    } else {
+      this.lastChild = node;
+      // Appending (what the parser does all the time) keeps the cached array valid.
+      this.childCache?.push(node);
+    }
     return node;
   }
 

@@ -128,3 +128,34 @@ describe('decode: UTF-16 and UTF-32', () => {
     expect(decode(new Uint8Array(Buffer.from(xml, 'utf16le')))).toEqual({ text: xml, encoding: 'utf-16le', warnings: [] });
   });
 });
+
+describe('decode: declared and undeclared legacy encodings', () => {
+  const gbk = (text: string) => new Uint8Array(Buffer.from([...text].flatMap((c) => [...(c.charCodeAt(0) < 128 ? Buffer.from(c) : GBK[c]!)])));
+  // 中文 in GBK: D6D0 CEC4; 德国 C2B9 B9FA (computed with iconv-lite in a REPL and checked in a GBK table).
+  const GBK: Record<string, number[]> = { 中: [0xd6, 0xd0], 文: [0xce, 0xc4], 德: [0xb5, 0xc2], 国: [0xb9, 0xfa] };
+
+  it('uses the encoding an XML declaration names', () => {
+    const result = decode(gbk('<?xml version="1.0" encoding="GBK"?><rss>中文</rss>'));
+    expect(result.text).toBe('<?xml version="1.0" encoding="GBK"?><rss>中文</rss>');
+    expect(result.encoding).toBe('gbk');
+  });
+
+  it('uses an HTML meta charset', () => {
+    expect(decode(gbk('<meta charset="gb2312"><p>德国</p>')).text).toBe('<meta charset="gb2312"><p>德国</p>');
+  });
+
+  it('recognises undeclared GB18030 Chinese text, with a warning', () => {
+    const result = decode(gbk('<p>中文德国中文德国</p>'));
+    expect(result.text).toBe('<p>中文德国中文德国</p>');
+    expect(result.encoding).toBe('gb18030');
+    expect(result.warnings[0]).toMatch(/GB18030/);
+  });
+
+  it('keeps UTF-8 text with a few bad bytes as UTF-8, replacing only those', () => {
+    const good = Buffer.from('<p>德国之声中文网报道，这是一段足够长的中文文字，用来说明少数坏字节不会毁掉整篇。</p>');
+    const result = decode(new Uint8Array(Buffer.concat([Buffer.from([0xff]), good])));
+    expect(result.text).toBe(`\ufffd${good.toString('utf8')}`);
+    expect(result.encoding).toBe('utf-8');
+    expect(result.warnings).toEqual(['input has 1 invalid UTF-8 byte sequence; replaced with U+FFFD']);
+  });
+});
