@@ -1,16 +1,16 @@
 /**
- * `**bold**` and `*em*` that survive CommonMark's flanking rules next to CJK text. A delimiter run
- * next to punctuation only opens/closes when the other side is white space or punctuation, so
- * `击**「这里」**来` renders literally. Moving the edge punctuation outside (`击「**这里**」来`)
- * keeps every character and renders as emphasis.
+ * `**bold**` and `*em*` that survive CommonMark's flanking rules next to CJK text (or any text
+ * without spaces). A delimiter run next to punctuation only opens/closes when the other side is
+ * white space or punctuation, so `击**「这里」**来` or `示**"友好"**之` render literally. Moving the
+ * edge punctuation outside (`击「**这里**」来`) keeps every character and renders as emphasis.
  */
 import type TurndownService from 'turndown';
 import { Element, Text, type DomNode } from '../tree/dom.js';
 import { BLOCK_TAGS } from '../tree/text.js';
 
-// Non-ASCII punctuation and symbols: never escaped by us, so safe to move across a delimiter.
-const MOVABLE = /^[^\x00-\x7f]$/;
 const PUNCT = /[\p{P}\p{S}]/u;
+// Characters our escaping may put a backslash before: moving one would split it from its escape.
+const ESCAPABLE = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '~', '&', '#', '-', '+', '=', '|', '!']);
 const SPACE_OR_PUNCT = /[\s\p{P}\p{S}]/u;
 
 /** The character just outside `node` on one side, looking through inline ancestors. */
@@ -33,7 +33,7 @@ function neighbourChar(node: DomNode, side: 'before' | 'after'): string {
 }
 
 function movable(ch: string | undefined): ch is string {
-  return ch !== undefined && MOVABLE.test(ch) && PUNCT.test(ch);
+  return ch !== undefined && PUNCT.test(ch) && !ESCAPABLE.has(ch);
 }
 
 export function emphasisRule(delimiter: string): TurndownService.Rule['replacement'] {
@@ -53,7 +53,7 @@ export function emphasisRule(delimiter: string): TurndownService.Rule['replaceme
       }
     }
     if (after && !SPACE_OR_PUNCT.test(after)) {
-      while (movable([...inner].at(-1)) && [...inner].length > 1) {
+      while (movable([...inner].at(-1)) && [...inner].at(-2) !== '\\' && [...inner].length > 1) {
         const ch = [...inner].at(-1)!;
         trail = ch + trail;
         inner = inner.slice(0, -ch.length);

@@ -15,6 +15,10 @@ describe('markdown rendering', () => {
     expect(md('<p><strong>相关报道：</strong>正文</p>')).toBe('**相关报道**：正文');
     expect(md('<p>前。<em>“引用”</em> 后</p>')).toBe('前。*“引用”* 后');
     expect(md('<p>English <b>bold</b> text</p>')).toBe('English **bold** text');
+    expect(md('<p>他表示<b>"友好国家"</b>之间。德国<strong>(Deutschland)</strong>总理，价格<b>$100</b>美元。</p>')).toBe(
+      '他表示"**友好国家**"之间。德国(**Deutschland**)总理，价格$**100**美元。',
+    );
+    expect(md('<p>foo<b>.bar</b>baz</p>')).toBe('foo.**bar**baz');
   });
 
   it('writes autolinks for bare URLs and angle-bracket destinations when needed', () => {
