@@ -11,4 +11,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
+  onFailure: () => {
+    process.exitCode = 1;
+  },
 });

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'UNSUPPORTED_INPUT'
   | 'PARSE_ERROR'
   | 'RULE_ERROR'
+  | 'INPUT_TOO_LARGE'
   | 'OUTPUT_ERROR'
+  | 'OUTPUT_DIR_ERROR'
   | 'USAGE';
 
 export class FeedcleanError extends Error {

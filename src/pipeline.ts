@@ -21,26 +21,55 @@ function parse(text: string): RawItem[] {
     case 'dump':
       return [parseDump(text)];
     case 'html':
+      if (isJson(text)) throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is JSON but not a JSON Feed, nor a feed item');
       return [parseHtmlFragment(text)];
     default:
       throw new FeedcleanError('UNSUPPORTED_INPUT', `${kind === 'jsonfeed' ? 'JSON Feed' : kind.toUpperCase()} feeds are not supported yet`);
   }
 }
 
+function isJson(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes from whatever binary form a caller has (Buffer, Uint8Array, ArrayBuffer, other views). */
+function asInput(input: unknown): string | Uint8Array {
+  if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new FeedcleanError('USAGE', `normalize() takes a string or bytes, not ${input === null ? 'null' : typeof input}`);
+}
+
+function checkPacks(packs: unknown): readonly RulePack[] | undefined {
+  if (packs === undefined) return undefined;
+  if (!Array.isArray(packs) || packs.some((p) => p === null || typeof p !== 'object' || typeof (p as RulePack).id !== 'string')) {
+    throw new FeedcleanError('RULE_ERROR', 'options.packs must be an array of rule packs (objects with an id)');
+  }
+  return packs as readonly RulePack[];
+}
+
 /** Cleans one input (a dump, or a bare HTML fragment) into items. Throws FeedcleanError on bad input. */
-export function normalize(input: string | Uint8Array, options: PipelineOptions = {}): Item[] {
-  const decoded = decode(input);
+export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): Item[] {
+  const opts = options ?? {};
+  const packList = checkPacks(opts.packs) ?? builtInPacks;
+  const inputName = opts.input === undefined ? '-' : String(opts.input);
+  const decoded = decode(asInput(input));
   return parse(decoded.text).map((raw) => {
-    const packs = packsFor(raw.url, options.packs ?? builtInPacks);
+    const packs = packsFor(raw.url, packList);
     const cleaned = clean({
       body: raw.body,
       itemUrl: raw.url,
       packs,
       timeZone: timeZoneFor(packs),
-      keepProxies: options.keepProxies ?? false,
+      keepProxies: opts.keepProxies === true,
     });
     const warnings = [...decoded.warnings, ...raw.warnings, ...cleaned.warnings];
-    const item = extract({ raw, findings: cleaned.findings, packs, input: options.input ?? '-', warnings });
-    return options.gallery === false ? { ...item, galleries: [] } : item;
+    return extract({ raw, findings: cleaned.findings, packs, input: inputName, warnings, galleries: opts.gallery !== false });
   });
 }

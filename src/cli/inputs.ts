@@ -10,6 +10,12 @@ function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a directory';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EEXIST') return 'a file of that name exists';
+  if (code === 'ENAMETOOLONG') return 'name too long';
+  if (code === 'ENOSPC') return 'no space left on device';
+  if (code === 'EROFS') return 'read-only file system';
   return (error as Error).message;
 }
 
@@ -27,7 +33,10 @@ async function walk(dir: string, out: InputRef[]): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile() && INPUT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push({ kind: 'file', name: path });
+    else if (!INPUT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
+    else if (entry.isFile()) out.push({ kind: 'file', name: path });
+    // A symbolic link to a file is followed (links to directories are not, so no walk can loop).
+    else if (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false))) out.push({ kind: 'file', name: path });
   }
 }
 
@@ -41,8 +50,11 @@ export async function expandInputs(operands: readonly string[]): Promise<InputRe
     }
     try {
       const info = await stat(operand);
-      if (info.isDirectory()) await walk(operand, out);
-      else out.push({ kind: 'file', name: operand });
+      if (info.isDirectory()) {
+        const before = out.length;
+        await walk(operand, out);
+        if (out.length === before) out.push({ kind: 'error', name: operand, message: `no input files in this directory (looked for ${INPUT_EXTENSIONS.join(' ')})` });
+      } else out.push({ kind: 'file', name: operand });
     } catch (error) {
       out.push({ kind: 'error', name: operand, message: `cannot read: ${describe(error)}` });
     }

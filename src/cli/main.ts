@@ -3,9 +3,10 @@
  * diagnostics to stderr, each naming its input. Every input is processed whatever happens to the
  * others.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { CommanderError } from 'commander';
-import { isFeedcleanError } from '../errors.js';
+import { FeedcleanError, isFeedcleanError } from '../errors.js';
+import { MAX_INPUT_BYTES } from '../input/decode.js';
 import { normalize } from '../pipeline.js';
 import { renderMarkdown } from '../render/document.js';
 import { renderJson, renderNdjsonLine } from '../render/json.js';
@@ -20,25 +21,46 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Called as soon as an input fails, so a caller cut short (a closed pipe) still knows. */
+  onFailure?: () => void;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
+function tooLarge(bytes: number): FeedcleanError {
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  return new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${mib(bytes)}; the limit is ${mib(MAX_INPUT_BYTES)})`);
+}
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) throw tooLarge(size);
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks);
 }
 
 async function readInput(ref: InputRef, io: CliIO): Promise<Uint8Array> {
   if (ref.kind === 'stdin') return readAll(io.stdin);
   try {
+    const info = await stat(ref.name);
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(info.size);
     return await readFile(ref.name);
   } catch (error) {
-    throw Object.assign(new Error(`cannot read: ${describeFsError(error)}`), { userFacing: true });
+    if (isFeedcleanError(error)) throw error;
+    throw new FeedcleanError('READ_ERROR', `cannot read: ${describeFsError(error)}`);
   }
+}
+
+/** Names as they appear in one-line diagnostics: control characters (a newline in a file name) escaped. */
+function displayName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 function oneLine(text: string): string {
@@ -74,6 +96,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const parsed = parseArgs(argv, io);
   if (typeof parsed === 'number') return parsed;
   const { inputs, options } = parsed;
+  const usage = (message: string) => {
+    io.stderr.write(`feedclean: ${message} (see feedclean --help)\n`);
+    return EXIT_USAGE;
+  };
+  if (options.output === '') return usage('-o needs a directory name');
+  if (options.force && options.output === undefined) return usage('--force only applies with -o');
+  if (inputs.filter((i) => i === '-').length > 1) return usage('stdin ("-") can be read only once');
   if (inputs.length === 0 && io.stdin.isTTY) {
     io.stderr.write('feedclean: no input: give files or directories, or pipe an item into stdin (see feedclean --help)\n');
     return EXIT_USAGE;
@@ -83,12 +112,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const collected: Item[] = [];
   let failed = 0;
   let firstDocument = true;
-  const report = (name: string, message: string) => io.stderr.write(`feedclean: ${name}: ${oneLine(message)}\n`);
+  const report = (name: string, message: string) => io.stderr.write(`feedclean: ${displayName(name)}: ${oneLine(message)}\n`);
+  const fail = (name: string, message: string) => {
+    failed++;
+    io.onFailure?.();
+    report(name, message);
+  };
 
   for (const ref of refs) {
     if (ref.kind === 'error') {
-      report(ref.name, ref.message);
-      failed++;
+      fail(ref.name, ref.message);
       continue;
     }
     try {
@@ -108,9 +141,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         }
       }
     } catch (error) {
-      failed++;
-      if (isFeedcleanError(error) || (error as { userFacing?: boolean }).userFacing) report(ref.name, (error as Error).message);
-      else report(ref.name, `internal error (a bug in feedclean, please report it): ${(error as Error)?.message ?? String(error)}`);
+      if (isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR') {
+        // Nothing more can be written: say so once, not once per input.
+        io.stderr.write(`feedclean: ${oneLine(error.message)}\n`);
+        io.onFailure?.();
+        return EXIT_INPUT_FAILED;
+      }
+      if (isFeedcleanError(error)) fail(ref.name, error.message);
+      else fail(ref.name, `internal error (a bug in feedclean, please report it): ${(error as Error)?.message ?? String(error)}`);
     }
   }
   if (!out && options.format === 'json') io.stdout.write(renderJson(collected));

@@ -2,6 +2,9 @@
 import type { Item } from '../types.js';
 
 const MAX_SLUG = 80;
+// File systems cap a name at 255 bytes; leave room for the date, a -N suffix, the extension and
+// the temporary suffix used while writing.
+const MAX_SLUG_BYTES = 180;
 
 /** Unicode letters and digits kept, everything else one `-`; never a path separator or `..`. */
 export function slugify(title: string | null): string {
@@ -10,7 +13,9 @@ export function slugify(title: string | null): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  const bounded = [...slug].slice(0, MAX_SLUG).join('').replace(/-+$/, '');
+  const chars = [...slug].slice(0, MAX_SLUG);
+  while (Buffer.byteLength(chars.join('')) > MAX_SLUG_BYTES) chars.pop();
+  const bounded = chars.join('').replace(/-+$/, '');
   return bounded || 'item';
 }
 

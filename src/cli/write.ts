@@ -2,6 +2,7 @@
 import { mkdir, rename, writeFile, access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FeedcleanError } from '../errors.js';
+import { describeFsError } from './inputs.js';
 
 export class OutputDir {
   private readonly written = new Set<string>();
@@ -18,7 +19,7 @@ export class OutputDir {
     try {
       await this.ready;
     } catch (error) {
-      throw new FeedcleanError('OUTPUT_ERROR', `cannot create output directory ${this.dir}: ${(error as Error).message}`);
+      throw new FeedcleanError('OUTPUT_DIR_ERROR', `cannot create output directory ${this.dir}: ${describeFsError(error)}`);
     }
     const path = this.uniquePath(name);
     if (!this.force && (await exists(path))) {
@@ -30,7 +31,7 @@ export class OutputDir {
       await rename(temp, path);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
-      throw new FeedcleanError('OUTPUT_ERROR', `cannot write ${path}: ${(error as Error).message}`);
+      throw new FeedcleanError('OUTPUT_ERROR', `cannot write ${path}: ${describeFsError(error)}`);
     }
     return path;
   }

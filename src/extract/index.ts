@@ -14,16 +14,21 @@ export interface ExtractInput {
   packs: readonly RulePack[];
   input: string;
   warnings: string[];
+  /** false: galleries are left out of the item (and never lend it a lead image). */
+  galleries: boolean;
 }
 
-export function extract({ raw, findings, packs, input, warnings }: ExtractInput): Item {
-  const galleries = extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
+export function extract({ raw, findings, packs, input, warnings, galleries: keepGalleries }: ExtractInput): Item {
+  const found = extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
+  const galleries = keepGalleries ? found : [];
   const images = extractFigures(raw.body);
   const firstGalleryImage = galleries[0]?.images[0];
   const image: Figure | null = images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
   if (findings.published !== null && raw.captured !== null && findings.published > raw.captured) {
     warnings.push(`published time ${toIso(findings.published)} is after the capture time ${toIso(raw.captured)}`);
   }
+  const markdown = toMarkdown(raw.body);
+  if (!markdown && !found.length) warnings.push('the item has no body');
   return {
     title: raw.title,
     url: raw.url,
@@ -34,7 +39,7 @@ export function extract({ raw, findings, packs, input, warnings }: ExtractInput)
     images,
     galleries,
     related: findings.related,
-    markdown: toMarkdown(raw.body),
+    markdown,
     text: plainText(raw.body),
     source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input },
     warnings,

@@ -10,6 +10,9 @@ export interface Decoded {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The largest input feedclean takes (64 MiB): bigger ones are refused with a clear error, not a crash. */
+export const MAX_INPUT_BYTES = 64 * 2 ** 20;
+
 // Bytes 0x80–0x9F of windows-1252 (smart quotes, dashes, €). Node's own TextDecoder('windows-1252')
 // maps them to C1 controls since 20.18.3 (nodejs/node#56542), so we map them ourselves.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
@@ -88,9 +91,11 @@ export function decode(input: string | Uint8Array): Decoded {
   let text: string;
   let encoding = 'utf-8';
   if (typeof input === 'string') {
+    if (input.length > MAX_INPUT_BYTES) throw new FeedcleanError('INPUT_TOO_LARGE', 'input is too large (the limit is 64 MiB)');
     text = input;
   } else {
     if (input.length === 0) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');
+    if (input.length > MAX_INPUT_BYTES) throw new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${Math.round(input.length / 2 ** 20)} MiB; the limit is 64 MiB)`);
     const unicode = sniffUnicode(input);
     if (unicode) {
       const body = input.subarray(unicode.skip);

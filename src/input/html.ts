@@ -1,4 +1,5 @@
 /** A bare HTML fragment (input that is not a dump): the body is the whole input; the title is its first top-level heading. */
+import { FeedcleanError } from '../errors.js';
 import { Element } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { isBlankText, textOf } from '../tree/text.js';
@@ -6,6 +7,9 @@ import type { RawItem } from '../types.js';
 
 export function parseHtmlFragment(text: string): RawItem {
   const { root, truncation } = parseBody(text);
+  if (!root.childNodes.some((n) => n instanceof Element)) {
+    throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is neither a feed dump nor HTML (no markup found)');
+  }
   const warnings = ['input is not a feed dump; read as a bare HTML fragment'];
   if (truncation.length) warnings.push(`HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
   let title: string | null = null;

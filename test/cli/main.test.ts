@@ -3,7 +3,7 @@
  * exit codes and one-line diagnostics. `npm test` builds before running these.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, symlinkSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,5 +153,58 @@ describe('feedclean CLI', () => {
     const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${Array(40).fill(`"${sample}"`).join(" ")} | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(result.stdout.trim()).toBe('rc=0');
     expect(result.stderr).toBe('');
+  });
+
+  it('rejects contradictory or empty options as usage errors', () => {
+    for (const [args, message] of [
+      [['--force'], '--force only applies with -o'],
+      [['-o', ''], '-o needs a directory name'],
+      [['-', '-'], 'stdin ("-") can be read only once'],
+    ] as const) {
+      const { code, stderr } = run([...args], sampleBytes);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toBe(`feedclean: ${message} (see feedclean --help)\n`);
+    }
+  });
+
+  it('says once, not once per input, when the output directory cannot be made', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'afile'), 'x');
+    const { code, stderr } = run(['-o', join(dir, 'afile'), sample, sample, sample]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`feedclean: cannot create output directory ${join(dir, 'afile')}: a file of that name exists\n`);
+  });
+
+  it('follows symlinked files in directories, reports empty directories, escapes odd names', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tree'));
+    mkdirSync(join(dir, 'empty'));
+    symlinkSync(sample, join(dir, 'tree', 'link.md'));
+    const walked = run(['-f', 'ndjson', join(dir, 'tree'), join(dir, 'empty'), join(dir, 'bad\nname.md')]);
+    expect(walked.code).toBe(1);
+    expect(JSON.parse(walked.stdout).source.input).toBe(join(dir, 'tree', 'link.md'));
+    expect(walked.stderr.trimEnd().split('\n')).toEqual([
+      `feedclean: ${join(dir, 'empty')}: no input files in this directory (looked for .md .txt .html .htm .xml .rss .atom .rdf .json)`,
+      `feedclean: ${join(dir, 'bad\\nname.md')}: cannot read: no such file or directory`,
+    ]);
+  });
+
+  it('refuses inputs over the size limit without reading them', () => {
+    const big = join(tempDir(), 'big.md');
+    writeFileSync(big, '');
+    truncateSync(big, 65 * 2 ** 20);
+    const { code, stderr } = run([big]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`feedclean: ${big}: input is too large (65 MiB; the limit is 64 MiB)\n`);
+  });
+
+  it('refuses input that is neither a dump nor HTML, and JSON that is not a JSON Feed', () => {
+    expect(run([], 'just some words, no markup').stderr).toBe('feedclean: -: input is neither a feed dump nor HTML (no markup found)\n');
+    expect(run([], '{"name": "feedclean", "version": "0.1.0"}').stderr).toBe('feedclean: -: input is JSON but not a JSON Feed, nor a feed item\n');
+  });
+
+  it('exits 1 when an input failed even if the reader closes the pipe early', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" /no/such.md ${Array(40).fill(`"${sample}"`).join(' ')} 2>/dev/null | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('rc=1');
   });
 });

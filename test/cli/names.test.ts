@@ -27,7 +27,9 @@ describe('output names', () => {
     const slug = slugify('😀'.repeat(200));
     expect([...slug].length).toBeLessThanOrEqual(80);
     expect(slug).toBe('item'); // emoji are symbols, not letters
-    expect([...slugify('字'.repeat(300))]).toHaveLength(80);
+    expect([...slugify('字'.repeat(300))]).toHaveLength(60); // 60 × 3 bytes: the byte bound comes first
+    expect(Buffer.byteLength(slugify('𠀀'.repeat(300)))).toBeLessThanOrEqual(180);
+    expect([...slugify('a'.repeat(300))]).toHaveLength(80);
   });
 
   it('dates names by published, then captured, else undated', () => {
