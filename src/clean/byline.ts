@@ -48,7 +48,7 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
   const nulls = new Set(rule.nullAuthors.map((s) => s.toLowerCase()));
   const seen = new Set<string>();
   const authors: string[] = [];
-  for (const part of line.split(rule.authorSeparators)) {
+  for (const part of line.replace(rule.authorPrefix ?? /^$/, '').split(rule.authorSeparators)) {
     const name = normalizeSpace(part);
     if (!name || nulls.has(name.toLowerCase()) || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
@@ -94,8 +94,9 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
       else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
       else authors.push(...splitAuthors(part, rule));
     });
-    // Only a block of the mirror's exact shape: it has a date, or the author<br>date break, or nothing.
-    if (published === null && !hasBreak && parts.length > 0) continue;
+    // Only a block of the mirror's exact shape: a date (read or not), or nothing at all. An italic
+    // editor's note at the top is not a byline.
+    if (published === null && unreadDate === null && parts.length > 0) continue;
     if (unreadDate) ctx.warnings.push(`byline date "${unreadDate}" is in no known form; published left empty`);
     ctx.findings.published = published;
     ctx.findings.authors = [...new Set(authors)];

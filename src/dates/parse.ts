@@ -21,6 +21,9 @@ const MONTHS: Record<string, number> = {
 const ZONES: Record<string, number> = {
   UT: 0, UTC: 0, GMT: 0, Z: 0,
   EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  // Unambiguous abbreviations feeds use beyond RFC 822's list.
+  BST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, MSK: 180,
+  HKT: 480, SGT: 480, JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -48,15 +51,27 @@ function offsetMinutes(zone: string): number | null {
   return null;
 }
 
+/** Date.UTC without its quirk of reading years 0–99 as 1900–1999. */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo, d);
+  date.setUTCHours(h, mi, s, ms);
+  return date.getTime();
+}
+
 function build(
   y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined,
-  zone: string | undefined, timeZone: string,
+  zone: string | undefined, timeZone: string, hasTime = true,
 ): ParsedDate | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCDate() !== d) return null; // 31 February and friends
+  const wall = utc(y, mo - 1, d, h, mi, s, ms);
+  if (new Date(utc(y, mo - 1, d)).getUTCDate() !== d) return null; // 31 February and friends
+  if (!hasTime && zone === undefined) {
+    // A calendar date with no time is that date, not midnight somewhere: shifting it into the
+    // source's zone would move it to the day before.
+    return { ms: wall, zoned: false };
+  }
   if (zone !== undefined) {
     const offset = offsetMinutes(zone);
     if (offset === null) return null;
@@ -76,23 +91,27 @@ export function parseDate(input: string, timeZone = 'UTC'): ParsedDate | null {
   const text = input.replace(/\s+/g, ' ').trim();
   if (!text) return null;
   let m = ISO.exec(text);
-  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8], timeZone);
+  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8], timeZone, m[4] !== undefined);
   m = RFC822.exec(text);
   if (m) {
     const month = MONTHS[m[2]!.toLowerCase()];
     if (!month) return null;
-    return build(fullYear(m[3]!), month, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, m[7], timeZone);
+    return build(fullYear(m[3]!), month, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, m[7], timeZone, m[4] !== undefined);
   }
   m = NUMERIC.exec(text);
-  if (m) return build(+m[1]!, +m[3]!, +m[4]!, +(m[5] ?? 0), +(m[6] ?? 0), +(m[7] ?? 0), undefined, undefined, timeZone);
+  if (m) return build(+m[1]!, +m[3]!, +m[4]!, +(m[5] ?? 0), +(m[6] ?? 0), +(m[7] ?? 0), undefined, undefined, timeZone, m[5] !== undefined);
   m = CJK.exec(text);
-  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, undefined, timeZone);
+  if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, undefined, timeZone, m[4] !== undefined);
   return null;
 }
 
 /** ISO 8601 UTC with milliseconds, the one form feedclean writes. */
+/** The instants ISO 8601's four-digit years can write: 0000-01-01 to 9999-12-31. */
+export const MIN_ISO_MS = -62167219200000;
+export const MAX_ISO_MS = 253402300799999;
+
 export function toIso(ms: number | null): string | null {
-  if (ms === null || !Number.isFinite(ms)) return null;
+  if (ms === null || !Number.isFinite(ms) || ms < MIN_ISO_MS || ms > MAX_ISO_MS) return null;
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -45,11 +45,14 @@ export function readEntry(block: Element): GalleryImage | null {
   let rest = whole;
   let separator: string | null = null;
   if (title && bold) {
-    rest = normalizeSpace(textAfter(block, bold));
-    const sep = SEPARATOR.exec(rest);
+    const after = textAfter(block, bold).replace(/\s+/g, ' ');
+    const sep = SEPARATOR.exec(after);
     if (sep) {
-      separator = sep[1] === ':' ? ': ' : sep[1]!;
-      rest = rest.slice(sep[0].length);
+      // The source's own separator, spaces and all (`：`, `: `, ` - `).
+      separator = sep[0];
+      rest = normalizeSpace(after.slice(sep[0].length));
+    } else {
+      rest = normalizeSpace(after);
     }
   }
   return { url: img.getAttribute('src')!, title, caption: rest || null, separator };
@@ -71,17 +74,18 @@ function isInside(node: Text, ancestor: Element): boolean {
   return false;
 }
 
-function galleryTitle(heading: Element, labels: readonly string[]): string | null {
-  let title = textOf(heading);
+function labelPattern(label: string): RegExp {
+  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|\\s|[：:])\\s*[：:]?\\s*`, 'i');
+}
+
+/** The heading's text without its gallery label, and whether it had one. */
+function galleryTitle(heading: Element, labels: readonly string[]): { title: string | null; labelled: boolean } {
+  const text = textOf(heading);
   for (const label of labels) {
-    const re = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[：:]?\\s*`, 'i');
-    if (re.test(title)) {
-      const trimmed = title.replace(re, '');
-      title = trimmed || title;
-      break;
-    }
+    const re = labelPattern(label);
+    if (re.test(text)) return { title: text.replace(re, '') || text, labelled: true };
   }
-  return title || null;
+  return { title: text || null, labelled: false };
 }
 
 export function extractGalleries(root: Fragment, labels: readonly string[]): Gallery[] {
@@ -95,7 +99,11 @@ export function extractGalleries(root: Fragment, labels: readonly string[]): Gal
       entries.push({ block, entry });
     }
     if (entries.length < 2) continue;
-    galleries.push({ title: galleryTitle(heading, labels), images: entries.map((e) => e.entry) });
+    // Structure decides; but image+text blocks without bold titles (photo credits, say) are a gallery
+    // only under a heading that says so.
+    const { title, labelled } = galleryTitle(heading, labels);
+    if (!labelled && !entries.every((e) => e.entry.title)) continue;
+    galleries.push({ title, images: entries.map((e) => e.entry) });
     heading.remove();
     for (const { block } of entries) block.remove();
   }

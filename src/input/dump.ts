@@ -10,10 +10,11 @@
  * A BOM, CRLF line ends and extra blank lines are tolerated.
  */
 import { decodeHTML } from 'entities';
+import { MAX_ISO_MS } from '../dates/parse.js';
 import { parseBody } from '../tree/parse.js';
 import type { RawItem } from '../types.js';
 
-const CAPTURE = /^<!--\s*(\d{1,16})\s*-->$/;
+const CAPTURE = /^<!--\s*(\d{1,30})\s*-->$/;
 // Greedy title: the URL is what follows the last `](` on the line, up to the closing `)` at its end.
 const TITLE_LINK = /^\[(.*)\]\(\s*(\S*?)\s*\)$/;
 const UNDERLINE = /^(?:-{2,}|={2,})$/;
@@ -62,7 +63,7 @@ export function captureMillis(digits: string): number | null {
   const n = Number(digits);
   if (!Number.isFinite(n)) return null;
   const ms = digits.length <= 10 ? n * 1000 : n;
-  return ms > 0 && ms < 8.64e15 ? ms : null;
+  return ms > 0 && ms <= MAX_ISO_MS ? ms : null;
 }
 
 export function parseDump(text: string): RawItem {

@@ -109,6 +109,8 @@ export interface BylineRule {
   inner: string;
   /** Author list separators inside the author line. */
   authorSeparators: RegExp;
+  /** A lead-in before the names (`By `, `作者：`), removed. */
+  authorPrefix?: RegExp;
   /** Author values that mean "none". */
   nullAuthors: string[];
   /**

@@ -49,7 +49,7 @@ describe('byline block', () => {
 
   it('reads a bare date stamp opening the body when there is no byline block', () => {
     const text = cleanHtml('2023-05-02 <p>正文</p>', 'https://www.zaobao.com.sg/realtime/china/story1');
-    expect(text.findings.published).toBe(Date.UTC(2023, 4, 1, 16));
+    expect(text.findings.published).toBe(Date.UTC(2023, 4, 2));
     expect(outline(text.root)).toBe('<p>正文</p>');
     const para = cleanHtml('<p>2023/05/02 14:30</p><p>正文</p>', 'https://www.rfi.fr/cn/x');
     expect(para.findings.published).toBe(Date.UTC(2023, 4, 2, 14, 30));
@@ -57,7 +57,15 @@ describe('byline block', () => {
     expect(cleanHtml('<p>2023年是关键的一年。</p>').findings.published).toBeNull();
   });
 
+  it('leaves an italic editor\'s note with a line break alone', () => {
+    const { root, findings } = cleanHtml('<div><i>编者按：本文作者是一名医生，<br>文章仅代表作者个人观点。</i></div><p>正文。</p>', 'https://cn.nytimes.com/opinion/x/');
+    expect(findings.authors).toEqual([]);
+    expect(outline(root)).toBe('<div><em>编者按：本文作者是一名医生，<br>文章仅代表作者个人观点。</em></div><p>正文。</p>');
+  });
+
   it('splits author lines on the rule pack separators', () => {
     expect(splitAuthors('A, B；C , a', feedx.byline!)).toEqual(['A', 'B', 'C']);
+    expect(splitAuthors('By John Smith and Jane Doe', feedx.byline!)).toEqual(['John Smith', 'Jane Doe']);
+    expect(splitAuthors('作者：张三 & 李四', feedx.byline!)).toEqual(['张三', '李四']);
   });
 });

@@ -47,10 +47,12 @@ describe('parseDate: ISO 8601', () => {
     expect(iso('2020-07-17T07:14')).toBe('2020-07-17T07:14:00.000Z');
   });
 
-  it('reads a date alone as midnight in the given zone', () => {
+  // A date without a time is a calendar date: the zone does not move it to another day.
+  it('reads a date alone as that calendar date (midnight UTC), whatever the zone', () => {
     expect(iso('2020-07-17')).toBe('2020-07-17T00:00:00.000Z');
-    expect(iso('2020-07-17', 'Asia/Shanghai')).toBe('2020-07-16T16:00:00.000Z');
-    expect(iso('2020-01-15', 'America/New_York')).toBe('2020-01-15T05:00:00.000Z');
+    expect(iso('2020-07-17', 'Asia/Shanghai')).toBe('2020-07-17T00:00:00.000Z');
+    expect(iso('2020-01-15', 'America/New_York')).toBe('2020-01-15T00:00:00.000Z');
+    expect(iso('0001-01-01T00:00:00Z')).toBe('0001-01-01T00:00:00.000Z');
     expect(iso('2020-02-29')).toBe('2020-02-29T00:00:00.000Z');
   });
 
@@ -176,9 +178,9 @@ describe('parseDate: RFC 822 / 2822', () => {
 });
 
 describe('parseDate: numeric dates with slashes or dots', () => {
-  it('reads year/month/day as midnight in the given zone', () => {
+  it('reads year/month/day as that calendar date', () => {
     expect(iso('2023/05/02')).toBe('2023-05-02T00:00:00.000Z');
-    expect(iso('2023/5/2', 'Asia/Shanghai')).toBe('2023-05-01T16:00:00.000Z');
+    expect(iso('2023/5/2', 'Asia/Shanghai')).toBe('2023-05-02T00:00:00.000Z');
     expect(iso('2023.05.02')).toBe('2023-05-02T00:00:00.000Z');
   });
 
@@ -190,10 +192,10 @@ describe('parseDate: numeric dates with slashes or dots', () => {
 });
 
 describe('parseDate: CJK dates', () => {
-  it('reads `2020年 7月 18日` as midnight in the given zone', () => {
+  it('reads `2020年 7月 18日` as that calendar date', () => {
     expect(iso('2020年 7月 18日')).toBe('2020-07-18T00:00:00.000Z');
-    expect(iso('2020年 7月 18日', 'Asia/Shanghai')).toBe('2020-07-17T16:00:00.000Z');
-    expect(iso('2020年7月18日', 'Asia/Shanghai')).toBe('2020-07-17T16:00:00.000Z');
+    expect(iso('2020年 7月 18日', 'Asia/Shanghai')).toBe('2020-07-18T00:00:00.000Z');
+    expect(iso('2020年7月18日', 'Asia/Shanghai')).toBe('2020-07-18T00:00:00.000Z');
     expect(parseDate('2020年 7月 18日', 'Asia/Shanghai')?.zoned).toBe(false);
   });
 
@@ -213,6 +215,15 @@ describe('parseDate: CJK dates', () => {
   it('refuses impossible CJK dates', () => {
     expect(parseDate('2020年 2月 30日')).toBeNull();
     expect(parseDate('2020年 13月 1日')).toBeNull();
+  });
+});
+
+describe('parseDate: more zone names', () => {
+  it('reads BST, CEST, JST and HKT', () => {
+    expect(iso('Mon, 06 Jul 2020 10:00:00 BST')).toBe('2020-07-06T09:00:00.000Z');
+    expect(iso('Mon, 06 Jul 2020 10:00:00 CEST')).toBe('2020-07-06T08:00:00.000Z');
+    expect(iso('Mon, 06 Jul 2020 10:00:00 JST')).toBe('2020-07-06T01:00:00.000Z');
+    expect(iso('Mon, 06 Jul 2020 10:00:00 HKT')).toBe('2020-07-06T02:00:00.000Z');
   });
 });
 

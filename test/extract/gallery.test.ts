@@ -46,6 +46,17 @@ describe('gallery detection', () => {
     expect(galleries(html).galleries).toEqual([]);
   });
 
+  it('takes image+text runs without bold titles only under a gallery label', () => {
+    const credits = '<p><img src="https://a.example/1.jpg">Photo: Reuters</p><p><img src="https://a.example/2.jpg">Photo: AP</p><p>Text after.</p>';
+    expect(galleries(`<h2>Background</h2>${credits}`).galleries).toEqual([]);
+    expect(galleries(`<h2>In pictures: Background</h2>${credits}`).galleries[0]!.images.map((i) => i.caption)).toEqual(['Photo: Reuters', 'Photo: AP']);
+  });
+
+  it('keeps the source separator with its spaces', () => {
+    const { galleries: found } = galleries(`<h2>Gallery</h2>${entry(1, 'One', ' - ', 'first')}${entry(2, 'Two', ' – ', 'second')}`);
+    expect(found[0]!.images.map((i) => i.separator)).toEqual([' - ', ' – ']);
+  });
+
   it('reads entries without a bold title as caption only', () => {
     const { root } = parseBody('<div><img src="https://a.example/1.jpg">只有说明</div>');
     expect(readEntry(root.firstChild as never)).toEqual({ url: 'https://a.example/1.jpg', title: null, caption: '只有说明', separator: null });

@@ -19,7 +19,8 @@ export const feedx: RulePack = {
     id: 'feedx-byline',
     block: 'div',
     inner: 'i',
-    authorSeparators: /\s*[,，、;；]\s*/,
+    authorSeparators: /\s*[,，、;；&]\s*|\s+and\s+/i,
+    authorPrefix: /^\s*(?:by\s+|作者\s*[：:]\s*|撰文\s*[：:]\s*)/i,
     nullAuthors: ['null', 'undefined', 'none'],
     // Its 快讯-style items (界面新闻, 联合早报) open with a bare `2023-05-02` stamp instead.
     leadDate: true,
