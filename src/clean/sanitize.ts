@@ -111,12 +111,29 @@ export function pruneEmpty(root: Fragment): void {
     }
   }
   trimBreaks(root);
-  // Three or more breaks in a row are layout, not content: keep two at most.
+  // Three or more breaks in a row are layout, not content: keep two at most. A break next to a
+  // block (or at the edge of its parent) separates nothing that the block does not already.
   for (const br of [...elements(root)].filter((e) => e.tagName === 'br')) {
     let run = 0;
     for (let p = br.previousSibling; p && (isBreak(p) || isBlankText(p)); p = p.previousSibling) if (isBreak(p)) run++;
-    if (run >= 2 && br.parentNode) br.remove();
+    if (run >= 2 || besideBlock(br)) br.remove();
   }
+}
+
+function meaningfulSibling(node: DomNode, side: 'previousSibling' | 'nextSibling'): DomNode | null {
+  let sib = node[side];
+  while (sib && (isBlankText(sib) || isBreak(sib))) sib = sib[side];
+  return sib;
+}
+
+function besideBlock(br: Element): boolean {
+  const before = meaningfulSibling(br, 'previousSibling');
+  const after = meaningfulSibling(br, 'nextSibling');
+  // At the edge of an inline parent (`<b>a<br></b>b`) the break still separates what follows it.
+  const parent = br.parentNode;
+  const edgeOfBlock = !(parent instanceof Element) || BLOCK_TAGS.has(parent.tagName);
+  const blockish = (n: DomNode | null) => (n === null ? edgeOfBlock : n instanceof Element && BLOCK_TAGS.has(n.tagName));
+  return blockish(before) || blockish(after);
 }
 
 /**

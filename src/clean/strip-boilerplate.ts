@@ -9,29 +9,36 @@ import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
 import { fired, type CleanContext } from './context.js';
 
 function linkHost(a: Element): string | null {
+  const href = (a.getAttribute('href') ?? '').trim();
   try {
-    return new URL(a.getAttribute('href') ?? '').hostname.toLowerCase();
+    // A scheme-less `feedx.xyz` is still a link to that host.
+    return new URL(/^[a-z][\w+.-]*:/i.test(href) || href.startsWith('//') ? href : `https://${href}`, 'https://invalid.invalid').hostname.toLowerCase();
   } catch {
     return null;
   }
 }
 
-/** Is `node` something a footer is made of: breaks, rules, blank text, links to the mirror (or wrappers of those)? */
+// What may stand between a footer's links: white space and list punctuation (`|`, `,`, `、`, `和`, `or`).
+const JOINER = /^[\s|,，、/·•和及或]*(?:or|and)?[\s|,，、/·•和及或]*$/i;
+
+function isMirrorLink(node: DomNode, rule: FooterRule): boolean {
+  if (!(node instanceof Element) || node.tagName !== 'a') return false;
+  const host = linkHost(node);
+  return host !== null && rule.linkHosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** Is `node` something a footer is made of: breaks, rules, joiners, links to the mirror (or wrappers of those)? */
 function isFooterPart(node: DomNode, rule: FooterRule): boolean {
-  if (node instanceof Text) return isBlankText(node);
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  if (el.tagName === 'br' || el.tagName === 'hr') return true;
-  if (el.tagName === 'a') {
-    const host = linkHost(el);
-    return host !== null && rule.linkHosts.some((h) => host === h || host.endsWith(`.${h}`));
-  }
-  if (el.getElementsByTagName('img').length) return false;
-  return el.childNodes.every((child) => isFooterPart(child, rule));
+  if (node instanceof Text) return JOINER.test(node.data);
+  if (!(node instanceof Element)) return false;
+  if (node.tagName === 'br' || node.tagName === 'hr') return true;
+  if (node.tagName === 'a') return isMirrorLink(node, rule);
+  if (node.getElementsByTagName('img').length) return false;
+  return node.childNodes.every((child) => isFooterPart(child, rule));
 }
 
 function containsMirrorLink(nodes: readonly DomNode[], rule: FooterRule): boolean {
-  return nodes.some((n) => n instanceof Element && (n.tagName === 'a' ? isFooterPart(n, rule) : n.getElementsByTagName('a').some((a) => isFooterPart(a, rule))));
+  return nodes.some((n) => isMirrorLink(n, rule) || (n instanceof Element && n.getElementsByTagName('a').some((a) => isMirrorLink(a, rule))));
 }
 
 /** Removes the `<br>`, `<hr>` and blank text right before `node` (the footer's separator). */
@@ -44,30 +51,25 @@ function removeSeparatorsBefore(node: DomNode): void {
   }
 }
 
+/**
+ * The footer is the marker, climbed to the largest wrapper that holds nothing else, plus everything
+ * after it to the end of its parent, provided all of that is footer material with a link to the
+ * mirror. It may be one `<div>`, a bare run of text and links, or a marker paragraph followed by a
+ * paragraph of links.
+ */
 function stripFooter(root: Fragment, rule: FooterRule): boolean {
   for (const node of descendants(root)) {
     if (!(node instanceof Text)) continue;
     const text = node.data.trim();
     const marker = rule.marker.exec(text);
-    if (!marker || text.slice(marker[0].length).trim() !== '') continue;
-    // The run: the marker and what follows it, as long as it is footer material.
-    const run: DomNode[] = [node];
-    for (let sib = node.nextSibling; sib && isFooterPart(sib, rule); sib = sib.nextSibling) run.push(sib);
-    if (!containsMirrorLink(run, rule) || run[run.length - 1]!.nextSibling !== null) continue;
-    const parent = node.parentNode!;
-    const before = parent.childNodes.slice(0, parent.childNodes.indexOf(node));
-    if (parent instanceof Element && before.every((n) => isFooterPart(n, rule))) {
-      // The wrapper holds nothing but the footer: remove it, and any wrappers of it that hold nothing else.
-      let target: Element = parent;
-      while (target.parentNode instanceof Element && target.parentNode.childNodes.every((n) => n === target || isFooterPart(n, rule))) {
-        target = target.parentNode;
-      }
-      removeSeparatorsBefore(target);
-      target.remove();
-    } else {
-      removeSeparatorsBefore(node);
-      for (const n of run) n.remove();
-    }
+    if (!marker || !JOINER.test(text.slice(marker[0].length))) continue;
+    let unit: DomNode = node;
+    while (unit.parentNode instanceof Element && unit.parentNode.childNodes.every((n) => n === unit || isFooterPart(n, rule))) unit = unit.parentNode;
+    const run: DomNode[] = [unit];
+    for (let sib = unit.nextSibling; sib && isFooterPart(sib, rule); sib = sib.nextSibling) run.push(sib);
+    if (run[run.length - 1]!.nextSibling !== null || !containsMirrorLink(run, rule)) continue;
+    removeSeparatorsBefore(unit);
+    for (const n of run) n.remove();
     return true;
   }
   return false;

@@ -51,6 +51,12 @@ describe('sanitize', () => {
     expect(outline(root)).toBe('<p>text<br><br>more</p><p>a b</p>');
   });
 
+  it('drops breaks that stand beside blocks, keeps those inside inline runs', () => {
+    expect(outline(cleanHtml('<p>a</p><br><br><p>b</p><div>c<br><p>d</p></div><p><strong>e<br></strong>f</p>').root)).toBe(
+      '<p>a</p><p>b</p><div>c<p>d</p></div><p><strong>e<br></strong>f</p>',
+    );
+  });
+
   it('drops meta, base and link elements', () => {
     expect(outline(cleanHtml('<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><link rel="stylesheet" href="x"><p>t</p>').root)).toBe('<p>t</p>');
   });

@@ -21,6 +21,18 @@ describe('mirror footer', () => {
     expect(outline(root)).toBe('<p>正文。</p>');
   });
 
+  it('goes in its other spellings and shapes', () => {
+    for (const footer of [
+      '<div>获取更多 RSS：<br><a href="https://feedx.net">https://feedx.net</a></div>',
+      '<div>獲取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a></div>',
+      '<div>获取更多RSS：<a href="https://feedx.net">feedx.net</a> | <a href="https://feedx.xyz">feedx.xyz</a></div>',
+      '<div>获取更多RSS：<a href="https://feedx.net">feedx.net</a>和<a href="feedx.xyz">feedx.xyz</a></div>',
+      '<p>获取更多RSS：</p><p><a href="https://feedx.net">https://feedx.net</a><br><a href="https://feedx.best">https://feedx.best</a></p>',
+    ]) {
+      expect(outline(cleanHtml(`<p>正文。</p><br><hr>${footer}`).root), footer).toBe('<p>正文。</p>');
+    }
+  });
+
   it('never takes a paragraph that merely mentions RSS', () => {
     const html = '<p>获取更多RSS：请使用阅读器订阅本站。</p><p>获取更多RSS订阅的方法见<a href="https://docs.rsshub.app/">文档</a>。</p>';
     const { root, findings } = cleanHtml(html);

@@ -11,7 +11,7 @@ export const feedx: RulePack = {
   footers: [
     {
       id: 'feedx-footer',
-      marker: /^获取更多RSS[：:]/,
+      marker: /^[获獲]取更多\s*RSS\s*[：:]/i,
       linkHosts: ['feedx.net', 'feedx.best', 'feedx.xyz', 'feedx.site', 'feedx.top', 'feedx.org', 'feedx.co'],
     },
   ],
