@@ -65,6 +65,7 @@ export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBuffer
     const cleaned = clean({
       body: raw.body,
       itemUrl: raw.url,
+      title: raw.title,
       packs,
       timeZone: timeZoneFor(packs),
       keepProxies: opts.keepProxies === true,

@@ -33,6 +33,11 @@ describe('normalize()', () => {
     expect(item!.image).toBeNull();
   });
 
+  it('drops a body heading that repeats the title', () => {
+    const [item] = normalize('<!--1693878424000-->\n[Same title](https://www.dw.com/zh/x/a-1)\n------\n\n<h1>Same  title</h1><p>正文</p>');
+    expect(item!.markdown).toBe('正文');
+  });
+
   it('warns when an item has no body', () => {
     expect(normalize('<!--1693878424000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<div><i><br>2023-09-05T01:42:02.538Z</i></div>')[0]!.warnings).toEqual(['the item has no body']);
   });

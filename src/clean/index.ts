@@ -16,11 +16,13 @@ import { convertMediaEmbeds } from './media-embeds.js';
 import { rewriteLinks } from './rewrite-links.js';
 import { pruneEmpty, sanitize } from './sanitize.js';
 import { stripBoilerplate } from './strip-boilerplate.js';
+import { dropTitleHeading } from './title-heading.js';
 import { unwrapProxies } from './unwrap-proxies.js';
 
 export interface CleanInput {
   body: Fragment;
   itemUrl: string | null;
+  title: string | null;
   packs: readonly RulePack[];
   timeZone: string;
   keepProxies: boolean;
@@ -48,5 +50,6 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   sanitize(root, input.itemUrl);
   normalizeFigures(root, ctx);
   pruneEmpty(root);
+  dropTitleHeading(root, input.title);
   return { findings: ctx.findings, warnings: ctx.warnings };
 }

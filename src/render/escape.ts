@@ -6,9 +6,13 @@
 const INLINE = /[\\`*[\]<~]|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_|&(?=#?[A-Za-z0-9]+;)/gu;
 const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+(?=\s*$)|-{2,}(?=\s*$)|>|(\d{1,9})([.)])(?=\s|$))/gm;
 
+// `#`s ending a line after a space would close an ATX heading (`## Ranked #` loses its `#`).
+const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
+
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE, (ch) => `\\${ch}`)
+    .replace(CLOSING_HASHES, '$1\\$2')
     .replace(LINE_START, (_m, indent: string, mark: string, digits?: string, delimiter?: string) =>
       digits ? `${indent}${digits}\\${delimiter}` : `${indent}\\${mark}`,
     );

@@ -46,7 +46,9 @@ function tableMarkdown(table: Element, service: TurndownService): string {
   const pad = (c: string[]) => [...c, ...Array(width - c.length).fill('')];
   const line = (c: string[]) => `| ${pad(c).join(' | ')} |`;
   const [head, ...body] = cells;
-  return `\n\n${[line(head!), line(Array(width).fill('---')), ...body.map(line)].join('\n')}\n\n`;
+  const caption = table.children.find((c) => c.tagName === 'caption');
+  const captionLine = caption && textOf(caption) ? `*${escapeMarkdown(textOf(caption))}*\n\n` : '';
+  return `\n\n${captionLine}${[line(head!), line(Array(width).fill('---')), ...body.map(line)].join('\n')}\n\n`;
 }
 
 function createService(): TurndownService {
@@ -67,7 +69,12 @@ function createService(): TurndownService {
       const figure = asElement(node);
       const caption = figure.children.find((c) => c.tagName === 'figcaption');
       const captionText = caption ? textOf(caption) : '';
-      const images = figure.getElementsByTagName('img').map((img) => imageMarkdown(img, captionText));
+      // An image that was a link (to a larger version, say) stays one.
+      const images = figure.getElementsByTagName('img').map((img) => {
+        const image = imageMarkdown(img, captionText);
+        const link = img.parentNode instanceof Element && img.parentNode.tagName === 'a' ? img.parentNode.getAttribute('href') : null;
+        return link ? `[${image}](${linkDestination(link)})` : image;
+      });
       const parts = [images.join('\n\n')];
       if (captionText) parts.push(`*${escapeMarkdown(captionText)}*`);
       return `\n\n${parts.filter(Boolean).join('\n\n')}\n\n`;
@@ -86,7 +93,7 @@ function createService(): TurndownService {
       const text = content.trim();
       if (!text) return '';
       if (text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
-      const title = asElement(node).getAttribute('title');
+      const title = normalizeSpace(asElement(node).getAttribute('title') ?? '');
       const titlePart = title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
       return `[${text}](${linkDestination(href)}${titlePart})`;
     },

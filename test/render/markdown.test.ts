@@ -48,6 +48,27 @@ describe('markdown rendering', () => {
     );
   });
 
+  it('pushes inline wrappers inside the blocks they wrap', () => {
+    expect(md('<a href="https://x.example/"><p>one</p><p>two</p></a>')).toBe('[one](https://x.example/)\n\n[two](https://x.example/)');
+    expect(md('<b><p>one</p>loose<p>two</p></b>')).toBe('**one**\n\n**loose**\n\n**two**');
+  });
+
+  it('keeps headings and table cells on one line, link titles too', () => {
+    expect(md('<h2>Line1<br>Line2</h2>')).toBe('## Line1 Line2');
+    expect(md('<table><caption>Cap</caption><tr><td>2<br>3</td></tr></table>')).toBe('*Cap*\n\n| 2 3 |\n| --- |');
+    expect(md('<p><a href="https://x.example/" title="a\n\nb">t</a></p>')).toBe('[t](https://x.example/ "a b")');
+  });
+
+  it('escapes hashes that would close a heading', () => {
+    expect(md('<h2>Ranked #</h2><p>C# and #1</p>')).toBe('## Ranked \\#\n\nC# and #1');
+  });
+
+  it('keeps the link around a captioned image', () => {
+    expect(md('<a href="https://e.example/big.jpg"><img src="https://e.example/s.jpg"></a><div><small>Cap</small></div>')).toBe(
+      '[![Cap](https://e.example/s.jpg)](https://e.example/big.jpg)\n\n*Cap*',
+    );
+  });
+
   it('never leaves runs of blank lines or raw HTML', () => {
     const out = md('<div><div><p>a</p></div><div></div><div><p>b</p></div></div><section><p>c</p></section>');
     expect(out).toBe('a\n\nb\n\nc');

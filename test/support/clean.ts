@@ -10,7 +10,7 @@ import { toMarkdown } from '../../src/render/markdown.js';
 export function cleanHtml(html: string, url: string | null = 'https://www.dw.com/zh/x/a-1', packs: readonly RulePack[] = builtInPacks) {
   const { root } = parseBody(html);
   const applicable = packsFor(url, packs);
-  const result = clean({ body: root, itemUrl: url, packs: applicable, timeZone: timeZoneFor(applicable), keepProxies: false });
+  const result = clean({ body: root, itemUrl: url, title: null, packs: applicable, timeZone: timeZoneFor(applicable), keepProxies: false });
   return { root, ...result, markdown: toMarkdown(root) };
 }
 
