@@ -16,7 +16,7 @@ import type { RawItem } from '../types.js';
 
 const CAPTURE = /^<!--\s*(\d{1,30})\s*-->$/;
 // Greedy title: the URL is what follows the last `](` on the line, up to the closing `)` at its end.
-const TITLE_LINK = /^\[(.*)\]\(\s*(\S*?)\s*\)$/;
+const TITLE_LINK = /^\[(.*)\]\(\s*(.*?)\s*\)$/;
 const UNDERLINE = /^(?:-{2,}|={2,})$/;
 
 interface Header {
@@ -31,11 +31,13 @@ function readHeader(text: string): Header | null {
   let captured: string | null = null;
   let title: RegExpExecArray | null = null;
   // Walk at most a handful of header lines; stop at the underline.
+  const LINE_END = /\r\n|\r|\n/g; // LF, CRLF, or old Mac CR
   for (let lineNo = 0; lineNo < 12 && pos < text.length; lineNo++) {
-    const end = text.indexOf('\n', pos);
-    const lineEnd = end < 0 ? text.length : end;
+    LINE_END.lastIndex = pos;
+    const end = LINE_END.exec(text);
+    const lineEnd = end ? end.index : text.length;
     const line = text.slice(pos, lineEnd).trim();
-    const next = end < 0 ? text.length : end + 1;
+    const next = end ? end.index + end[0].length : text.length;
     if (line === '') {
       pos = next;
       continue;
@@ -66,6 +68,17 @@ export function captureMillis(digits: string): number | null {
   return ms > 0 && ms <= MAX_ISO_MS ? ms : null;
 }
 
+/** An http(s) URL, with any raw white space percent-encoded; anything else is no URL. */
+function itemUrl(raw: string): string | null {
+  if (!/^https?:\/\//i.test(raw)) return null;
+  if (!/\s/.test(raw)) return raw;
+  try {
+    return new URL(raw).href;
+  } catch {
+    return null;
+  }
+}
+
 export function parseDump(text: string): RawItem {
   const header = readHeader(text.slice(0, 64 * 1024));
   if (!header) throw new Error('parseDump called on input that is not a dump');
@@ -77,12 +90,12 @@ export function parseDump(text: string): RawItem {
   }
   const parsed = parseBody(text.slice(header.bodyStart));
   if (parsed.truncation.length) warnings.push(`body HTML looks truncated (${[...new Set(parsed.truncation)].join(', ')}); output is best effort`);
-  const title = decodeHTML(header.title).replace(/\s+/g, ' ').trim();
-  const url = header.url ? decodeHTML(header.url) : '';
+  // The title line is Markdown link text: backslash escapes (`\[`, `\*`) stand for the character.
+  const title = decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1')).replace(/\s+/g, ' ').trim();
   return {
     format: 'dump',
     title: title || null,
-    url: /^https?:\/\//i.test(url) ? url : null,
+    url: itemUrl(header.url ? decodeHTML(header.url) : ''),
     captured,
     body: parsed.root,
     warnings,

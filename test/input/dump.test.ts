@@ -197,3 +197,24 @@ describe('looksLikeDump', () => {
     expect(looksLikeDump(text)).toBe(false);
   });
 });
+
+describe('parseDump: header edge cases', () => {
+  it('reads old-Mac CR-only line ends', () => {
+    const raw = parseDump('<!--1693878424000-->\r[t](https://www.dw.com/zh/x/a-1)\r------\r\r<p>x</p>');
+    expect([raw.title, raw.url, raw.captured]).toEqual(['t', 'https://www.dw.com/zh/x/a-1', 1693878424000]);
+  });
+
+  it('unescapes Markdown backslash escapes in the title line', () => {
+    expect(parseDump('[a \\[b\\] \\*c\\* \\\\ d](https://www.dw.com/zh/x/a-1)\n---\n<p>x</p>').title).toBe('a [b] *c* \\ d');
+  });
+
+  it('percent-encodes white space inside the URL', () => {
+    expect(parseDump('[t](https://www.dw.com/zh/x y/a-1)\n---\n<p>x</p>').url).toBe('https://www.dw.com/zh/x%20y/a-1');
+  });
+
+  it('refuses capture times beyond year 9999 with a warning', () => {
+    const raw = parseDump('<!--16938784240001234-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n<p>x</p>');
+    expect(raw.captured).toBeNull();
+    expect(raw.warnings).toEqual(['capture time "16938784240001234" is out of range; ignored']);
+  });
+});
