@@ -2,7 +2,7 @@
  * The mirror's byline/date block (`<div><i>author<br>date</i></div>`) at the top of the body: read
  * the authors and the published time from it, then remove it.
  */
-import { parseDate } from '../dates/parse.js';
+import { parseDate, type ParsedDate } from '../dates/parse.js';
 import type { BylineRule } from '../rules/types.js';
 import { Element, Text, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
@@ -63,7 +63,13 @@ function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: n
   if (!first) return null;
   const candidate = first instanceof Text || (first instanceof Element && ['p', 'div', 'span', 'time'].includes(first.tagName) && first.children.length === 0) ? normalizeSpace(first.textContent) : '';
   const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
+  if (date) noteZoneGuess(date, ctx, candidate);
   return date ? { node: first, ms: date.ms } : null;
+}
+
+/** A local time read in a zone nobody named is a guess worth saying. */
+function noteZoneGuess(date: ParsedDate, ctx: CleanContext, text: string): void {
+  if (date.timed && !date.zoned && !ctx.timeZoneKnown) ctx.warnings.push(`"${text}" names no time zone and none is known for this source; read as UTC`);
 }
 
 export function readByline(root: Fragment, ctx: CleanContext): void {
@@ -90,7 +96,10 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     const authors: string[] = [];
     parts.forEach((part, index) => {
       const date = published === null ? parseDate(part, ctx.timeZone) : null;
-      if (date) published = date.ms;
+      if (date) {
+        published = date.ms;
+        noteZoneGuess(date, ctx, part);
+      }
       else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
       else authors.push(...splitAuthors(part, rule));
     });

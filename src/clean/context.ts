@@ -6,6 +6,8 @@ export interface CleanContext {
   packs: readonly RulePack[];
   itemUrl: string | null;
   timeZone: string;
+  /** False when no applicable pack names a zone and `timeZone` is only the UTC default. */
+  timeZoneKnown: boolean;
   keepProxies: boolean;
   findings: CleanFindings;
   warnings: string[];

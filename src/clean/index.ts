@@ -33,6 +33,7 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
     packs: input.packs,
     itemUrl: input.itemUrl,
     timeZone: input.timeZone,
+    timeZoneKnown: input.packs.some((p) => p.timeZone),
     keepProxies: input.keepProxies,
     findings: { authors: [], published: null, related: [], via: null, fired: [] },
     warnings: [],

@@ -10,6 +10,8 @@ export interface ParsedDate {
   ms: number;
   /** Whether the text named its zone; false means it was read in the given zone. */
   zoned: boolean;
+  /** Whether the text had a time of day (a bare date is a calendar date, read as midnight UTC). */
+  timed: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -70,14 +72,14 @@ function build(
   if (!hasTime && zone === undefined) {
     // A calendar date with no time is that date, not midnight somewhere: shifting it into the
     // source's zone would move it to the day before.
-    return { ms: wall, zoned: false };
+    return { ms: wall, zoned: false, timed: false };
   }
   if (zone !== undefined) {
     const offset = offsetMinutes(zone);
     if (offset === null) return null;
-    return { ms: wall - offset * 60_000, zoned: true };
+    return { ms: wall - offset * 60_000, zoned: true, timed: hasTime };
   }
-  return { ms: wallClockToUtc(wall, timeZone), zoned: false };
+  return { ms: wallClockToUtc(wall, timeZone), zoned: false, timed: true };
 }
 
 function fullYear(text: string): number {

@@ -25,6 +25,14 @@ describe('byline block', () => {
     expect(findings.authors).toEqual(['MARIANA SIMÕES']);
   });
 
+  it('says so when it reads a zone-less time in the UTC default, not when the source zone is known', () => {
+    expect(byline('某人<br>2023-05-02 14:30:00', 'https://www.rfi.fr/cn/x').warnings).toEqual([
+      '"2023-05-02 14:30:00" names no time zone and none is known for this source; read as UTC',
+    ]);
+    expect(byline('某人<br>2023-05-02 14:30:00', 'https://cn.nytimes.com/x/').warnings).toEqual([]);
+    expect(byline('某人<br>2023-05-02', 'https://www.rfi.fr/cn/x').warnings).toEqual([]);
+  });
+
   it('reads CJK dates', () => {
     expect(byline('2020年 7月 18日', 'http://www.bbc.com/zhongwen/simp/science-1').findings.published).toBe(Date.UTC(2020, 6, 18));
   });

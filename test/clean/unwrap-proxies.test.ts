@@ -172,6 +172,7 @@ function context(packs: readonly RulePack[], keepProxies = false): CleanContext 
     packs,
     itemUrl: 'https://www.dw.com/en/a-1',
     timeZone: 'UTC',
+    timeZoneKnown: false,
     keepProxies,
     findings: { authors: [], published: null, related: [], via: null, fired: [] },
     warnings: [],

@@ -57,8 +57,9 @@ describe('parseDate: ISO 8601', () => {
   });
 
   it('marks whether the text named its zone', () => {
-    expect(parseDate('2020-07-17T07:14:53Z')).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: true });
-    expect(parseDate('2020-07-17 15:14:53', 'Asia/Shanghai')).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: false });
+    expect(parseDate('2020-07-17T07:14:53Z')).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: true, timed: true });
+    expect(parseDate('2020-07-17 15:14:53', 'Asia/Shanghai')).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: false, timed: true });
+    expect(parseDate('2020-07-17', 'Asia/Shanghai')).toEqual({ ms: Date.UTC(2020, 6, 17), zoned: false, timed: false });
   });
 
   it('ignores the given zone when the text names its own', () => {
@@ -166,7 +167,7 @@ describe('parseDate: RFC 822 / 2822', () => {
 
   it('reads a zone-less RFC 822 time in the given zone', () => {
     const parsed = parseDate('17 Jul 2020 15:14:53', 'Asia/Shanghai');
-    expect(parsed).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: false });
+    expect(parsed).toEqual({ ms: Date.UTC(2020, 6, 17, 7, 14, 53), zoned: false, timed: true });
   });
 
   it('refuses impossible days and unknown months', () => {

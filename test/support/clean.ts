@@ -21,6 +21,7 @@ export function contextFor(url: string | null = 'https://www.dw.com/zh/x/a-1', p
     packs: applicable,
     itemUrl: url,
     timeZone: timeZoneFor(applicable),
+    timeZoneKnown: applicable.some((p) => p.timeZone),
     keepProxies: false,
     findings: { authors: [], published: null, related: [], via: null, fired: [] },
     warnings: [],
