@@ -88,8 +88,12 @@ export function parseDump(text: string): RawItem {
     captured = captureMillis(header.captured);
     if (captured === null) warnings.push(`capture time "${header.captured}" is out of range; ignored`);
   }
-  const parsed = parseBody(text.slice(header.bodyStart));
-  if (parsed.truncation.length) warnings.push(`body HTML looks truncated (${[...new Set(parsed.truncation)].join(', ')}); output is best effort`);
+  const bodyText = text.slice(header.bodyStart);
+  const parsed = parseBody(bodyText);
+  // Mirrors write whole bodies, which end in a tag (their footer); one cut off ends mid-tag or mid-text.
+  const truncation = [...new Set(parsed.truncation)];
+  if (!truncation.length && /<[a-z]/i.test(bodyText) && !/>\s*$/.test(bodyText)) truncation.push('ends mid-text');
+  if (truncation.length) warnings.push(`body HTML looks truncated (${truncation.join(', ')}); output is best effort`);
   // The title line is Markdown link text: backslash escapes (`\[`, `\*`) stand for the character.
   const title = decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1')).replace(/\s+/g, ' ').trim();
   return {

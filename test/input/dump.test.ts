@@ -218,3 +218,10 @@ describe('parseDump: header edge cases', () => {
     expect(raw.warnings).toEqual(['capture time "16938784240001234" is out of range; ignored']);
   });
 });
+
+describe('parseDump: truncation', () => {
+  it('warns when the body ends mid-text, not when it ends in a tag', () => {
+    expect(parseDump('[t](https://www.dw.com/zh/x/a-1)\n---\n<p>one</p><p>two is cut he').warnings).toEqual(['body HTML looks truncated (ends mid-text); output is best effort']);
+    expect(parseDump('[t](https://www.dw.com/zh/x/a-1)\n---\n<p>one</p>\n').warnings).toEqual([]);
+  });
+});
