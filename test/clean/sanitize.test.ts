@@ -41,22 +41,6 @@ describe('sanitize', () => {
     expect(outline(root)).toBe('<p>x y </p>');
   });
 
-  it('folds b/i into strong/em and merges adjacent runs', () => {
-    const { root } = cleanHtml('<p><b><i>一</i></b><strong><i>二</i></strong> <b>三</b>四</p>');
-    expect(outline(root)).toBe('<p><strong><em>一二</em> 三</strong>四</p>');
-  });
-
-  it('removes empty wrappers and edge breaks, keeps images and word gaps', () => {
-    const { root } = cleanHtml('<div><span><div></div></span></div><p><br>text<br><br><br><br>more<br></p><p> </p><p>a<span> </span>b</p><p><a href="https://a.example/"></a></p>');
-    expect(outline(root)).toBe('<p>text<br><br>more</p><p>a b</p>');
-  });
-
-  it('drops breaks that stand beside blocks, keeps those inside inline runs', () => {
-    expect(outline(cleanHtml('<p>a</p><br><br><p>b</p><div>c<br><p>d</p></div><p><strong>e<br></strong>f</p>').root)).toBe(
-      '<p>a</p><p>b</p><div>c<p>d</p></div><p><strong>e<br></strong>f</p>',
-    );
-  });
-
   it('drops meta, base and link elements', () => {
     expect(outline(cleanHtml('<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><link rel="stylesheet" href="x"><p>t</p>').root)).toBe('<p>t</p>');
   });
