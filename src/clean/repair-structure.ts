@@ -4,7 +4,7 @@
  * adjacent runs of one formatting element merged.
  */
 import type { SanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, Text, elements, replaceNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, elements, replaceNode, unwrap, type Fragment } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
 
 /**
@@ -66,7 +66,31 @@ function flattenBreaks(root: Fragment): void {
   }
 }
 
+const FORMATTING = new Set(['strong', 'em', 's', 'u', 'mark', 'small']);
+
+/**
+ * `<b><a>text</a></b>` → `<a><b>text</b></a>`: emphasis written around a link's Markdown would sit
+ * against its `)` and, beside CJK text, fail to open or close. Inside the link text it always works.
+ * Emphasis around nothing but images means nothing and goes.
+ */
+function tuckFormattingIntoLinks(root: Fragment): void {
+  for (const el of [...elements(root)].filter((e) => FORMATTING.has(e.tagName))) {
+    const kids = el.childNodes.filter((n) => !isBlankText(n));
+    if (kids.length && kids.every((k) => k instanceof Element && k.tagName === 'img')) {
+      unwrap(el);
+      continue;
+    }
+    const only = kids.length === 1 ? kids[0] : null;
+    if (!(only instanceof Element) || only.tagName !== 'a') continue;
+    const inner = el.cloneNode(false);
+    while (only.firstChild) inner.appendChild(only.firstChild);
+    only.appendChild(inner);
+    replaceNode(el, only);
+  }
+}
+
 export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
+  tuckFormattingIntoLinks(root);
   for (const el of [...elements(root)].filter((e) => INLINE_WRAPPERS.has(e.tagName))) distributeInlineOverBlocks(el);
   flattenBreaks(root);
   mergeAdjacentRuns(root, schema);

@@ -45,15 +45,27 @@ export function emphasisRule(delimiter: string): TurndownService.Rule['replaceme
     let trail = '';
     const before = neighbourChar(node, 'before');
     const after = neighbourChar(node, 'after');
+    // Only text can give up an edge character (a link's `)` or an image's `]` is syntax), and only
+    // as many as that text node has.
+    const edgeText = (edge: 'firstChild' | 'lastChild'): string => {
+      let child = (node as unknown as Element)[edge];
+      while (child instanceof Text && !child.data.trim()) child = edge === 'firstChild' ? child.nextSibling : child.previousSibling;
+      return child instanceof Text ? child.data.trim() : '';
+    };
+    let leadBudget = [...edgeText('firstChild')].findIndex((c) => !movable(c));
+    if (leadBudget < 0) leadBudget = [...edgeText('firstChild')].length;
+    const trailChars = [...edgeText('lastChild')].reverse();
+    let trailBudget = trailChars.findIndex((c) => !movable(c));
+    if (trailBudget < 0) trailBudget = trailChars.length;
     if (before && !SPACE_OR_PUNCT.test(before)) {
-      while (movable([...inner][0]) && [...inner].length > 1) {
+      while (leadBudget-- > 0 && movable([...inner][0]) && [...inner].length > 1) {
         const ch = [...inner][0]!;
         lead += ch;
         inner = inner.slice(ch.length);
       }
     }
     if (after && !SPACE_OR_PUNCT.test(after)) {
-      while (movable([...inner].at(-1)) && [...inner].at(-2) !== '\\' && [...inner].length > 1) {
+      while (trailBudget-- > 0 && movable([...inner].at(-1)) && [...inner].at(-2) !== '\\' && [...inner].length > 1) {
         const ch = [...inner].at(-1)!;
         trail = ch + trail;
         inner = inner.slice(0, -ch.length);

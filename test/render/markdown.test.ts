@@ -19,6 +19,10 @@ describe('markdown rendering', () => {
       '他表示"**友好国家**"之间。德国(**Deutschland**)总理，价格$**100**美元。',
     );
     expect(md('<p>foo<b>.bar</b>baz</p>')).toBe('foo.**bar**baz');
+    // A link's syntax is never split: emphasis goes inside the link text, or stays outside whole.
+    expect(md('<p>详见<b><a href="https://www.dw.com/zh/a-1">德国移民法</a></b>一文。</p>')).toBe('详见[**德国移民法**](https://www.dw.com/zh/a-1)一文。');
+    expect(md('<p>文字<b><a href="https://x.example/">链接</a>。</b>后</p>')).toContain('[链接](https://x.example/)');
+    expect(md('<p>图<b><img src="https://x.example/1.jpg"></b>后</p>')).toBe('图![](https://x.example/1.jpg)后');
   });
 
   it('writes autolinks for bare URLs and angle-bracket destinations when needed', () => {
