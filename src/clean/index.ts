@@ -13,6 +13,7 @@ import { flattenDeepNesting } from './flatten-depth.js';
 import { normalizeFigures } from './figures.js';
 import { dropNoscriptDuplicates, promoteLazyImages } from './lazy-images.js';
 import { convertMediaEmbeds } from './media-embeds.js';
+import { takeRelatedSections } from './related-sections.js';
 import { rewriteLinks } from './rewrite-links.js';
 import { pruneEmpty } from './prune-empty.js';
 import { sanitize } from './sanitize.js';
@@ -48,6 +49,7 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   readByline(root, ctx);
   stripBoilerplate(root, ctx);
   rewriteLinks(root, ctx);
+  takeRelatedSections(root, ctx);
   dropDecorativeImages(root, ctx);
   sanitize(root, input.itemUrl);
   normalizeFigures(root, ctx);

@@ -3,7 +3,7 @@
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
 import type { DropTextRule, FooterRule, RulePack } from '../rules/types.js';
-import { Element, Text, descendants, nextInOrder, nextSkippingChildren, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, descendants, elements, nextInOrder, nextSkippingChildren, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
 import { fired, type CleanContext } from './context.js';
@@ -101,6 +101,19 @@ function hasMatchingBlockInside(block: Element, rule: DropTextRule): boolean {
   return false;
 }
 
+/** Removes inline elements (no block or image inside) whose whole text is a label a rule names. */
+function dropLabels(root: Fragment, rules: ReadonlyArray<{ pack: RulePack; rule: DropTextRule }>, ctx: CleanContext): void {
+  for (const el of [...elements(root)]) {
+    if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'img' || !el.parentNode) continue;
+    if (el.getElementsByTagName('*').some((d) => BLOCK_TAGS.has(d.tagName) || d.tagName === 'img')) continue;
+    const text = textOf(el);
+    const hit = text && text.length <= 60 ? rules.find(({ rule }) => rule.pattern.test(text)) : undefined;
+    if (!hit) continue;
+    el.remove();
+    fired(ctx, hit.pack, hit.rule.id);
+  }
+}
+
 export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
     for (const rule of pack.footers ?? []) if (stripFooter(root, rule)) fired(ctx, pack, rule.id);
@@ -114,4 +127,6 @@ export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
   }
   const textRules = ctx.packs.flatMap((pack) => (pack.dropText ?? []).map((rule) => ({ pack, rule })));
   if (textRules.length) dropTextBlocks(root, textRules, ctx);
+  const labelRules = ctx.packs.flatMap((pack) => (pack.dropLabels ?? []).map((rule) => ({ pack, rule })));
+  if (labelRules.length) dropLabels(root, labelRules, ctx);
 }

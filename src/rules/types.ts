@@ -22,7 +22,11 @@ export interface RulePack {
   dropSelectors?: DropSelectorRule[];
   /** Blocks to drop by their text (copyright notices, house promos, player fillers). */
   dropText?: DropTextRule[];
+  /** Inline labels to drop by their whole text (screen-reader prefixes such as `Image caption, `). */
+  dropLabels?: DropTextRule[];
   footers?: FooterRule[];
+  /** "Related stories" sections: their links go to `related`, the section leaves the body. */
+  relatedSections?: RelatedSectionRule[];
   rewrites?: LinkRewriteRule[];
   captions?: CaptionRule[];
   embeds?: EmbedRule[];
@@ -125,4 +129,10 @@ export interface EmbedLinkRule {
   id: string;
   pattern: RegExp;
   template: string;
+}
+
+/** A heading that opens a list of related links (up to the next heading or the end of its parent). */
+export interface RelatedSectionRule {
+  id: string;
+  heading: RegExp;
 }
