@@ -7,7 +7,7 @@
 import type { CaptionRule } from '../rules/types.js';
 import { Element, Text, elements, h, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
-import { isBlankText, textOf } from '../tree/text.js';
+import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
 import { fired, type CleanContext } from './context.js';
 
 function isSkippable(node: DomNode | null): boolean {
@@ -74,8 +74,25 @@ function buildFigure(unit: Element, caption: string): Element {
   return figure;
 }
 
+/** Anything in a figure besides its image and caption (a note, a credit paragraph) is body text after it. */
+function moveExtrasOut(figure: Element): void {
+  let after: DomNode = figure;
+  for (const child of [...figure.childNodes]) {
+    if (child instanceof Element && child.tagName === 'figcaption') continue;
+    const holdsImage = child instanceof Element && (child.tagName === 'img' || child.getElementsByTagName('img').length > 0);
+    const extras = holdsImage && child instanceof Element
+      ? child.getElementsByTagName('*').filter((d) => BLOCK_TAGS.has(d.tagName) && !d.getElementsByTagName('img').length && textOf(d))
+      : child instanceof Element || !isBlankText(child) ? [child] : [];
+    for (const extra of extras) {
+      figure.parentNode?.insertBefore(extra, after.nextSibling);
+      after = extra;
+    }
+  }
+}
+
 /** Real `<figure>`s: caption to plain text, empty captions out, image-less figures unwrapped. */
 function tidyFigure(figure: Element): void {
+  if (figure.getElementsByTagName('img').length) moveExtrasOut(figure);
   for (const caption of figure.children.filter((c) => c.tagName === 'figcaption')) {
     const text = textOf(caption);
     while (caption.firstChild) caption.firstChild.remove();

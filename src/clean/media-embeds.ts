@@ -28,6 +28,12 @@ function jsonPath(value: unknown, path: string): unknown {
   return current;
 }
 
+function replaceNodeWithLink(target: Element, url: string, label: string | null): Element {
+  const paragraph = linkParagraph(url, label);
+  replaceNode(target, paragraph);
+  return paragraph;
+}
+
 function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): void {
   for (const el of selectAll(root, rule.selector)) {
     if (!el.parentNode) continue;
@@ -52,7 +58,11 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): vo
     const label = typeof title === 'string' ? title : null;
     const still = target.getElementsByTagName('img').find((img) => httpUrl(img.getAttribute('src')));
     if (still) target.parentNode?.insertBefore(h('img', { src: still.getAttribute('src')!, alt: still.getAttribute('alt') || label || '' }), target);
-    replaceNode(target, linkParagraph(url, label));
+    // The container's own caption stays when it says more than the player's title.
+    const caption = target.getElementsByTagName('figcaption')[0];
+    const captionText = caption ? normalizeSpace(caption.textContent) : '';
+    const paragraph = replaceNodeWithLink(target, url, label);
+    if (caption && captionText && captionText !== normalizeSpace(label ?? '')) paragraph.parentNode?.insertBefore(h('p', {}, [...caption.childNodes]), paragraph.nextSibling);
     onFire();
   }
 }

@@ -29,6 +29,11 @@ describe('figure normalization', () => {
     expect(extractFigures(root)).toEqual([{ url: 'https://a.example/x.jpg', caption: 'Caption bold © Reuters' }]);
   });
 
+  it('moves anything else a figure holds out after it, as body text', () => {
+    const { root } = cleanHtml('<figure><div><img src="https://a.example/x.jpg"><p>Credit note</p></div><p>A note</p><figcaption>Cap</figcaption></figure>');
+    expect(outline(root)).toBe('<figure><div><img src="https://a.example/x.jpg"></div><figcaption>Cap</figcaption></figure><p>Credit note</p><p>A note</p>');
+  });
+
   it('falls back to alt, then null', () => {
     const { root } = cleanHtml('<p>t</p><img src="https://a.example/x.jpg" alt=" 西湖 "><img src="https://a.example/y.jpg">');
     expect(extractFigures(root)).toEqual([

@@ -19,6 +19,12 @@ describe('media embeds', () => {
     expect(outline(cleanHtml('<p>t</p><video>不支持</video><iframe src="javascript:x"></iframe>').root)).toBe('<p>t</p>');
   });
 
+  it('keeps the player container\'s caption when it says more than the title', () => {
+    const playable = JSON.stringify({ settings: { externalEmbedUrl: 'https://www.bbc.com/zhongwen/trad/x/embed', playlistObject: { title: '林鄭月娥' } } });
+    const { root } = cleanHtml(`<div class="media-with-caption"><div data-playable='${playable}'></div><figcaption>林鄭月娥：押後選舉與政治無關</figcaption></div>`, 'https://www.bbc.com/zhongwen/trad/x');
+    expect(outline(root)).toBe('<p><a href="https://www.bbc.com/zhongwen/trad/x/embed">林鄭月娥</a></p><p>林鄭月娥：押後選舉與政治無關</p>');
+  });
+
   it('recovers BBC players from data-playable JSON and drops the device filler', () => {
     const playable = JSON.stringify({ settings: { externalEmbedUrl: 'https://www.bbc.com/zhongwen/simp/world-1/embed', playlistObject: { title: '视频标题' } } }).replace(/'/g, '&#39;');
     const { root } = cleanHtml(

@@ -15,6 +15,11 @@ describe('DW ArticleRef links', () => {
     expect(outline(root)).toBe('<p><a href="https://www.dw.com/en/av-1">v</a><a href="https://www.dw.com/en/g-2">g</a><a href="https://www.dw.com/en/audio-3">a</a></p>');
   });
 
+  it('are listed as related in document order, whatever rule rewrote them', () => {
+    const { findings } = cleanHtml('<p><a href="https://api.dw.com/api/detail/video/2" rel="ArticleRef">B</a> <a href="https://api.dw.com/api/detail/article/1" rel="ArticleRef">A</a></p>', 'https://www.dw.com/zh/x/a-9');
+    expect(findings.related.map((r) => r.text)).toEqual(['B', 'A']);
+  });
+
   it('are left alone, with a warning, when the item URL gives no language', () => {
     const { root, warnings, findings } = cleanHtml('<p><a href="https://api.dw.com/api/detail/article/5" rel="ArticleRef">x</a></p>', 'https://www.dw.com/a-1');
     expect(outline(root)).toContain('https://api.dw.com/api/detail/article/5');
