@@ -9,6 +9,7 @@ import { BLOCK_TAGS, isBlankText, normalizeSpace, textOf } from '../tree/text.js
 import type { Gallery, GalleryImage } from '../types.js';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const ENTRY_BREAKERS = new Set([...HEADINGS, 'ul', 'ol', 'table', 'blockquote', 'pre', 'hr']);
 const SEPARATOR = /^\s*([：:]|[-–—|])\s*/;
 
 function nextElementSibling(node: Element): Element | null | undefined {
@@ -20,7 +21,7 @@ function nextElementSibling(node: Element): Element | null | undefined {
 
 /** One gallery entry, or null when `block` is not shaped like one. */
 export function readEntry(block: Element): GalleryImage | null {
-  if (!BLOCK_TAGS.has(block.tagName) || block.tagName === 'figure' || HEADINGS.has(block.tagName)) return null;
+  if (!BLOCK_TAGS.has(block.tagName) || HEADINGS.has(block.tagName) || block.tagName === 'figcaption') return null;
   let img: Element | null = null;
   let bold: Element | null = null;
   let textBeforeBold = '';
@@ -29,7 +30,8 @@ export function readEntry(block: Element): GalleryImage | null {
       if (node.tagName === 'img') {
         if (img) return null;
         img = node;
-      } else if (BLOCK_TAGS.has(node.tagName)) {
+      } else if (ENTRY_BREAKERS.has(node.tagName)) {
+        // Paragraphs and figures inside an entry are fine; headings, lists, tables are a new structure.
         return null;
       } else if (!bold && (node.tagName === 'b' || node.tagName === 'strong') && !textBeforeBold.trim()) {
         bold = node;
@@ -75,7 +77,7 @@ function isInside(node: Text, ancestor: Element): boolean {
 }
 
 function labelPattern(label: string): RegExp {
-  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|\\s|[：:])\\s*[：:]?\\s*`, 'i');
+  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|\\s|[：:|｜\\-–—])\\s*[：:|｜\\-–—]?\\s*`, 'i');
 }
 
 /** The heading's text without its gallery label, and whether it had one. */

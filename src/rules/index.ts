@@ -4,11 +4,12 @@ import { bbc } from './sites/bbc.js';
 import { dw } from './sites/dw.js';
 import { feedx } from './sites/feedx.js';
 import { nyt } from './sites/nyt.js';
+import { rfi } from './sites/rfi.js';
 import { voa } from './sites/voa.js';
 import { zaobao } from './sites/zaobao.js';
 import type { RulePack } from './types.js';
 
-export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao];
+export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi];
 
 /** Generic and mirror packs always; site packs when the item's host is theirs or a subdomain. */
 export function packsFor(itemUrl: string | null, packs: readonly RulePack[] = builtInPacks): RulePack[] {

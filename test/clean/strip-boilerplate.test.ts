@@ -74,6 +74,13 @@ describe('publisher boilerplate by text', () => {
     expect(outline(root)).toBe('<div><p>保留这段。</p></div><div><img src="https://a.example/x.jpg">德国之声版权声明</div>');
   });
 
+  it('drops RFI, Zaobao and DW English promos on their own sites', () => {
+    expect(outline(cleanHtml('<p>正文</p><p>广告</p><p>订阅RFI中文的新闻推送，请点击这里。</p>', 'https://www.rfi.fr/cn/x').root)).toBe('<p>正文</p>');
+    expect(outline(cleanHtml('<p>正文</p><p>想要第一时间获取重要新闻？关注联合早报Telegram频道。</p><p>欢迎下载联合早报App。</p>', 'https://www.zaobao.com.sg/news/x').root)).toBe('<p>正文</p>');
+    expect(outline(cleanHtml('<p>Body.</p><p><i>While you are here: Every Tuesday, DW editors round up what is happening in German politics. Sign up here for the weekly email newsletter Berlin Briefing.</i></p>', 'https://www.dw.com/en/x/a-1').root)).toBe('<p>Body.</p>');
+    expect(outline(cleanHtml('<p>广告</p>', 'https://www.dw.com/zh/x/a-1').root)).toBe('<p>广告</p>');
+  });
+
   it('drops plain-text separator paragraphs', () => {
     expect(outline(cleanHtml('<p>甲</p><p>====================</p><p>-----</p><p>乙</p>').root)).toBe('<p>甲</p><p>乙</p>');
   });

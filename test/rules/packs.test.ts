@@ -8,7 +8,7 @@ import { listFiles, repoRoot } from '../support/fixtures.js';
 
 describe('built-in rule packs', () => {
   it('are the planned packs, each with a unique id, and their rule ids are unique', () => {
-    expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao']);
+    expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi']);
     const ruleIds = builtInPacks.flatMap((p) =>
       [p.proxies, p.dropSelectors, p.dropText, p.footers, p.rewrites, p.captions, p.embeds, p.embedLinks, p.byline ? [p.byline] : []].flatMap((list) => (list ?? []).map((r) => r.id)),
     );

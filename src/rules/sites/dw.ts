@@ -12,6 +12,8 @@ export const dw: RulePack = {
     { id: 'dw-copyright-zh', pattern: /^(?:©\s*\d{4}\s*年?\s*)?德[国國]之[声聲]\s*版[权權][声聲]明/ },
     // © 2023 Deutsche Welle …
     { id: 'dw-copyright-en', pattern: /^©\s*\d{4}\s+Deutsche Welle\b/i },
+    // While you are here: Every Tuesday, DW editors round up … newsletter Berlin Briefing.
+    { id: 'dw-newsletter-promo', pattern: /^While you(?:'re| are) here:.*\bnewsletter\b/i },
     // DW中文有Instagram！… / DW中文有Facebook！… — house promos for DW's own channels.
     { id: 'dw-house-promo', pattern: /^DW\s*中文\s*(?:有|在)\s*(?:Instagram|Facebook|Twitter|X|YouTube|Telegram|Threads|LINE|WhatsApp|Podcast)\s*[！!]/i },
   ],

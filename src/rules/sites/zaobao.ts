@@ -1,4 +1,4 @@
-/** Lianhe Zaobao (zaobao.com.sg, zaobao.com): local times are Singapore time. */
+/** Lianhe Zaobao (zaobao.com.sg, zaobao.com): local times are Singapore time; channel and app promos. */
 import type { RulePack } from '../types.js';
 
 export const zaobao: RulePack = {
@@ -6,4 +6,8 @@ export const zaobao: RulePack = {
   kind: 'site',
   hosts: ['zaobao.com.sg', 'zaobao.com'],
   timeZone: 'Asia/Singapore',
+  dropText: [
+    { id: 'zaobao-channel-promo', pattern: /^(?:想要第一时间获取重要新闻|想要第一時間獲取重要新聞|关注联合早报|關注聯合早報)/ },
+    { id: 'zaobao-app-promo', pattern: /^(?:欢迎下载联合早报|歡迎下載聯合早報)/ },
+  ],
 };
