@@ -70,6 +70,8 @@ export interface CleanFindings {
   authors: string[];
   /** Published time in epoch ms, read from a byline block. */
   published: number | null;
+  /** Whether that time had a time of day (a bare date is only a calendar date). */
+  publishedTimed: boolean;
   related: RelatedLink[];
   via: string | null;
   /** Rule ids that fired, for diagnostics. */

@@ -38,6 +38,13 @@ describe('normalize()', () => {
     expect(item!.markdown).toBe('正文');
   });
 
+  it('warns about a published time after the capture, but not about a date-only stamp of the same day', () => {
+    const item = (stamp: string) => normalize(`<!--1701122400000-->\n[t](https://www.zaobao.com.sg/realtime/x)\n------\n\n${stamp} <p>正文</p>`)[0]!;
+    expect(item('2023-11-28').warnings).toEqual([]); // captured 2023-11-27T22:00Z = 06:00 on the 28th in Singapore
+    expect(item('2023-11-29').warnings).toEqual(['published time 2023-11-29T00:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z']);
+    expect(item('2023-11-28 07:00').warnings).toEqual(['published time 2023-11-27T23:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z']);
+  });
+
   it('warns when an item has no body', () => {
     expect(normalize('<!--1693878424000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<div><i><br>2023-09-05T01:42:02.538Z</i></div>')[0]!.warnings).toEqual(['the item has no body']);
   });

@@ -58,13 +58,13 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
 }
 
 /** A date stamp opening the body: leading text, or a first paragraph, that is nothing but a date. */
-function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: number } | null {
+function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: number; timed: boolean } | null {
   const first = root.childNodes.find((n) => !isBlankText(n));
   if (!first) return null;
   const candidate = first instanceof Text || (first instanceof Element && ['p', 'div', 'span', 'time'].includes(first.tagName) && first.children.length === 0) ? normalizeSpace(first.textContent) : '';
   const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
   if (date) noteZoneGuess(date, ctx, candidate);
-  return date ? { node: first, ms: date.ms } : null;
+  return date ? { node: first, ms: date.ms, timed: date.timed } : null;
 }
 
 /** A local time read in a zone nobody named is a guess worth saying. */
@@ -77,6 +77,7 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     const lead = pack.byline?.leadDate ? readLeadDate(root, ctx) : null;
     if (lead) {
       ctx.findings.published = lead.ms;
+      ctx.findings.publishedTimed = lead.timed;
       lead.node.remove();
       fired(ctx, pack, `${pack.byline!.id}-lead-date`);
       return;
@@ -92,12 +93,14 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     const hasBreak = inner.getElementsByTagName('br').length > 0;
     const parts = lines(inner);
     let published: number | null = null;
+    let timed = true;
     let unreadDate: string | null = null;
     const authors: string[] = [];
     parts.forEach((part, index) => {
       const date = published === null ? parseDate(part, ctx.timeZone) : null;
       if (date) {
         published = date.ms;
+        timed = date.timed;
         noteZoneGuess(date, ctx, part);
       }
       else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
@@ -108,6 +111,7 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     if (published === null && unreadDate === null && parts.length > 0) continue;
     if (unreadDate) ctx.warnings.push(`byline date "${unreadDate}" is in no known form; published left empty`);
     ctx.findings.published = published;
+    ctx.findings.publishedTimed = timed;
     ctx.findings.authors = [...new Set(authors)];
     block.remove();
     fired(ctx, pack, rule.id);

@@ -37,7 +37,7 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
     timeZone: input.timeZone,
     timeZoneKnown: input.packs.some((p) => p.timeZone),
     keepProxies: input.keepProxies,
-    findings: { authors: [], published: null, related: [], via: null, fired: [] },
+    findings: { authors: [], published: null, publishedTimed: false, related: [], via: null, fired: [] },
     warnings: [],
   };
   const root = input.body;

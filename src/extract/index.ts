@@ -24,7 +24,9 @@ export function extract({ raw, findings, packs, input, warnings, galleries: keep
   const images = extractFigures(raw.body);
   const firstGalleryImage = galleries[0]?.images[0];
   const image: Figure | null = images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
-  if (findings.published !== null && raw.captured !== null && findings.published > raw.captured) {
+  // A bare date is a whole day: it is 'after' the capture only if that day starts after it.
+  const slack = findings.publishedTimed ? 0 : 86_400_000 - 1;
+  if (findings.published !== null && raw.captured !== null && findings.published > raw.captured + slack) {
     warnings.push(`published time ${toIso(findings.published)} is after the capture time ${toIso(raw.captured)}`);
   }
   const markdown = toMarkdown(raw.body);

@@ -174,7 +174,7 @@ function context(packs: readonly RulePack[], keepProxies = false): CleanContext 
     timeZone: 'UTC',
     timeZoneKnown: false,
     keepProxies,
-    findings: { authors: [], published: null, related: [], via: null, fired: [] },
+    findings: { authors: [], published: null, publishedTimed: false, related: [], via: null, fired: [] },
     warnings: [],
   };
 }

@@ -23,7 +23,7 @@ export function contextFor(url: string | null = 'https://www.dw.com/zh/x/a-1', p
     timeZone: timeZoneFor(applicable),
     timeZoneKnown: applicable.some((p) => p.timeZone),
     keepProxies: false,
-    findings: { authors: [], published: null, related: [], via: null, fired: [] },
+    findings: { authors: [], published: null, publishedTimed: false, related: [], via: null, fired: [] },
     warnings: [],
   };
 }
