@@ -8,7 +8,7 @@ import { parseSrcset } from './unwrap-proxies.js';
 const LAZY_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-url'];
 
 function isPlaceholder(src: string | null): boolean {
-  return !src || /^data:/i.test(src) || /(?:^|\/)(?:blank|spacer|placeholder|grey-placeholder|loading)[\w-]*\.(?:gif|png|svg)/i.test(src);
+  return !src || /^data:/i.test(src) || /(?:^|\/)(?:blank|spacer|placeholder|grey|gray|transparent|pixel|lazy|loading)[\w-]*\.(?:gif|png|svg)/i.test(src);
 }
 
 /** The widest (or densest) candidate of a srcset. */
@@ -22,6 +22,17 @@ export function bestSrcsetCandidate(srcset: string): string | null {
   return best?.url ?? null;
 }
 
+/** In `<picture>`, an image with no usable src takes the best candidate of the sources beside it. */
+function pictureSource(img: Element): string | null {
+  const picture = img.parentNode;
+  if (!(picture instanceof Element) || picture.tagName !== 'picture') return null;
+  for (const source of picture.children.filter((c) => c.tagName === 'source')) {
+    const best = bestSrcsetCandidate(source.getAttribute('srcset') ?? source.getAttribute('data-srcset') ?? '');
+    if (best) return best;
+  }
+  return null;
+}
+
 export function promoteLazyImages(root: Fragment): void {
   for (const img of elements(root)) {
     if (img.tagName !== 'img') continue;
@@ -29,7 +40,7 @@ export function promoteLazyImages(root: Fragment): void {
     if (!isPlaceholder(src)) continue;
     const lazy = LAZY_ATTRIBUTES.map((a) => img.getAttribute(a)).find((v) => v && !isPlaceholder(v));
     const fromSrcset = bestSrcsetCandidate(img.getAttribute('data-srcset') ?? img.getAttribute('srcset') ?? '');
-    const real = lazy ?? fromSrcset;
+    const real = lazy ?? fromSrcset ?? pictureSource(img);
     if (real) img.setAttribute('src', real);
   }
 }

@@ -44,6 +44,7 @@ export function plainText(root: ParentNode): string {
     }
     if (block) flush();
     if (node.tagName === 'li') current += '- ';
+    if (node.tagName === 'sup' && node.textContent.trim()) current += '^';
     stack.push({ node, exit: true });
     for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, exit: false });
   }

@@ -27,9 +27,12 @@ function imageMarkdown(img: Element, fallbackAlt = ''): string {
 function rowCells(row: Element, service: TurndownService): string[] {
   return row.children
     .filter((c) => c.tagName === 'td' || c.tagName === 'th')
-    .map((cell) => {
+    .flatMap((cell) => {
       const md = service.turndown(cell as unknown as TurndownInput);
-      return md.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
+      const text = md.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
+      // A cell spanning columns keeps the columns after it in place.
+      const span = Math.min(Math.max(Number(cell.getAttribute('colspan')) || 1, 1), 50);
+      return [text, ...Array<string>(span - 1).fill('')];
     });
 }
 
@@ -82,6 +85,18 @@ function createService(): TurndownService {
   });
   service.addRule('strong', { filter: ['strong', 'b'], replacement: emphasisRule('**') });
   service.addRule('emphasis', { filter: ['em', 'i'], replacement: emphasisRule('*') });
+  // No Markdown has superscript; `10^6` keeps the exponent readable (and 10⁶ apart from 106).
+  service.addRule('superscript', { filter: ['sup'], replacement: (content) => (content.trim() ? `^${/\s/.test(content.trim()) ? `(${content.trim()})` : content.trim()}` : content) });
+  service.addRule('strikethrough', { filter: ['s'], replacement: (content) => (content.trim() ? `~~${content}~~` : content) });
+  // <pre> without <code> is still preformatted text.
+  service.addRule('preformatted', {
+    filter: (node) => node.nodeName === 'PRE' && !(node.firstChild && node.firstChild.nodeName === 'CODE'),
+    replacement: (_content, node) => {
+      const text = asElement(node).textContent.replace(/\n$/, '');
+      const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((m) => m.length + 1)));
+      return `\n\n${fence}\n${text}\n${fence}\n\n`;
+    },
+  });
   service.addRule('image', {
     filter: 'img',
     replacement: (_content, node) => imageMarkdown(asElement(node)),

@@ -56,6 +56,14 @@ describe('decorative and lazy images', () => {
     expect(extractFigures(root).map((f) => f.url)).toEqual(['https://ichef.bbci.co.uk/news/line.jpg.photo.jpg']);
   });
 
+  it('takes a picture\'s source when its img has no src, and data-srcset over a grey placeholder', () => {
+    const { root } = cleanHtml('<picture><source srcset="https://a.example/r5.webp 800w"><img alt="r5"></picture><p>x</p><img src="https://a.example/grey.gif" data-srcset="https://a.example/real6.jpg 1x">');
+    expect(extractFigures(root)).toEqual([
+      { url: 'https://a.example/r5.webp', caption: 'r5' },
+      { url: 'https://a.example/real6.jpg', caption: null },
+    ]);
+  });
+
   it('promotes data-src over a placeholder and keeps the noscript fallback once', () => {
     const { root } = cleanHtml('<p><img src="data:image/gif;base64,R0lGOD" data-src="https://a.example/real.jpg" alt="a"></p><div><img src="https://a.example/s.jpg"><noscript><img src="https://a.example/s.jpg" alt="full alt"></noscript></div>');
     expect(extractFigures(root)).toEqual([

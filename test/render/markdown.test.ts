@@ -73,6 +73,12 @@ describe('markdown rendering', () => {
     );
   });
 
+  it('writes strikethrough, superscripts, preformatted text and spanning cells', () => {
+    expect(md('<p>10<sup>6</sup>平方米，<s>原数字</s>更正</p>')).toBe('10^6平方米，~~原数字~~更正');
+    expect(md('<pre>  a\n    b</pre>')).toBe('```\n  a\n    b\n```');
+    expect(md('<table><tr><th colspan="2">跨</th><th>c</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>')).toBe('| 跨 |  | c |\n| --- | --- | --- |\n| 1 | 2 | 3 |');
+  });
+
   it('never leaves runs of blank lines or raw HTML', () => {
     const out = md('<div><div><p>a</p></div><div></div><div><p>b</p></div></div><section><p>c</p></section>');
     expect(out).toBe('a\n\nb\n\nc');
