@@ -10,10 +10,19 @@ function insidePre(node: Text): boolean {
   return false;
 }
 
+function listMarker(li: Element): string {
+  const list = li.parentNode;
+  if (!(list instanceof Element) || list.tagName !== 'ol') return '- ';
+  const start = Number(list.getAttribute('start') ?? '1');
+  return `${(Number.isFinite(start) ? start : 1) + list.children.indexOf(li)}. `;
+}
+
 export function plainText(root: ParentNode): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
+    // A list marker waits for the item's first paragraph (`<li><p>…</p></li>`).
+    if (/^(?:- |\d+\. )$/.test(current)) return;
     const text = current
       .split('\n')
       .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
@@ -43,7 +52,7 @@ export function plainText(root: ParentNode): string {
       continue;
     }
     if (block) flush();
-    if (node.tagName === 'li') current += '- ';
+    if (node.tagName === 'li') current += listMarker(node);
     if (node.tagName === 'sup' && node.textContent.trim()) current += '^';
     stack.push({ node, exit: true });
     for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, exit: false });

@@ -1,4 +1,5 @@
 /** The Markdown document for one item: front matter, `# title`, the body, then each gallery. */
+import { FeedcleanError } from '../errors.js';
 import type { Gallery, Item } from '../types.js';
 import { escapeMarkdown, linkDestination } from './escape.js';
 import { frontMatter } from './front-matter.js';
@@ -22,6 +23,9 @@ function gallerySection(gallery: Gallery): string {
 }
 
 export function renderMarkdown(item: Item, options: MarkdownOptions = {}): string {
+  if (!item || typeof item !== 'object' || typeof item.markdown !== 'string') {
+    throw new FeedcleanError('USAGE', 'renderMarkdown() takes an item that normalize() returned');
+  }
   const sections: string[] = [];
   if (options.frontMatter !== false) sections.push(frontMatter(item).trimEnd());
   if (item.title) sections.push(`# ${escapeMarkdown(item.title)}`);

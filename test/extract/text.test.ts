@@ -17,6 +17,10 @@ describe('plain text', () => {
     expect(text('<ul><li>甲</li><li>乙</li></ul><table><tr><td>1</td><td>2</td></tr></table>')).toBe('- 甲\n\n- 乙\n\n1 2');
   });
 
+  it('numbers ordered lists from their start and keeps markers with block content', () => {
+    expect(text('<ol start="3"><li>三</li><li><p>四</p></li></ol><ul><li><blockquote>引</blockquote></li></ul>')).toBe('3. 三\n\n4. 四\n\n- 引');
+  });
+
   it('handles very deep nesting without overflowing the stack', () => {
     const deep = `${'<span>'.repeat(50_000)}深${'</span>'.repeat(50_000)}`;
     expect(text(`<p>${deep}</p>`)).toBe('深');
