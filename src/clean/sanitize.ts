@@ -35,6 +35,18 @@ export function safeUrl(value: string, attr: string, base: string | null, schema
   }
 }
 
+/** An image source that names something: not missing, not a bare site root (`src="/"`). */
+function isImageAddress(src: string | null): boolean {
+  if (!src) return false;
+  if (src.startsWith('data:')) return true;
+  try {
+    const url = new URL(src);
+    return url.pathname !== '/' || url.search !== '';
+  } catch {
+    return false;
+  }
+}
+
 function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, schema: SanitizeSchema): void {
   for (const name of [...el.attributes.keys()]) {
     const value = el.attributes.get(name)!;
@@ -72,7 +84,7 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
     } else {
       cleanAttributes(el, allowed, base, schema);
       node = nextInOrder(el, root);
-      if (el.tagName === 'img' && !el.getAttribute('src')) {
+      if (el.tagName === 'img' && !isImageAddress(el.getAttribute('src'))) {
         node = nextSkippingChildren(el, root);
         el.remove();
       } else if (el.tagName === 'a' && !el.getAttribute('href')) {

@@ -41,6 +41,10 @@ describe('sanitize', () => {
     expect(outline(root)).toBe('<p>x y </p>');
   });
 
+  it('drops images whose source is a bare site root', () => {
+    expect(outline(cleanHtml('<p>a<img src="/"><img src="https://www.dw.com/"><img src="/x.jpg"></p>').root)).toBe('<p>a<img src="https://www.dw.com/x.jpg"></p>');
+  });
+
   it('drops meta, base and link elements', () => {
     expect(outline(cleanHtml('<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><link rel="stylesheet" href="x"><p>t</p>').root)).toBe('<p>t</p>');
   });
