@@ -6,6 +6,10 @@ import { decode } from './input/decode.js';
 import { detect } from './input/detect.js';
 import { parseDump } from './input/dump.js';
 import { parseHtmlFragment } from './input/html.js';
+import { readJsonFeed } from './formats/jsonfeed.js';
+import { atomMapping, rdfMapping, rssMapping } from './formats/mapping.js';
+import { readXmlFeed } from './formats/read-xml.js';
+import { parseXml } from './formats/xml.js';
 import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
 import type { Item, NormalizeOptions, RawItem } from './types.js';
@@ -23,9 +27,18 @@ function parse(text: string): RawItem[] {
     case 'html':
       if (isJson(text)) throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is JSON but not a JSON Feed, nor a feed item');
       return [parseHtmlFragment(text)];
+    case 'jsonfeed':
+      return nonEmpty(readJsonFeed(text));
     default:
-      throw new FeedcleanError('UNSUPPORTED_INPUT', `${kind === 'jsonfeed' ? 'JSON Feed' : kind.toUpperCase()} feeds are not supported yet`);
+      return nonEmpty(readXmlFeed(parseXml(text), FEED_MAPPINGS[kind]));
   }
+}
+
+const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping } as const;
+
+function nonEmpty(items: RawItem[]): RawItem[] {
+  if (!items.length) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
+  return items;
 }
 
 function isJson(text: string): boolean {
@@ -54,7 +67,7 @@ function checkPacks(packs: unknown): readonly RulePack[] | undefined {
   return packs as readonly RulePack[];
 }
 
-/** Cleans one input (a dump, or a bare HTML fragment) into items. Throws FeedcleanError on bad input. */
+/** Cleans one input (a dump, a feed, or a bare HTML fragment) into items. Throws FeedcleanError on bad input. */
 export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): Item[] {
   const opts = options ?? {};
   const packList = checkPacks(opts.packs) ?? builtInPacks;
@@ -71,6 +84,6 @@ export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBuffer
       keepProxies: opts.keepProxies === true,
     });
     const warnings = [...decoded.warnings, ...raw.warnings, ...cleaned.warnings];
-    return extract({ raw, findings: cleaned.findings, packs, input: inputName, warnings, galleries: opts.gallery !== false });
+    return extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
   });
 }

@@ -35,6 +35,22 @@ export interface Source {
   via: string | null;
   /** The input as named by the caller: a path, or `-` for stdin. */
   input: string;
+  /** The character encoding the input was read in (`utf-8`, `gb18030`, `utf-16le` …). */
+  encoding: string;
+}
+
+/** A non-image enclosure (audio, video, documents). */
+export interface Attachment {
+  url: string;
+  type: string | null;
+  length: number | null;
+}
+
+/** The feed an item came from (null for dumps and HTML). */
+export interface FeedInfo {
+  title: string | null;
+  url: string | null;
+  language: string | null;
 }
 
 /** One clean item: the library's output and, field for field, the JSON output. */
@@ -52,6 +68,27 @@ export interface Item {
   text: string;
   source: Source;
   warnings: string[];
+  id: string | null;
+  summary: string | null;
+  tags: string[];
+  attachments: Attachment[];
+  feed: FeedInfo | null;
+  updated: string | null;
+}
+
+/** What a feed says about an item besides its body (absent for dumps and HTML). */
+export interface FeedFields {
+  id: string | null;
+  /** Epoch ms. */
+  published: number | null;
+  updated: number | null;
+  authors: string[];
+  tags: string[];
+  summary: string | null;
+  /** Images the feed attaches (media:content, image enclosures, itunes:image), in order. */
+  media: Figure[];
+  attachments: Attachment[];
+  feed: FeedInfo;
 }
 
 /** An item as parsed, before cleaning: header fields plus its body as one parsed tree. */
@@ -63,6 +100,7 @@ export interface RawItem {
   captured: number | null;
   body: Fragment;
   warnings: string[];
+  fields?: FeedFields;
 }
 
 /** What the clean stage learns while transforming the tree, handed on to extract. */

@@ -13,37 +13,49 @@ export interface ExtractInput {
   findings: CleanFindings;
   packs: readonly RulePack[];
   input: string;
+  encoding: string;
   warnings: string[];
   /** false: galleries are left out of the item (and never lend it a lead image). */
   galleries: boolean;
 }
 
-export function extract({ raw, findings, packs, input, warnings, galleries: keepGalleries }: ExtractInput): Item {
+export function extract({ raw, findings, packs, input, encoding, warnings, galleries: keepGalleries }: ExtractInput): Item {
   const found = extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
   const galleries = keepGalleries ? found : [];
-  const images = extractFigures(raw.body);
+  const fields = raw.fields;
+  // Body figures first; images the feed attaches (media:content, enclosures) after, each once.
+  const bodyImages = extractFigures(raw.body);
+  const images = [...bodyImages, ...(fields?.media ?? []).filter((m) => !bodyImages.some((b) => b.url === m.url))];
+  // A feed's own date fields first; a byline in the content is the fallback.
+  const published = fields?.published ?? findings.published;
   const firstGalleryImage = galleries[0]?.images[0];
   const image: Figure | null = images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
   // A bare date is a whole day: it is 'after' the capture only if that day starts after it.
   const slack = findings.publishedTimed ? 0 : 86_400_000 - 1;
-  if (findings.published !== null && raw.captured !== null && findings.published > raw.captured + slack) {
-    warnings.push(`published time ${toIso(findings.published)} is after the capture time ${toIso(raw.captured)}`);
+  if (published !== null && raw.captured !== null && published > raw.captured + slack) {
+    warnings.push(`published time ${toIso(published)} is after the capture time ${toIso(raw.captured)}`);
   }
   const markdown = toMarkdown(raw.body);
-  if (!markdown && !found.length) warnings.push('the item has no body');
+  if (!markdown && !found.length && (raw.format === 'dump' || raw.format === 'html')) warnings.push('the item has no body');
   return {
     title: raw.title,
     url: raw.url,
-    published: toIso(findings.published),
+    published: toIso(published),
     captured: toIso(raw.captured),
-    authors: findings.authors,
+    authors: [...new Set([...(fields?.authors ?? []), ...findings.authors])],
     image,
     images,
     galleries,
     related: findings.related,
     markdown,
     text: plainText(raw.body),
-    source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input },
+    source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input, encoding },
     warnings,
+    id: fields?.id ?? null,
+    summary: fields?.summary ?? null,
+    tags: fields?.tags ?? [],
+    attachments: fields?.attachments ?? [],
+    feed: fields?.feed ?? null,
+    updated: toIso(fields?.updated ?? null),
   };
 }

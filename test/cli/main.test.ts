@@ -114,10 +114,17 @@ describe('feedclean CLI', () => {
     expect(JSON.parse(stdout)).toEqual([]);
   });
 
-  it('refuses feeds it cannot read yet with a clear message', () => {
-    const { code, stderr } = run([], '<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>');
-    expect(code).toBe(1);
-    expect(stderr).toBe('feedclean: -: RSS feeds are not supported yet\n');
+  it('reads an RSS feed from stdin, one item per entry, and refuses a feed with no entries', () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><link>https://f.example/</link><item><title>A</title><link>https://f.example/a</link><description>&lt;p&gt;one&lt;/p&gt;</description></item><item><title>B</title><link>/b</link></item></channel></rss>';
+    const { code, stdout } = run(['-f', 'ndjson'], rss);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l)).map((i) => [i.title, i.url, i.markdown, i.source.format, i.feed.title])).toEqual([
+      ['A', 'https://f.example/a', 'one', 'rss', 'F'],
+      ['B', 'https://f.example/b', '', 'rss', 'F'],
+    ]);
+    const empty = run([], '<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>');
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe('feedclean: -: the feed has no items\n');
   });
 
   it('warns, on one line naming the input, when input is not a dump or is truncated', () => {

@@ -41,4 +41,8 @@ export function schemaErrors(item: Item | unknown): string[] {
   return validateItem(item) ? [] : (validateItem.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
-export const ITEM_FIELDS = ['title', 'url', 'published', 'captured', 'authors', 'image', 'images', 'galleries', 'related', 'markdown', 'text', 'source', 'warnings'];
+export const ITEM_FIELDS = [
+  'title', 'url', 'published', 'captured', 'authors', 'image', 'images', 'galleries', 'related', 'markdown', 'text', 'source', 'warnings',
+  // Added with feed support, after the original ones.
+  'id', 'summary', 'tags', 'attachments', 'feed', 'updated',
+];

@@ -1,0 +1,89 @@
+/** JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1): the same fields, from JSON. */
+import { parseDate } from '../dates/parse.js';
+import { FeedcleanError } from '../errors.js';
+import { Element, Text } from '../tree/dom.js';
+import { parseBody } from '../tree/parse.js';
+import { normalizeSpace } from '../tree/text.js';
+import type { Attachment, FeedInfo, Figure, RawItem } from '../types.js';
+import { absoluteUrl } from './read-xml.js';
+
+type Json = Record<string, unknown>;
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+const obj = (value: unknown): Json | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+function date(value: unknown, warnings: string[]): number | null {
+  const text = str(value);
+  if (!text) return null;
+  const parsed = parseDate(text);
+  if (!parsed) warnings.push(`date "${text}" is in no known form; left empty`);
+  return parsed?.ms ?? null;
+}
+
+function authorsOf(item: Json, feed: Json): string[] {
+  const people = [...list(item.authors), ...(obj(item.author) ? [item.author] : [])];
+  const source = people.length ? people : [...list(feed.authors), ...(obj(feed.author) ? [feed.author] : [])];
+  const names: string[] = [];
+  for (const person of source) {
+    const name = str(obj(person)?.name);
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+export function readJsonFeed(text: string): RawItem[] {
+  let doc: Json | null;
+  try {
+    doc = obj(JSON.parse(text));
+  } catch (error) {
+    throw new FeedcleanError('PARSE_ERROR', `not valid JSON: ${(error as Error).message}`);
+  }
+  if (!doc || !Array.isArray(doc.items)) throw new FeedcleanError('PARSE_ERROR', 'JSON Feed has no items array');
+  const feed: FeedInfo = { title: str(doc.title), url: str(doc.home_page_url), language: str(doc.language) };
+  return doc.items.map((value): RawItem => {
+    const item = obj(value) ?? {};
+    const warnings: string[] = [];
+    const html = str(item.content_html);
+    const { root: body } = parseBody(html ?? '');
+    if (!html && str(item.content_text)) {
+      for (const paragraph of str(item.content_text)!.split(/\n\s*\n/)) {
+        const p = new Element('p');
+        p.appendChild(new Text(paragraph.trim()));
+        body.appendChild(p);
+      }
+    }
+    const media: Figure[] = [];
+    for (const key of ['image', 'banner_image']) {
+      const url = absoluteUrl(str(item[key]), feed.url);
+      if (url && !media.some((m) => m.url === url)) media.push({ url, caption: null });
+    }
+    const attachments: Attachment[] = [];
+    for (const a of list(item.attachments)) {
+      const url = absoluteUrl(str(obj(a)?.url), feed.url);
+      const type = str(obj(a)?.mime_type);
+      if (!url) continue;
+      if (type?.startsWith('image/')) media.push({ url, caption: str(obj(a)?.title) });
+      else attachments.push({ url, type, length: typeof obj(a)?.size_in_bytes === 'number' ? (obj(a)!.size_in_bytes as number) : null });
+    }
+    return {
+      format: 'jsonfeed',
+      title: str(item.title) ? normalizeSpace(str(item.title)!) : null,
+      url: absoluteUrl(str(item.url) ?? str(item.external_url), feed.url),
+      captured: null,
+      body,
+      warnings,
+      fields: {
+        id: item.id === undefined || item.id === null ? null : String(item.id),
+        published: date(item.date_published, warnings),
+        updated: date(item.date_modified, warnings),
+        authors: authorsOf(item, doc!),
+        tags: list(item.tags).map(str).filter((t): t is string => !!t),
+        summary: str(item.summary),
+        media,
+        attachments,
+        feed,
+      },
+    };
+  });
+}

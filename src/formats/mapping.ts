@@ -1,0 +1,97 @@
+/**
+ * Where each field lives in RSS 2.0, RSS 1.0 (RDF) and Atom: data, read by one interpreter
+ * (formats/read-xml.ts). Lists are in precedence order: the first element present wins.
+ */
+import type { SourceFormat } from '../types.js';
+
+/** A text construct; `auto` reads Atom's `type` attribute (text | html | xhtml). */
+export interface TextField {
+  tag: string;
+  type: 'text' | 'html' | 'auto';
+}
+
+/** A link: the element's text, or an attribute, optionally only for some `rel` values (null = no rel). */
+export interface LinkField {
+  tag: string;
+  attr?: string;
+  rels?: Array<string | null>;
+  /** RSS `guid`: a link only unless isPermaLink="false", and only when it looks like a URL. */
+  guid?: boolean;
+}
+
+export interface PersonField {
+  tag: string;
+  /** `rss`: `email (Name)` or a name; `atom`: a person construct with name/email; `text`: the text. */
+  form: 'rss' | 'atom' | 'text';
+}
+
+export interface TagField {
+  tag: string;
+  attr?: string;
+}
+
+export interface FeedMapping {
+  format: Extract<SourceFormat, 'rss' | 'atom' | 'rdf'>;
+  /** Path from the document root to the channel (feed) element. */
+  channel: string[];
+  /** Path from the document root to the item elements. */
+  items: string[];
+  feed: { title: TextField[]; url: LinkField[]; language: string[] };
+  item: {
+    title: TextField[];
+    url: LinkField[];
+    id: string[];
+    published: string[];
+    updated: string[];
+    authors: PersonField[];
+    tags: TagField[];
+    summary: TextField[];
+    content: TextField[];
+  };
+}
+
+const RSS_DATES = { published: ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created'], updated: ['dcterms:modified', 'atom:updated'] };
+const RSS_ITEM = {
+  title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }],
+  url: [{ tag: 'link' }, { tag: 'atom:link', attr: 'href', rels: ['alternate', null] }, { tag: 'guid', guid: true }],
+  id: ['guid', 'link'],
+  ...RSS_DATES,
+  authors: [{ tag: 'author', form: 'rss' }, { tag: 'dc:creator', form: 'text' }, { tag: 'itunes:author', form: 'text' }],
+  tags: [{ tag: 'category' }, { tag: 'dc:subject' }],
+  summary: [{ tag: 'description', type: 'html' }, { tag: 'itunes:summary', type: 'text' }],
+  content: [{ tag: 'content:encoded', type: 'html' }, { tag: 'description', type: 'html' }, { tag: 'itunes:summary', type: 'text' }],
+} satisfies FeedMapping['item'];
+
+export const rssMapping: FeedMapping = {
+  format: 'rss',
+  channel: ['rss', 'channel'],
+  items: ['rss', 'channel', 'item'],
+  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: 'link' }], language: ['language', 'dc:language'] },
+  item: RSS_ITEM,
+};
+
+export const rdfMapping: FeedMapping = {
+  format: 'rdf',
+  channel: ['rdf:RDF', 'channel'],
+  items: ['rdf:RDF', 'item'],
+  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: 'link' }], language: ['dc:language', 'language'] },
+  item: { ...RSS_ITEM, id: ['@rdf:about', 'link'] },
+};
+
+export const atomMapping: FeedMapping = {
+  format: 'atom',
+  channel: ['feed'],
+  items: ['feed', 'entry'],
+  feed: { title: [{ tag: 'title', type: 'auto' }], url: [{ tag: 'link', attr: 'href', rels: ['alternate', null] }], language: ['@xml:lang'] },
+  item: {
+    title: [{ tag: 'title', type: 'auto' }],
+    url: [{ tag: 'link', attr: 'href', rels: ['alternate', null] }, { tag: 'link', attr: 'href', rels: ['self'] }],
+    id: ['id'],
+    published: ['published', 'issued', 'created', 'dc:date'],
+    updated: ['updated', 'modified'],
+    authors: [{ tag: 'author', form: 'atom' }, { tag: 'contributor', form: 'atom' }, { tag: 'dc:creator', form: 'text' }],
+    tags: [{ tag: 'category', attr: 'term' }, { tag: 'dc:subject' }],
+    summary: [{ tag: 'summary', type: 'auto' }],
+    content: [{ tag: 'content', type: 'auto' }, { tag: 'summary', type: 'auto' }],
+  },
+};

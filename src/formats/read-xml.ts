@@ -1,0 +1,233 @@
+/**
+ * The one interpreter for the XML feed mappings (rss, rdf, atom): walks the parsed document as the
+ * mapping says and hands each entry on as a RawItem whose body is parsed once, like a dump's.
+ */
+import { parseDate } from '../dates/parse.js';
+import { Element, Text, type Fragment } from '../tree/dom.js';
+import { parseBody } from '../tree/parse.js';
+import { normalizeSpace, textOf } from '../tree/text.js';
+import type { Attachment, FeedFields, FeedInfo, Figure, RawItem } from '../types.js';
+import type { FeedMapping, LinkField, PersonField, TagField, TextField } from './mapping.js';
+import { attrOf, childrenOf, decodeRaw, isObject, rawTextOf, type XmlObject, type XmlValue } from './xml.js';
+
+function atPath(root: XmlValue, path: readonly string[]): XmlValue[] {
+  let nodes: XmlValue[] = [root];
+  for (const name of path) nodes = nodes.flatMap((n) => childrenOf(n, name));
+  return nodes;
+}
+
+/** Serialized markup of an Atom xhtml construct: its raw content, minus the wrapping div. */
+function xhtmlMarkup(raw: string): string {
+  const m = /^\s*<(?:xhtml:)?div\b[^>]*>([\s\S]*)<\/(?:xhtml:)?div>\s*$/.exec(raw);
+  return m ? m[1]! : raw;
+}
+
+interface TextValue {
+  /** HTML source (for html/xhtml content) or null when the value is plain text. */
+  html: string | null;
+  text: string;
+}
+
+function readText(node: XmlValue, field: TextField): TextValue | null {
+  const raw = rawTextOf(node);
+  if (raw === null) return null;
+  const type = field.type === 'auto' ? (attrOf(node, 'type') ?? 'text').toLowerCase() : field.type;
+  if (type === 'xhtml' || type === 'application/xhtml+xml') return { html: xhtmlMarkup(raw), text: '' };
+  const decoded = decodeRaw(raw);
+  if (type === 'html' || type === 'text/html' || type === 'escaped') return { html: decoded, text: '' };
+  return { html: null, text: decoded };
+}
+
+function firstText(node: XmlValue, fields: readonly TextField[]): TextValue | null {
+  for (const field of fields) {
+    for (const child of childrenOf(node, field.tag)) {
+      const value = readText(child, field);
+      if (value && (value.html ?? value.text).trim()) return value;
+    }
+  }
+  return null;
+}
+
+/** Plain text of a text construct (HTML titles lose their tags). */
+function plain(value: TextValue | null): string | null {
+  if (!value) return null;
+  const text = value.html === null ? value.text : /[<&]/.test(value.html) ? textOf(parseBody(value.html).root) : value.html;
+  return normalizeSpace(text) || null;
+}
+
+function firstString(node: XmlValue, tags: readonly string[]): string | null {
+  for (const tag of tags) {
+    if (tag.startsWith('@')) {
+      const value = attrOf(node, tag.slice(1));
+      if (value?.trim()) return value.trim();
+      continue;
+    }
+    for (const child of childrenOf(node, tag)) {
+      const raw = rawTextOf(child);
+      const text = raw === null ? '' : normalizeSpace(decodeRaw(raw));
+      if (text) return text;
+    }
+  }
+  return null;
+}
+
+function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null {
+  for (const field of fields) {
+    for (const child of childrenOf(node, field.tag)) {
+      if (field.rels && !field.rels.includes(attrOf(child, 'rel'))) continue;
+      if (field.guid && attrOf(child, 'isPermaLink') === 'false') continue;
+      const raw = field.attr ? attrOf(child, field.attr) : rawTextOf(child);
+      const value = raw ? normalizeSpace(decodeRaw(raw)) : '';
+      if (!value || (field.guid && !/^https?:\/\//i.test(value))) continue;
+      return value;
+    }
+  }
+  return null;
+}
+
+function people(node: XmlValue, fields: readonly PersonField[]): string[] {
+  const names: string[] = [];
+  for (const field of fields) {
+    for (const child of childrenOf(node, field.tag)) {
+      let name: string | null = null;
+      if (field.form === 'atom') name = firstString(child, ['name']) ?? firstString(child, ['email']);
+      else {
+        const text = normalizeSpace(decodeRaw(rawTextOf(child) ?? ''));
+        // RSS: "editor@example.com (Jane Doe)" names Jane Doe.
+        const m = field.form === 'rss' ? /^\S+@\S+\s*\((.+)\)$/.exec(text) : null;
+        name = m ? m[1]!.trim() : text;
+      }
+      if (name && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+function tagsOf(node: XmlValue, fields: readonly TagField[]): string[] {
+  const out: string[] = [];
+  for (const field of fields) {
+    for (const child of childrenOf(node, field.tag)) {
+      const value = normalizeSpace(field.attr ? attrOf(child, field.attr) ?? '' : decodeRaw(rawTextOf(child) ?? ''));
+      if (value && !out.includes(value)) out.push(value);
+    }
+  }
+  return out;
+}
+
+const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#]|$)/i;
+
+/** Images and other enclosures: media:content/thumbnail (also in media:group), enclosures, itunes:image. */
+function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachment[] } {
+  const media: Figure[] = [];
+  const attachments: Attachment[] = [];
+  const addImage = (url: string | null, caption: string | null = null) => {
+    if (url && /^https?:\/\//i.test(url) && !media.some((m) => m.url === url)) media.push({ url, caption });
+  };
+  const contents = [...childrenOf(node, 'media:content'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:content'))];
+  for (const c of contents) {
+    const type = attrOf(c, 'type') ?? '';
+    const url = attrOf(c, 'url');
+    if (attrOf(c, 'medium') === 'image' || type.startsWith('image/') || (!type && url && IMAGE_URL.test(url))) {
+      addImage(url, firstString(c, ['media:description', 'media:title']));
+    }
+  }
+  for (const t of [...childrenOf(node, 'media:thumbnail'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:thumbnail'))]) {
+    if (!media.length) addImage(attrOf(t, 'url'));
+  }
+  for (const e of childrenOf(node, 'enclosure')) {
+    const url = attrOf(e, 'url');
+    const type = attrOf(e, 'type');
+    if (!url) continue;
+    if (type?.startsWith('image/') || (!type && IMAGE_URL.test(url))) addImage(url);
+    else if (!attachments.some((a) => a.url === url)) {
+      const length = Number(attrOf(e, 'length'));
+      attachments.push({ url, type: type || null, length: Number.isFinite(length) && length > 0 ? length : null });
+    }
+  }
+  for (const link of childrenOf(node, 'link')) {
+    if (attrOf(link, 'rel') !== 'enclosure') continue;
+    const url = attrOf(link, 'href');
+    const type = attrOf(link, 'type');
+    if (!url) continue;
+    if (type?.startsWith('image/')) addImage(url);
+    else if (!attachments.some((a) => a.url === url)) {
+      const length = Number(attrOf(link, 'length'));
+      attachments.push({ url, type: type || null, length: Number.isFinite(length) && length > 0 ? length : null });
+    }
+  }
+  addImage(attrOf(childrenOf(node, 'itunes:image')[0], 'href'));
+  return { media, attachments };
+}
+
+function dateOf(node: XmlValue, tags: readonly string[], warnings: string[]): number | null {
+  const text = firstString(node, tags);
+  if (!text) return null;
+  const parsed = parseDate(text);
+  if (!parsed) warnings.push(`date "${text}" is in no known form; left empty`);
+  return parsed?.ms ?? null;
+}
+
+function bodyOf(content: TextValue | null): { body: Fragment; truncation: string[] } {
+  if (content?.html !== null && content?.html !== undefined) {
+    const parsed = parseBody(content.html);
+    return { body: parsed.root, truncation: parsed.truncation };
+  }
+  const { root } = parseBody('');
+  for (const paragraph of (content?.text ?? '').split(/\n\s*\n/)) {
+    if (!paragraph.trim()) continue;
+    const p = new Element('p');
+    p.appendChild(new Text(paragraph.trim()));
+    root.appendChild(p);
+  }
+  return { body: root, truncation: [] };
+}
+
+/** Reads every entry of an XML feed document as the mapping says. */
+export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): RawItem[] {
+  const channel = atPath(doc, mapping.channel)[0] ?? {};
+  const feed: FeedInfo = {
+    title: plain(firstText(channel, mapping.feed.title)),
+    url: firstLink(channel, mapping.feed.url),
+    language: firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null),
+  };
+  return atPath(doc, mapping.items).map((entry) => {
+    const warnings: string[] = [];
+    const m = mapping.item;
+    const content = firstText(entry, m.content);
+    const { body, truncation } = bodyOf(content);
+    if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
+    const { media, attachments } = mediaOf(entry);
+    const url = firstLink(entry, m.url);
+    const fields: FeedFields = {
+      id: firstString(entry, m.id),
+      published: dateOf(entry, m.published, warnings),
+      updated: dateOf(entry, m.updated, warnings),
+      authors: people(entry, m.authors),
+      tags: tagsOf(entry, m.tags),
+      summary: plain(firstText(entry, m.summary)),
+      media,
+      attachments,
+      feed,
+    };
+    return {
+      format: mapping.format,
+      title: plain(firstText(entry, m.title)),
+      url: absoluteUrl(url, feed.url),
+      captured: null,
+      body,
+      warnings,
+      fields,
+    };
+  });
+}
+
+/** An http(s) URL, resolved against the feed's link when relative; anything else is no URL. */
+export function absoluteUrl(url: string | null, base: string | null): string | null {
+  if (!url) return null;
+  try {
+    const resolved = new URL(url, base && /^https?:/i.test(base) ? base : undefined);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? (/^https?:/i.test(url) ? url : resolved.href) : null;
+  } catch {
+    return null;
+  }
+}

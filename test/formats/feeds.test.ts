@@ -1,0 +1,162 @@
+/** RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed through normalize(): fields mapped as the tables say. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FeedcleanError, normalize } from '../../src/index.js';
+import { fixturesDir, schemaErrors } from '../support/fixtures.js';
+
+const RSS = `<?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet type="text/xsl" href="/rss.xsl"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+<channel>
+  <title>Feed &amp; Co</title><link>https://news.example/</link><language>en-gb</language>
+  <item>
+    <title>First &lt;b&gt;item&lt;/b&gt;</title>
+    <link>https://news.example/1</link>
+    <guid isPermaLink="false">urn:news:1</guid>
+    <pubDate>Tue, 05 Sep 2023 01:42:02 GMT</pubDate>
+    <author>editor@news.example (Jane Doe)</author>
+    <dc:creator>John Roe</dc:creator>
+    <category>World</category><category>Asia</category><category>World</category>
+    <description>&lt;p&gt;Short summary.&lt;/p&gt;</description>
+    <content:encoded><![CDATA[<p>Full <b>text</b> with <a href="/rel">a relative link</a>.</p><img src="https://news.example/a.jpg" alt="In body">]]></content:encoded>
+    <enclosure url="https://news.example/a.jpg" type="image/jpeg" length="1000"/>
+    <enclosure url="https://news.example/a.mp3" type="audio/mpeg" length="12345"/>
+    <media:content url="https://news.example/b.jpg" medium="image"><media:description>Media caption</media:description></media:content>
+  </item>
+  <item>
+    <title>Second</title>
+    <guid>https://news.example/2</guid>
+    <description>Plain &amp; simple</description>
+    <__proto__ polluted="yes">x</__proto__>
+  </item>
+</channel>
+</rss>`;
+
+describe('RSS 2.0', () => {
+  const [first, second] = normalize(RSS, { input: 'feed.xml' });
+
+  it('maps the entry fields, in order after the original ones, and fits the schema', () => {
+    expect(first).toMatchObject({
+      title: 'First item',
+      url: 'https://news.example/1',
+      published: '2023-09-05T01:42:02.000Z',
+      authors: ['Jane Doe', 'John Roe'],
+      id: 'urn:news:1',
+      summary: 'Short summary.',
+      tags: ['World', 'Asia'],
+      attachments: [{ url: 'https://news.example/a.mp3', type: 'audio/mpeg', length: 12345 }],
+      feed: { title: 'Feed & Co', url: 'https://news.example/', language: 'en-gb' },
+      updated: null,
+      source: { format: 'rss', site: 'news.example', via: null, input: 'feed.xml', encoding: 'utf-8' },
+    });
+    expect(schemaErrors(first)).toEqual([]);
+    expect(schemaErrors(second)).toEqual([]);
+  });
+
+  it('prefers content:encoded, resolves relative links, lists an image once whether enclosed or in the body', () => {
+    expect(first!.markdown).toBe('Full **text** with [a relative link](https://news.example/rel).\n\n![In body](https://news.example/a.jpg)');
+    expect(first!.images).toEqual([
+      { url: 'https://news.example/a.jpg', caption: 'In body' },
+      { url: 'https://news.example/b.jpg', caption: 'Media caption' },
+    ]);
+  });
+
+  it('takes a permalink guid as the link, and keeps hostile element names off prototypes', () => {
+    expect(second!.url).toBe('https://news.example/2');
+    expect(second!.markdown).toBe('Plain & simple');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('Atom', () => {
+  const ATOM = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
+    <title type="html">Atom &amp;lt;Feed&amp;gt;</title><link rel="self" href="https://a.example/feed"/><link href="https://a.example/"/>
+    <entry>
+      <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <em>xhtml</em> title</div></title>
+      <link rel="edit" href="https://a.example/edit/1"/><link rel="alternate" type="text/html" href="https://a.example/1"/>
+      <link rel="enclosure" type="video/mp4" href="https://a.example/v.mp4" length="99"/>
+      <id>tag:a.example,2023:1</id>
+      <published>2023-09-05T03:42:02+02:00</published><updated>2023-09-06T00:00:00Z</updated>
+      <author><name>Ana</name><email>ana@a.example</email></author><contributor><name>Ben</name></contributor>
+      <category term="politik" label="Politik"/>
+      <summary type="text">Plain &lt;not a tag&gt;</summary>
+      <content type="html">&lt;p&gt;Body &amp;amp; more&lt;/p&gt;</content>
+    </entry></feed>`;
+  const [entry] = normalize(ATOM);
+
+  it('maps links by rel, text constructs by type, people and categories', () => {
+    expect(entry).toMatchObject({
+      title: 'An xhtml title',
+      url: 'https://a.example/1',
+      id: 'tag:a.example,2023:1',
+      published: '2023-09-05T01:42:02.000Z',
+      updated: '2023-09-06T00:00:00.000Z',
+      authors: ['Ana', 'Ben'],
+      tags: ['politik'],
+      summary: 'Plain <not a tag>',
+      attachments: [{ url: 'https://a.example/v.mp4', type: 'video/mp4', length: 99 }],
+      feed: { title: 'Atom <Feed>', url: 'https://a.example/', language: 'de' },
+      markdown: 'Body & more',
+    });
+  });
+});
+
+describe('RSS 1.0 (RDF) and JSON Feed', () => {
+  it('reads RDF items beside the channel, with Dublin Core dates and creators', () => {
+    const [item] = normalize(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link></channel>
+      <item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link><dc:date>2004-01-01T19:48:21+00:00</dc:date><dc:creator>Cara</dc:creator><description>Text</description></item>
+    </rdf:RDF>`);
+    expect(item).toMatchObject({ title: 'One', url: 'https://r.example/1', id: 'https://r.example/1', published: '2004-01-01T19:48:21.000Z', authors: ['Cara'], source: { format: 'rdf' } });
+  });
+
+  it('reads JSON Feed 1.1 items', () => {
+    const [item] = normalize(JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1', title: 'J', home_page_url: 'https://j.example/', language: 'fr',
+      items: [{ id: 1, url: '/p/1', title: ' Un ', content_html: '<p>Bonjour</p>', summary: 'Résumé', image: 'https://j.example/i.png',
+        date_published: '2023-01-02T03:04:05Z', date_modified: '2023-01-03T00:00:00Z', authors: [{ name: 'Dee' }], tags: ['a', 'b'],
+        attachments: [{ url: 'https://j.example/x.mp3', mime_type: 'audio/mpeg', size_in_bytes: 5 }] }],
+    }));
+    expect(item).toMatchObject({
+      title: 'Un', url: 'https://j.example/p/1', id: '1', markdown: 'Bonjour', summary: 'Résumé', published: '2023-01-02T03:04:05.000Z',
+      updated: '2023-01-03T00:00:00.000Z', authors: ['Dee'], tags: ['a', 'b'], images: [{ url: 'https://j.example/i.png', caption: null }],
+      attachments: [{ url: 'https://j.example/x.mp3', type: 'audio/mpeg', length: 5 }], feed: { title: 'J', url: 'https://j.example/', language: 'fr' },
+      source: { format: 'jsonfeed' },
+    });
+  });
+});
+
+describe('a feedx mirror feed', () => {
+  it('comes out as clean as the dump of the same item', () => {
+    const dump = readFileSync(join(fixturesDir, 'dump', 'dw-sample', 'input.md'), 'utf8');
+    const body = dump.slice(dump.indexOf('\n\n') + 2).trim();
+    const [fromDump] = normalize(dump);
+    const [fromFeed] = normalize(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>DW</title><link>https://www.dw.com/zh/</link>
+      <item><title>金正恩將赴俄會普丁 兩人想交換什麼？</title><link>${fromDump!.url}</link><pubDate>Tue, 05 Sep 2023 01:42:02 GMT</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item></channel></rss>`);
+    expect(fromFeed!.markdown).toBe(fromDump!.markdown);
+    expect(fromFeed!.galleries).toEqual(fromDump!.galleries);
+    expect(fromFeed!.related).toEqual(fromDump!.related);
+    expect(fromFeed!.source.via).toBe('feedx.net');
+  });
+});
+
+describe('bad feeds', () => {
+  it('refuses a feed without entries and XML that is not well formed, with our own error', () => {
+    expect(() => normalize('<rss version="2.0"><channel><title>x</title></channel></rss>')).toThrow(new FeedcleanError('EMPTY_INPUT', 'the feed has no items'));
+    expect(() => normalize('<rss version="2.0"><channel><item><title>x</item></channel></rss>')).toThrow(FeedcleanError);
+  });
+
+  it('bounds entity expansion', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "${'x'.repeat(50)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]><rss version="2.0"><channel><item><title>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</title><link>https://b.example/</link></item></channel></rss>`;
+    let result: unknown;
+    try {
+      result = normalize(bomb)[0]!.title?.length ?? 0;
+    } catch (error) {
+      result = error;
+    }
+    // Either refused with our error, or read with the expansion bounded (never 5 MB of x).
+    if (result instanceof Error) expect(result).toBeInstanceOf(FeedcleanError);
+    else expect(result as number).toBeLessThan(100_000);
+  });
+});
