@@ -2,6 +2,7 @@
 export { normalize, type PipelineOptions } from './pipeline.js';
 export { renderMarkdown, type MarkdownOptions } from './render/document.js';
 export { renderJson, renderNdjsonLine } from './render/json.js';
+export { renderJsonFeed } from './render/jsonfeed.js';
 export { toMarkdown } from './render/markdown.js';
 export { builtInPacks, packsFor } from './rules/index.js';
 export type { RulePack } from './rules/types.js';

@@ -74,6 +74,8 @@ export interface Item {
   attachments: Attachment[];
   feed: FeedInfo | null;
   updated: string | null;
+  /** The cleaned body (no gallery) as sanitized HTML, for outputs that want HTML (JSON Feed). */
+  html: string;
 }
 
 /** What a feed says about an item besides its body (absent for dumps and HTML). */

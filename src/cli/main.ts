@@ -10,6 +10,7 @@ import { MAX_INPUT_BYTES } from '../input/decode.js';
 import { normalize } from '../pipeline.js';
 import { renderMarkdown } from '../render/document.js';
 import { renderJson, renderNdjsonLine } from '../render/json.js';
+import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import { describeFsError, expandInputs, type InputRef } from './inputs.js';
 import { outputName } from './names.js';
@@ -70,6 +71,7 @@ function oneLine(text: string): string {
 function render(item: Item, options: CliOptions): string {
   if (options.format === 'md') return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });
   if (options.format === 'ndjson') return renderNdjsonLine(item);
+  if (options.format === 'jsonfeed') return renderJsonFeed([item]);
   return `${JSON.stringify(item, null, 2)}\n`;
 }
 
@@ -129,9 +131,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       for (const item of items) {
         for (const warning of item.warnings) report(ref.name, `warning: ${warning}`);
         if (out) {
-          const ext = options.format === 'md' ? 'md' : options.format;
+          const ext = options.format === 'md' ? 'md' : options.format === 'jsonfeed' ? 'json' : options.format;
           await out.write(outputName(item, ext), render(item, options));
-        } else if (options.format === 'json') {
+        } else if (options.format === 'json' || options.format === 'jsonfeed') {
           collected.push(item);
         } else {
           // Markdown documents are separated by a blank line, so a front-matter fence never turns the
@@ -152,5 +154,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   }
   if (!out && options.format === 'json') io.stdout.write(renderJson(collected));
+  if (!out && options.format === 'jsonfeed') io.stdout.write(renderJsonFeed(collected));
   return failed ? EXIT_INPUT_FAILED : EXIT_OK;
 }

@@ -3,6 +3,7 @@ import { toIso } from '../dates/parse.js';
 import { hostOf } from '../rules/index.js';
 import type { RulePack } from '../rules/types.js';
 import { toMarkdown } from '../render/markdown.js';
+import { toHtml } from '../tree/parse.js';
 import type { CleanFindings, Figure, Item, RawItem } from '../types.js';
 import { extractFigures } from './figures.js';
 import { extractGalleries } from './gallery.js';
@@ -57,5 +58,6 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     attachments: fields?.attachments ?? [],
     feed: fields?.feed ?? null,
     updated: toIso(fields?.updated ?? null),
+    html: toHtml(raw.body).trim(),
   };
 }

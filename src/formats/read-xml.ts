@@ -3,7 +3,8 @@
  * mapping says and hands each entry on as a RawItem whose body is parsed once, like a dump's.
  */
 import { parseDate } from '../dates/parse.js';
-import { Element, Text, type Fragment } from '../tree/dom.js';
+import { sanitizeSchema } from '../rules/sanitize-schema.js';
+import { Element, Text, elements, type Fragment } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import type { Attachment, FeedFields, FeedInfo, Figure, RawItem } from '../types.js';
@@ -48,10 +49,17 @@ function firstText(node: XmlValue, fields: readonly TextField[]): TextValue | nu
   return null;
 }
 
+/** The visible text of an HTML snippet: scripts, styles and the like are not text. */
+function htmlToText(html: string): string {
+  const { root } = parseBody(html);
+  for (const el of [...elements(root)]) if (sanitizeSchema.dropWithContent.has(el.tagName)) el.remove();
+  return textOf(root);
+}
+
 /** Plain text of a text construct (HTML titles lose their tags). */
 function plain(value: TextValue | null): string | null {
   if (!value) return null;
-  const text = value.html === null ? value.text : /[<&]/.test(value.html) ? textOf(parseBody(value.html).root) : value.html;
+  const text = value.html === null ? value.text : /[<&]/.test(value.html) ? htmlToText(value.html) : value.html;
   return normalizeSpace(text) || null;
 }
 

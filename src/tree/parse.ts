@@ -5,7 +5,7 @@
  * parsed as HTML rather than kept as raw text. Comments, doctypes and processing instructions are
  * never attached: nothing downstream wants them.
  */
-import { parseFragment, type TreeAdapter, type TreeAdapterTypeMap, html } from 'parse5';
+import { parseFragment, serialize, type TreeAdapter, type TreeAdapterTypeMap, html } from 'parse5';
 import { Element, Fragment, Text, type DomNode, type ParentNode } from './dom.js';
 
 class Comment {
@@ -115,3 +115,8 @@ export function parseBody(htmlText: string): ParsedBody {
   return { root, truncation };
 }
 
+
+/** The tree as HTML, by parse5's serializer over the same adapter (for outputs that want HTML). */
+export function toHtml(root: ParentNode): string {
+  return serialize(root, { treeAdapter: lightAdapter });
+}

@@ -5,7 +5,7 @@ import type { Item } from '../../src/types.js';
 const item = (over: Partial<Item>): Item => ({
   title: null, url: null, published: null, captured: null, authors: [], image: null, images: [], galleries: [], related: [],
   markdown: '', text: '', source: { format: 'dump', site: null, via: null, input: '-', encoding: 'utf-8' }, warnings: [],
-  id: null, summary: null, tags: [], attachments: [], feed: null, updated: null, ...over,
+  id: null, summary: null, tags: [], attachments: [], feed: null, updated: null, html: '', ...over,
 });
 
 describe('output names', () => {

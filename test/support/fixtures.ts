@@ -44,5 +44,5 @@ export function schemaErrors(item: Item | unknown): string[] {
 export const ITEM_FIELDS = [
   'title', 'url', 'published', 'captured', 'authors', 'image', 'images', 'galleries', 'related', 'markdown', 'text', 'source', 'warnings',
   // Added with feed support, after the original ones.
-  'id', 'summary', 'tags', 'attachments', 'feed', 'updated',
+  'id', 'summary', 'tags', 'attachments', 'feed', 'updated', 'html',
 ];
