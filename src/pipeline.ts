@@ -1,13 +1,14 @@
 /** normalize(): the one place the stages are wired together. bytes → decode → detect → parse → clean → extract. */
 import { clean } from './clean/index.js';
-import { FeedcleanError } from './errors.js';
+import { FeedcleanError, isFeedcleanError } from './errors.js';
 import { extract } from './extract/index.js';
 import { decode } from './input/decode.js';
 import { detect } from './input/detect.js';
 import { parseDump } from './input/dump.js';
 import { parseHtmlFragment } from './input/html.js';
 import { readJsonFeed } from './formats/jsonfeed.js';
-import { atomMapping, rdfMapping, rssMapping } from './formats/mapping.js';
+import { atomMapping, rdfMapping, rssMapping, type FeedMapping } from './formats/mapping.js';
+import { recoverFeed } from './formats/recover.js';
 import { readXmlFeed } from './formats/read-xml.js';
 import { parseXml } from './formats/xml.js';
 import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
@@ -30,11 +31,22 @@ function parse(text: string): RawItem[] {
     case 'jsonfeed':
       return nonEmpty(readJsonFeed(text));
     default:
-      return nonEmpty(readXmlFeed(parseXml(text), FEED_MAPPINGS[kind]));
+      return nonEmpty(readFeed(text, FEED_MAPPINGS[kind]));
   }
 }
 
 const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping } as const;
+
+/** One parse of the whole document; entry by entry only when that fails (not well formed). */
+function readFeed(text: string, mapping: FeedMapping): RawItem[] {
+  try {
+    return readXmlFeed(parseXml(text), mapping);
+  } catch (error) {
+    if (!isFeedcleanError(error) || error.code !== 'PARSE_ERROR') throw error;
+    const { doc, warning } = recoverFeed(text, mapping, error);
+    return readXmlFeed(doc, mapping).map((item) => ({ ...item, warnings: [warning, ...item.warnings] }));
+  }
+}
 
 function nonEmpty(items: RawItem[]): RawItem[] {
   if (!items.length) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');

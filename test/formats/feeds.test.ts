@@ -142,9 +142,20 @@ describe('a feedx mirror feed', () => {
 });
 
 describe('bad feeds', () => {
-  it('refuses a feed without entries and XML that is not well formed, with our own error', () => {
+  it('refuses a feed without entries, and broken XML with no entry left, with our own error', () => {
     expect(() => normalize('<rss version="2.0"><channel><title>x</title></channel></rss>')).toThrow(new FeedcleanError('EMPTY_INPUT', 'the feed has no items'));
-    expect(() => normalize('<rss version="2.0"><channel><item><title>x</item></channel></rss>')).toThrow(FeedcleanError);
+    expect(() => normalize('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(FeedcleanError);
+  });
+
+  it('recovers the good entries of a feed that is not well formed, with a warning on each', () => {
+    const items = normalize(
+      '<rss version="2.0"><channel><title>F</title><link>https://f.example/</link>' +
+        '<item><title>One</title><link>https://f.example/1</link></item>' +
+        '<item><title>Two</title><link>https://f.example/2</link><category domain="x>a</category></item>' +
+        '<item><title>Three</title><link>https://f.example/3</link></item></channel>',
+    );
+    expect(items.map((i) => [i.title, i.feed?.title])).toEqual([['One', 'F'], ['Three', 'F']]);
+    expect(items[0]!.warnings[0]).toMatch(/^feed XML is not well-formed \(.+\); recovered 2 of 3 entries$/);
   });
 
   it('bounds entity expansion', () => {

@@ -1,0 +1,71 @@
+/**
+ * Not-well-formed feeds (feedparser's "bozo" cases): when the one parse of the whole document
+ * fails, each entry is parsed on its own, so one broken entry costs only itself. The channel's own
+ * fields are read from the text before the first entry. Only when no entry survives is the feed
+ * refused.
+ */
+import { FeedcleanError } from '../errors.js';
+import type { FeedMapping } from './mapping.js';
+import { parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
+
+function wrap(path: readonly string[], inner: string): string {
+  return path.map((name) => `<${name}>`).join('') + inner + [...path].reverse().map((name) => `</${name}>`).join('');
+}
+
+function dig(doc: XmlValue | undefined, path: readonly string[]): XmlValue | undefined {
+  let node = doc;
+  for (const name of path) {
+    if (!isObject(node)) return undefined;
+    const next: XmlValue | undefined = node[name];
+    node = Array.isArray(next) ? next[0] : next;
+  }
+  return node;
+}
+
+function place(doc: XmlObject, path: readonly string[], value: XmlValue): void {
+  let node = doc;
+  for (const name of path.slice(0, -1)) {
+    const next = node[name];
+    if (!isObject(next)) node[name] = {};
+    node = node[name] as XmlObject;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+export interface Recovered {
+  doc: XmlObject;
+  warning: string;
+}
+
+export function recoverFeed(text: string, mapping: FeedMapping, error: FeedcleanError): Recovered {
+  const itemTag = mapping.items[mapping.items.length - 1]!;
+  const parentPath = mapping.items.slice(0, -1);
+  const entryPattern = new RegExp(`<${itemTag}(?=[\\s>/])[\\s\\S]*?(?:</${itemTag}\\s*>|(?=<${itemTag}[\\s>/])|$)`, 'g');
+  const chunks = text.match(entryPattern) ?? [];
+  const items: XmlValue[] = [];
+  for (const chunk of chunks) {
+    try {
+      const entry = dig(parseXml(wrap(parentPath, chunk)), mapping.items);
+      if (entry !== undefined) items.push(entry);
+    } catch {
+      // this entry is beyond repair; the others still count
+    }
+  }
+  if (!items.length) throw error;
+  const doc: XmlObject = {};
+  const channelTag = mapping.channel[mapping.channel.length - 1]!;
+  const start = text.search(new RegExp(`<${channelTag}[\\s>]`));
+  const firstItem = text.search(new RegExp(`<${itemTag}[\\s>/]`));
+  if (start >= 0 && firstItem > start) {
+    const header = text.slice(text.indexOf('>', start) + 1, firstItem);
+    try {
+      const channel = dig(parseXml(wrap(mapping.channel, header)), mapping.channel);
+      if (channel !== undefined) place(doc, mapping.channel, channel);
+    } catch {
+      // no channel metadata, the entries still stand
+    }
+  }
+  if (!dig(doc, mapping.channel)) place(doc, mapping.channel, {});
+  place(doc, mapping.items, items);
+  return { doc, warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries` };
+}
