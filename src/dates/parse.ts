@@ -4,6 +4,8 @@
  *
  * Zone-less times are wall-clock times in the source's zone (a rule-pack fact), passed in.
  */
+import { parseOtherForms } from './forms.js';
+import { toEnglishNames } from './names.js';
 import { wallClockToUtc } from './zone.js';
 
 export interface ParsedDate {
@@ -14,7 +16,7 @@ export interface ParsedDate {
   timed: boolean;
 }
 
-const MONTHS: Record<string, number> = {
+export const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
@@ -28,8 +30,9 @@ const ZONES: Record<string, number> = {
   HKT: 480, SGT: 480, JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const RFC822 = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{4})?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+// Also `Thu,01 Jan 2004`, `01-Jan-2004`, `1:2:3` (single-digit time parts).
+const RFC822 = /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2,4})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{4})?$/;
 // 2023/05/02, 2023.05.02 14:30 — numeric dates with slashes or dots, always zone-less.
 const NUMERIC = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const CJK = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:：时時点點]\s*(\d{1,2})\s*分?(?:\s*[:：]?\s*(\d{1,2})\s*秒?)?)?$/;
@@ -61,7 +64,7 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): nu
   return date.getTime();
 }
 
-function build(
+export function build(
   y: number, mo: number, d: number, h: number, mi: number, s: number, frac: string | undefined,
   zone: string | undefined, timeZone: string, hasTime = true,
 ): ParsedDate | null {
@@ -82,7 +85,7 @@ function build(
   return { ms: wallClockToUtc(wall, timeZone), zoned: false, timed: true };
 }
 
-function fullYear(text: string): number {
+export function fullYear(text: string): number {
   const y = Number(text);
   if (text.length > 2) return y;
   return y < 50 ? 2000 + y : 1900 + y; // RFC 2822 §4.3
@@ -90,7 +93,7 @@ function fullYear(text: string): number {
 
 /** Reads a date; zone-less forms are read in `timeZone`. Returns null for anything unrecognised. */
 export function parseDate(input: string, timeZone = 'UTC'): ParsedDate | null {
-  const text = input.replace(/\s+/g, ' ').trim();
+  const text = toEnglishNames(input.replace(/\s+/g, ' ').trim());
   if (!text) return null;
   let m = ISO.exec(text);
   if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8], timeZone, m[4] !== undefined);
@@ -104,7 +107,7 @@ export function parseDate(input: string, timeZone = 'UTC'): ParsedDate | null {
   if (m) return build(+m[1]!, +m[3]!, +m[4]!, +(m[5] ?? 0), +(m[6] ?? 0), +(m[7] ?? 0), undefined, undefined, timeZone, m[5] !== undefined);
   m = CJK.exec(text);
   if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), undefined, undefined, timeZone, m[4] !== undefined);
-  return null;
+  return parseOtherForms(text, timeZone);
 }
 
 /** ISO 8601 UTC with milliseconds, the one form feedclean writes. */
