@@ -9,48 +9,44 @@ import { parseHtmlFragment } from './input/html.js';
 import { readJsonFeed } from './formats/jsonfeed.js';
 import { atomMapping, rdfMapping, rssMapping, type FeedMapping } from './formats/mapping.js';
 import { recoverFeed } from './formats/recover.js';
-import { readXmlFeed } from './formats/read-xml.js';
+import { readXmlFeed, type ParsedFeed } from './formats/read-xml.js';
 import { parseXml } from './formats/xml.js';
 import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
-import type { Item, NormalizeOptions, RawItem } from './types.js';
+import type { FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
 
 export interface PipelineOptions extends NormalizeOptions {
   /** Rule packs to use instead of the built-in ones. */
   packs?: readonly RulePack[];
 }
 
-function parse(text: string): RawItem[] {
+function parse(text: string): { feed: FeedInfo | null; items: RawItem[] } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
-      return [parseDump(text)];
+      return { feed: null, items: [parseDump(text)] };
     case 'html':
       if (isJson(text)) throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is JSON but not a JSON Feed, nor a feed item');
-      return [parseHtmlFragment(text)];
+      return { feed: null, items: [parseHtmlFragment(text)] };
     case 'jsonfeed':
-      return nonEmpty(readJsonFeed(text));
+      return readJsonFeed(text);
     default:
-      return nonEmpty(readFeed(text, FEED_MAPPINGS[kind]));
+      return readFeed(text, FEED_MAPPINGS[kind]);
   }
 }
 
 const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping } as const;
 
 /** One parse of the whole document; entry by entry only when that fails (not well formed). */
-function readFeed(text: string, mapping: FeedMapping): RawItem[] {
+function readFeed(text: string, mapping: FeedMapping): ParsedFeed {
   try {
     return readXmlFeed(parseXml(text), mapping);
   } catch (error) {
     if (!isFeedcleanError(error) || error.code !== 'PARSE_ERROR') throw error;
     const { doc, warning } = recoverFeed(text, mapping, error);
-    return readXmlFeed(doc, mapping).map((item) => ({ ...item, warnings: [warning, ...item.warnings] }));
+    const parsed = readXmlFeed(doc, mapping);
+    return { feed: parsed.feed, items: parsed.items.map((item) => ({ ...item, warnings: [warning, ...item.warnings] })) };
   }
-}
-
-function nonEmpty(items: RawItem[]): RawItem[] {
-  if (!items.length) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
-  return items;
 }
 
 function isJson(text: string): boolean {
@@ -79,13 +75,29 @@ function checkPacks(packs: unknown): readonly RulePack[] | undefined {
   return packs as readonly RulePack[];
 }
 
-/** Cleans one input (a dump, a feed, or a bare HTML fragment) into items. Throws FeedcleanError on bad input. */
+export interface NormalizedFeed {
+  /** The feed's own metadata (null for dumps and HTML). */
+  feed: FeedInfo | null;
+  items: Item[];
+  /** The encoding the input was read in. */
+  encoding: string;
+}
+
+/** Cleans one input into items. Throws FeedcleanError on bad input, and on a feed with no entries. */
 export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): Item[] {
+  const { items } = normalizeFeed(input, options);
+  if (!items.length) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
+  return items;
+}
+
+/** Like normalize(), with the feed's metadata alongside, and no error for a feed without entries. */
+export function normalizeFeed(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): NormalizedFeed {
   const opts = options ?? {};
   const packList = checkPacks(opts.packs) ?? builtInPacks;
   const inputName = opts.input === undefined ? '-' : String(opts.input);
   const decoded = decode(asInput(input));
-  return parse(decoded.text).map((raw) => {
+  const parsed = parse(decoded.text);
+  const items = parsed.items.map((raw) => {
     const packs = packsFor(raw.url, packList);
     const cleaned = clean({
       body: raw.body,
@@ -98,4 +110,5 @@ export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBuffer
     const warnings = [...decoded.warnings, ...raw.warnings, ...cleaned.warnings];
     return extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
   });
+  return { feed: parsed.feed, items, encoding: decoded.encoding };
 }

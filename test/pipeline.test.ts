@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeedcleanError, normalize } from '../src/index.js';
+import { FeedcleanError, normalize, normalizeFeed } from '../src/index.js';
 import { fixturesDir } from './support/fixtures.js';
 
 const sample = readFileSync(join(fixturesDir, 'dump', 'dw-sample', 'input.md'));
@@ -43,6 +43,15 @@ describe('normalize()', () => {
     expect(item('2023-11-28').warnings).toEqual([]); // captured 2023-11-27T22:00Z = 06:00 on the 28th in Singapore
     expect(item('2023-11-29').warnings).toEqual(['published time 2023-11-29T00:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z']);
     expect(item('2023-11-28 07:00').warnings).toEqual(['published time 2023-11-27T23:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z']);
+  });
+
+  it('normalizeFeed() gives the feed metadata even for a feed without entries', () => {
+    expect(normalizeFeed('<rss version="2.0"><channel><title>T</title><link>https://t.example/</link><language>fr</language></channel></rss>')).toEqual({
+      feed: { title: 'T', url: 'https://t.example/', language: 'fr' },
+      items: [],
+      encoding: 'utf-8',
+    });
+    expect(normalizeFeed(sample).feed).toBeNull();
   });
 
   it('warns when an item has no body', () => {

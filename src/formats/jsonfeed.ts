@@ -5,7 +5,7 @@ import { Element, Text } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
 import type { Attachment, FeedInfo, Figure, RawItem } from '../types.js';
-import { absoluteUrl } from './read-xml.js';
+import { absoluteUrl, type ParsedFeed } from './read-xml.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ function authorsOf(item: Json, feed: Json): string[] {
   return names;
 }
 
-export function readJsonFeed(text: string): RawItem[] {
+export function readJsonFeed(text: string): ParsedFeed {
   let doc: Json | null;
   try {
     doc = obj(JSON.parse(text));
@@ -41,7 +41,7 @@ export function readJsonFeed(text: string): RawItem[] {
   }
   if (!doc || !Array.isArray(doc.items)) throw new FeedcleanError('PARSE_ERROR', 'JSON Feed has no items array');
   const feed: FeedInfo = { title: str(doc.title), url: str(doc.home_page_url), language: str(doc.language) };
-  return doc.items.map((value): RawItem => {
+  const items = doc.items.map((value): RawItem => {
     const item = obj(value) ?? {};
     const warnings: string[] = [];
     const html = str(item.content_html);
@@ -86,4 +86,5 @@ export function readJsonFeed(text: string): RawItem[] {
       },
     };
   });
+  return { feed, items };
 }

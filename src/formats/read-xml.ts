@@ -191,14 +191,19 @@ function bodyOf(content: TextValue | null): { body: Fragment; truncation: string
 }
 
 /** Reads every entry of an XML feed document as the mapping says. */
-export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): RawItem[] {
+export interface ParsedFeed {
+  feed: FeedInfo;
+  items: RawItem[];
+}
+
+export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
   const channel = atPath(doc, mapping.channel)[0] ?? {};
   const feed: FeedInfo = {
     title: plain(firstText(channel, mapping.feed.title)),
     url: firstLink(channel, mapping.feed.url),
     language: firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null),
   };
-  return atPath(doc, mapping.items).map((entry) => {
+  const items = atPath(doc, mapping.items).map((entry): RawItem => {
     const warnings: string[] = [];
     const m = mapping.item;
     const content = firstText(entry, m.content);
@@ -227,6 +232,7 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): RawItem[] {
       fields,
     };
   });
+  return { feed, items };
 }
 
 /** An http(s) URL, resolved against the feed's link when relative; anything else is no URL. */
