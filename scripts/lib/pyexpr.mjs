@@ -149,8 +149,13 @@ function equal(a, b) {
   if (a instanceof TextValue || b instanceof TextValue) {
     const tv = a instanceof TextValue ? a : b;
     const other = tv === a ? b : a;
-    if (other instanceof TextValue) return tv.normalize(tv.text) === tv.normalize(other.text);
-    return typeof other === 'string' && tv.normalize(tv.text) === tv.normalize(other);
+    const otherText = other instanceof TextValue ? other.text : other;
+    if (typeof otherText !== 'string') return false;
+    // Either side may be markup or already plain text (where a literal `<b>` is text): equal when
+    // some reading of each gives the same visible text.
+    const readings = (t) => [t.replace(/\s+/g, ' ').trim(), tv.normalize(t)];
+    const mine = readings(tv.text);
+    return readings(otherText).some((r) => mine.includes(r));
   }
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, k) => equal(x, b[k]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {

@@ -7,7 +7,7 @@ import type { SourceFormat } from '../types.js';
 /** A text construct; `auto` reads Atom's `type` attribute (text | html | xhtml). */
 export interface TextField {
   tag: string;
-  type: 'text' | 'html' | 'auto';
+  type: 'text' | 'html' | 'xhtml' | 'auto';
 }
 
 /** A link: the element's text, or an attribute, optionally only for some `rel` values (null = no rel). */
@@ -50,23 +50,27 @@ export interface FeedMapping {
   };
 }
 
-const RSS_DATES = { published: ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created'], updated: ['dcterms:modified', 'atom:updated'] };
+// dc:date is "the" date of a Dublin Core record: feedparser reads it as both.
+const RSS_DATES = { published: ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created'], updated: ['dcterms:modified', 'atom:updated', 'dc:date'] };
 const RSS_ITEM = {
-  title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }],
+  title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }, { tag: 'media:title', type: 'text' }],
   url: [{ tag: 'link' }, { tag: 'atom:link', attr: 'href', rels: ['alternate', null] }, { tag: 'guid', guid: true }],
   id: ['guid', 'link'],
   ...RSS_DATES,
-  authors: [{ tag: 'author', form: 'rss' }, { tag: 'dc:creator', form: 'text' }, { tag: 'itunes:author', form: 'text' }],
-  tags: [{ tag: 'category' }, { tag: 'dc:subject' }],
-  summary: [{ tag: 'description', type: 'html' }, { tag: 'itunes:summary', type: 'text' }],
-  content: [{ tag: 'content:encoded', type: 'html' }, { tag: 'description', type: 'html' }, { tag: 'itunes:summary', type: 'text' }],
+  authors: [{ tag: 'author', form: 'rss' }, { tag: 'dc:creator', form: 'text' }, { tag: 'dc:author', form: 'text' }, { tag: 'itunes:author', form: 'text' }],
+  tags: [{ tag: 'category' }, { tag: 'dc:subject' }, { tag: 'itunes:category', attr: 'text' }, { tag: 'media:category' }],
+  summary: [{ tag: 'description', type: 'html' }, { tag: 'dc:description', type: 'html' }, { tag: 'itunes:summary', type: 'text' }],
+  content: [
+    { tag: 'content:encoded', type: 'html' }, { tag: 'xhtml:body', type: 'xhtml' }, { tag: 'body', type: 'xhtml' }, { tag: 'fullitem', type: 'html' },
+    { tag: 'description', type: 'html' }, { tag: 'dc:description', type: 'html' }, { tag: 'itunes:summary', type: 'text' },
+  ],
 } satisfies FeedMapping['item'];
 
 export const rssMapping: FeedMapping = {
   format: 'rss',
   channel: ['rss', 'channel'],
   items: ['rss', 'channel', 'item'],
-  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: 'link' }], language: ['language', 'dc:language'] },
+  feed: { title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }], url: [{ tag: 'link' }], language: ['language', 'dc:language'] },
   item: RSS_ITEM,
 };
 

@@ -34,7 +34,10 @@ function readText(node: XmlValue, field: TextField): TextValue | null {
   if (raw === null) return null;
   const type = field.type === 'auto' ? (attrOf(node, 'type') ?? 'text').toLowerCase() : field.type;
   if (type === 'xhtml' || type === 'application/xhtml+xml') return { html: xhtmlMarkup(raw), text: '' };
-  const decoded = decodeRaw(raw);
+  let decoded = decodeRaw(raw);
+  // Atom 0.3's mode="base64", and Atom 1.0 content of any other MIME type, is base64.
+  const binary = type.includes('/') && !type.startsWith('text/') && !/[/+]xml$/.test(type);
+  if (attrOf(node, 'mode') === 'base64' || binary) decoded = Buffer.from(decoded.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (type === 'html' || type === 'text/html' || type === 'escaped') return { html: decoded, text: '' };
   return { html: null, text: decoded };
 }
@@ -101,8 +104,8 @@ function people(node: XmlValue, fields: readonly PersonField[]): string[] {
       if (field.form === 'atom') name = firstString(child, ['name']) ?? firstString(child, ['email']);
       else {
         const text = normalizeSpace(decodeRaw(rawTextOf(child) ?? ''));
-        // RSS: "editor@example.com (Jane Doe)" names Jane Doe.
-        const m = field.form === 'rss' ? /^\S+@\S+\s*\((.+)\)$/.exec(text) : null;
+        // RSS: "editor@example.com (Jane Doe)" and "Jane Doe (editor@example.com)" both name Jane Doe.
+        const m = field.form === 'rss' ? /^\S+@\S+\s*\((.+)\)$/.exec(text) ?? /^(.+?)\s*\(\S+@\S+\)$/.exec(text) : null;
         name = m ? m[1]!.trim() : text;
       }
       if (name && !names.includes(name)) names.push(name);
@@ -201,7 +204,8 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
   const feed: FeedInfo = {
     title: plain(firstText(channel, mapping.feed.title)),
     url: firstLink(channel, mapping.feed.url),
-    language: firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null),
+    // en_US → en-US, as BCP 47 writes it.
+    language: (firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null))?.replace(/_/g, '-') ?? null,
   };
   const items = atPath(doc, mapping.items).map((entry): RawItem => {
     const warnings: string[] = [];

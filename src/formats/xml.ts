@@ -24,7 +24,7 @@ const REPEATING = new Set([
 /** Elements whose content is kept raw: text constructs that may hold escaped or inline HTML. */
 export const RAW_ELEMENTS = [
   'title', 'subtitle', 'tagline', 'summary', 'content', 'description', 'content:encoded', 'info',
-  'media:description', 'itunes:summary', 'xhtml:body', 'body', 'dc:description', 'rights', 'copyright',
+  'media:description', 'itunes:summary', 'xhtml:body', 'body', 'fullitem', 'dc:description', 'rights', 'copyright',
 ];
 
 const parser = new XMLParser({
