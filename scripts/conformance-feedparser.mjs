@@ -47,9 +47,9 @@ function scopeFor(file) {
     return { bozo: 1, feed: {}, entries: [], encoding: undefined };
   }
   const bozo = result.items.some((i) => i.warnings.some((w) => /not well-formed/.test(w))) ? 1 : 0;
-  const feed = result.feed ? defined({ title: text(result.feed.title), link: result.feed.url, language: result.feed.language }) : {};
+  const feed = result.feed ? defined({ title: text(result.feed.title ?? ''), link: result.feed.url, language: result.feed.language }) : {};
   const entries = result.items.map((it) => defined({
-    title: text(it.title),
+    title: text(it.title ?? ''),
     link: it.url,
     id: it.id,
     published_parsed: structTime(it.published),

@@ -104,8 +104,9 @@ function people(node: XmlValue, fields: readonly PersonField[]): string[] {
       if (field.form === 'atom') name = firstString(child, ['name']) ?? firstString(child, ['email']);
       else {
         const text = normalizeSpace(decodeRaw(rawTextOf(child) ?? ''));
-        // RSS: "editor@example.com (Jane Doe)" and "Jane Doe (editor@example.com)" both name Jane Doe.
-        const m = field.form === 'rss' ? /^\S+@\S+\s*\((.+)\)$/.exec(text) ?? /^(.+?)\s*\(\S+@\S+\)$/.exec(text) : null;
+        // "editor@example.com (Jane Doe)", "Jane Doe (editor@example.com)", "Jane Doe <editor@example.com>"
+        // all name Jane Doe.
+        const m = /^\S+@\S+\s*\((.+)\)$/.exec(text) ?? /^(.+?)\s*[(<]\S+@[^\s)>]+[)>]$/.exec(text);
         name = m ? m[1]!.trim() : text;
       }
       if (name && !names.includes(name)) names.push(name);

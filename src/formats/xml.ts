@@ -13,7 +13,8 @@ export interface XmlObject {
 }
 
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-const safeName = (name: string) => (UNSAFE_NAMES.has(name) ? `#${name}` : name);
+// RSS 1.0 written with its namespace on a prefix (`<rss:item>`) is the same vocabulary.
+const safeName = (name: string) => (UNSAFE_NAMES.has(name) ? `#${name}` : name.startsWith('rss:') ? name.slice(4) : name);
 
 /** Elements that may repeat, read as arrays always. */
 const REPEATING = new Set([

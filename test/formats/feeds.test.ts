@@ -102,6 +102,17 @@ describe('Atom', () => {
   });
 });
 
+describe('people and prefixes', () => {
+  it('reads names from every e-mail form and RSS 1.0 with a prefixed namespace', () => {
+    const items = normalize(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <rss:channel><rss:title>P</rss:title></rss:channel>
+      <rss:item><rss:title>One</rss:title><rss:link>https://p.example/1</rss:link><dc:creator>Ann (ann@p.example)</dc:creator></rss:item>
+      <rss:item><rss:title>Two</rss:title><rss:link>https://p.example/2</rss:link><dc:creator>Bob &lt;bob@p.example&gt;</dc:creator></rss:item>
+    </rdf:RDF>`);
+    expect(items.map((i) => [i.title, i.authors, i.feed?.title])).toEqual([['One', ['Ann'], 'P'], ['Two', ['Bob'], 'P']]);
+  });
+});
+
 describe('RSS 1.0 (RDF) and JSON Feed', () => {
   it('reads RDF items beside the channel, with Dublin Core dates and creators', () => {
     const [item] = normalize(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
