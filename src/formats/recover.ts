@@ -51,20 +51,28 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
       // this entry is beyond repair; the others still count
     }
   }
-  if (!items.length) throw error;
   const doc: XmlObject = {};
   const channelTag = mapping.channel[mapping.channel.length - 1]!;
-  const start = text.search(new RegExp(`<${channelTag}[\\s>]`));
-  const firstItem = text.search(new RegExp(`<${itemTag}[\\s>/]`));
-  if (start >= 0 && firstItem > start) {
-    const header = text.slice(text.indexOf('>', start) + 1, firstItem);
+  const tryChannel = (header: string): void => {
     try {
       const channel = dig(parseXml(wrap(mapping.channel, header)), mapping.channel);
       if (channel !== undefined) place(doc, mapping.channel, channel);
     } catch {
       // no channel metadata, the entries still stand
     }
+  };
+
+  const start = text.search(new RegExp(`<${channelTag}[\\s>]`));
+  const firstItem = text.search(new RegExp(`<${itemTag}[\\s>/]`));
+  if (start >= 0 && firstItem > start) {
+    const header = text.slice(text.indexOf('>', start) + 1, firstItem);
+    tryChannel(header);
+  } else if (start >= 0 && firstItem < 0) {
+    // No entries at all: the channel runs to where the document breaks off.
+    tryChannel(text.slice(text.indexOf('>', start) + 1).replace(new RegExp(`</${channelTag}\\s*>[\\s\\S]*$`), ''));
   }
+  // Nothing usable at all: the parse error stands.
+  if (!items.length && !dig(doc, mapping.channel)) throw error;
   if (!dig(doc, mapping.channel)) place(doc, mapping.channel, {});
   place(doc, mapping.items, items);
   return { doc, warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries` };

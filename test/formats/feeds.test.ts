@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeedcleanError, normalize } from '../../src/index.js';
+import { FeedcleanError, normalize, normalizeFeed } from '../../src/index.js';
 import { fixturesDir, schemaErrors } from '../support/fixtures.js';
 
 const RSS = `<?xml version="1.0" encoding="utf-8"?>
@@ -167,6 +167,12 @@ describe('bad feeds', () => {
     );
     expect(items.map((i) => [i.title, i.feed?.title])).toEqual([['One', 'F'], ['Three', 'F']]);
     expect(items[0]!.warnings[0]).toMatch(/^feed XML is not well-formed \(.+\); recovered 2 of 3 entries$/);
+  });
+
+  it('keeps a broken feed\'s channel metadata when it has no entries', () => {
+    const { feed, items } = normalizeFeed('<rss><channel><title>testing &#8216; entity</title></channel></rss');
+    expect(feed?.title).toBe('testing \u2018 entity');
+    expect(items).toEqual([]);
   });
 
   it('bounds entity expansion', () => {
