@@ -1,11 +1,10 @@
 /** JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1): the same fields, from JSON. */
 import { parseDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
-import { Element, Text } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
 import type { Attachment, FeedInfo, Figure, RawItem } from '../types.js';
-import { absoluteUrl, type ParsedFeed } from './read-xml.js';
+import { absoluteUrl, textBody, type ParsedFeed } from './read-xml.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,14 +44,7 @@ export function readJsonFeed(text: string): ParsedFeed {
     const item = obj(value) ?? {};
     const warnings: string[] = [];
     const html = str(item.content_html);
-    const { root: body } = parseBody(html ?? '');
-    if (!html && str(item.content_text)) {
-      for (const paragraph of str(item.content_text)!.split(/\n\s*\n/)) {
-        const p = new Element('p');
-        p.appendChild(new Text(paragraph.trim()));
-        body.appendChild(p);
-      }
-    }
+    const body = html ? parseBody(html).root : textBody(str(item.content_text) ?? '');
     const media: Figure[] = [];
     for (const key of ['image', 'banner_image']) {
       const url = absoluteUrl(str(item[key]), feed.url);

@@ -4,7 +4,7 @@
  */
 import { parseDate } from '../dates/parse.js';
 import { sanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, Text, elements, type Fragment } from '../tree/dom.js';
+import { Fragment, elements, h } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import type { Attachment, FeedFields, FeedInfo, Figure, RawItem } from '../types.js';
@@ -146,24 +146,18 @@ function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachment[] }
   for (const t of [...childrenOf(node, 'media:thumbnail'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:thumbnail'))]) {
     if (!media.length) addImage(attrOf(t, 'url'));
   }
-  for (const e of childrenOf(node, 'enclosure')) {
-    const url = attrOf(e, 'url');
+  // RSS <enclosure url type length> and Atom <link rel="enclosure" href type length>: images join the
+  // figures, everything else is an attachment.
+  const enclosures = [
+    ...childrenOf(node, 'enclosure').map((e) => [attrOf(e, 'url'), e] as const),
+    ...childrenOf(node, 'link').filter((l) => attrOf(l, 'rel') === 'enclosure').map((l) => [attrOf(l, 'href'), l] as const),
+  ];
+  for (const [url, e] of enclosures) {
     const type = attrOf(e, 'type');
     if (!url) continue;
     if (type?.startsWith('image/') || (!type && IMAGE_URL.test(url))) addImage(url);
     else if (!attachments.some((a) => a.url === url)) {
       const length = Number(attrOf(e, 'length'));
-      attachments.push({ url, type: type || null, length: Number.isFinite(length) && length > 0 ? length : null });
-    }
-  }
-  for (const link of childrenOf(node, 'link')) {
-    if (attrOf(link, 'rel') !== 'enclosure') continue;
-    const url = attrOf(link, 'href');
-    const type = attrOf(link, 'type');
-    if (!url) continue;
-    if (type?.startsWith('image/')) addImage(url);
-    else if (!attachments.some((a) => a.url === url)) {
-      const length = Number(attrOf(link, 'length'));
       attachments.push({ url, type: type || null, length: Number.isFinite(length) && length > 0 ? length : null });
     }
   }
@@ -184,14 +178,16 @@ function bodyOf(content: TextValue | null): { body: Fragment; truncation: string
     const parsed = parseBody(content.html);
     return { body: parsed.root, truncation: parsed.truncation };
   }
-  const { root } = parseBody('');
-  for (const paragraph of (content?.text ?? '').split(/\n\s*\n/)) {
-    if (!paragraph.trim()) continue;
-    const p = new Element('p');
-    p.appendChild(new Text(paragraph.trim()));
-    root.appendChild(p);
+  return { body: textBody(content?.text ?? ''), truncation: [] };
+}
+
+/** Plain text as a body: one paragraph per blank-line-separated block, never parsed as markup. */
+export function textBody(text: string): Fragment {
+  const root = new Fragment();
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (paragraph.trim()) root.appendChild(h('p', {}, [paragraph.trim()]));
   }
-  return { body: root, truncation: [] };
+  return root;
 }
 
 /** Reads every entry of an XML feed document as the mapping says. */
