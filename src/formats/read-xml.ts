@@ -7,9 +7,10 @@ import { sanitizeSchema } from '../rules/sanitize-schema.js';
 import { Fragment, elements, h } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
-import type { Attachment, FeedFields, FeedInfo, Figure, RawItem } from '../types.js';
+import type { FeedFields, FeedInfo, RawItem } from '../types.js';
 import type { FeedMapping, LinkField, PersonField, TagField, TextField } from './mapping.js';
-import { attrOf, childrenOf, decodeRaw, isObject, rawTextOf, type XmlObject, type XmlValue } from './xml.js';
+import { mediaOf } from './media.js';
+import { attrOf, childrenOf, decodeRaw, firstString, isObject, rawTextOf, type XmlObject, type XmlValue } from './xml.js';
 
 function atPath(root: XmlValue, path: readonly string[]): XmlValue[] {
   let nodes: XmlValue[] = [root];
@@ -66,21 +67,6 @@ function plain(value: TextValue | null): string | null {
   return normalizeSpace(text) || null;
 }
 
-function firstString(node: XmlValue, tags: readonly string[]): string | null {
-  for (const tag of tags) {
-    if (tag.startsWith('@')) {
-      const value = attrOf(node, tag.slice(1));
-      if (value?.trim()) return value.trim();
-      continue;
-    }
-    for (const child of childrenOf(node, tag)) {
-      const raw = rawTextOf(child);
-      const text = raw === null ? '' : normalizeSpace(decodeRaw(raw));
-      if (text) return text;
-    }
-  }
-  return null;
-}
 
 function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null {
   for (const field of fields) {
@@ -124,45 +110,6 @@ function tagsOf(node: XmlValue, fields: readonly TagField[]): string[] {
     }
   }
   return out;
-}
-
-const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#]|$)/i;
-
-/** Images and other enclosures: media:content/thumbnail (also in media:group), enclosures, itunes:image. */
-function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachment[] } {
-  const media: Figure[] = [];
-  const attachments: Attachment[] = [];
-  const addImage = (url: string | null, caption: string | null = null) => {
-    if (url && /^https?:\/\//i.test(url) && !media.some((m) => m.url === url)) media.push({ url, caption });
-  };
-  const contents = [...childrenOf(node, 'media:content'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:content'))];
-  for (const c of contents) {
-    const type = attrOf(c, 'type') ?? '';
-    const url = attrOf(c, 'url');
-    if (attrOf(c, 'medium') === 'image' || type.startsWith('image/') || (!type && url && IMAGE_URL.test(url))) {
-      addImage(url, firstString(c, ['media:description', 'media:title']));
-    }
-  }
-  for (const t of [...childrenOf(node, 'media:thumbnail'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:thumbnail'))]) {
-    if (!media.length) addImage(attrOf(t, 'url'));
-  }
-  // RSS <enclosure url type length> and Atom <link rel="enclosure" href type length>: images join the
-  // figures, everything else is an attachment.
-  const enclosures = [
-    ...childrenOf(node, 'enclosure').map((e) => [attrOf(e, 'url'), e] as const),
-    ...childrenOf(node, 'link').filter((l) => attrOf(l, 'rel') === 'enclosure').map((l) => [attrOf(l, 'href'), l] as const),
-  ];
-  for (const [url, e] of enclosures) {
-    const type = attrOf(e, 'type');
-    if (!url) continue;
-    if (type?.startsWith('image/') || (!type && IMAGE_URL.test(url))) addImage(url);
-    else if (!attachments.some((a) => a.url === url)) {
-      const length = Number(attrOf(e, 'length'));
-      attachments.push({ url, type: type || null, length: Number.isFinite(length) && length > 0 ? length : null });
-    }
-  }
-  addImage(attrOf(childrenOf(node, 'itunes:image')[0], 'href'));
-  return { media, attachments };
 }
 
 function dateOf(node: XmlValue, tags: readonly string[], warnings: string[]): number | null {

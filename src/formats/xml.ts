@@ -6,6 +6,7 @@
 import { decodeHTML } from 'entities';
 import { XMLParser } from 'fast-xml-parser';
 import { FeedcleanError } from '../errors.js';
+import { normalizeSpace } from '../tree/text.js';
 
 export type XmlValue = string | XmlObject | XmlValue[];
 export interface XmlObject {
@@ -93,4 +94,21 @@ export function decodeRaw(raw: string): string {
     if (end < 0) return out;
     pos = end + 3;
   }
+}
+
+/** The first non-empty text among `tags` (`@name` reads an attribute of the node itself). */
+export function firstString(node: XmlValue, tags: readonly string[]): string | null {
+  for (const tag of tags) {
+    if (tag.startsWith('@')) {
+      const value = attrOf(node, tag.slice(1));
+      if (value?.trim()) return value.trim();
+      continue;
+    }
+    for (const child of childrenOf(node, tag)) {
+      const raw = rawTextOf(child);
+      const text = raw === null ? '' : normalizeSpace(decodeRaw(raw));
+      if (text) return text;
+    }
+  }
+  return null;
 }
