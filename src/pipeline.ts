@@ -102,6 +102,7 @@ export function normalizeFeed(input: string | Uint8Array | ArrayBuffer | ArrayBu
     const cleaned = clean({
       body: raw.body,
       itemUrl: raw.url,
+      baseUrl: raw.baseUrl ?? null,
       title: raw.title,
       packs,
       timeZone: timeZoneFor(packs),

@@ -103,6 +103,8 @@ export interface RawItem {
   body: Fragment;
   warnings: string[];
   fields?: FeedFields;
+  /** What relative URLs in the body resolve against when it is not the item URL (`xml:base`). */
+  baseUrl?: string | null;
 }
 
 /** What the clean stage learns while transforming the tree, handed on to extract. */

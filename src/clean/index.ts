@@ -24,6 +24,8 @@ import { unwrapProxies } from './unwrap-proxies.js';
 export interface CleanInput {
   body: Fragment;
   itemUrl: string | null;
+  /** Base for relative URLs in the body; the item URL when absent. */
+  baseUrl?: string | null;
   title: string | null;
   packs: readonly RulePack[];
   timeZone: string;
@@ -51,7 +53,7 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   rewriteLinks(root, ctx);
   takeRelatedSections(root, ctx);
   dropDecorativeImages(root, ctx);
-  sanitize(root, input.itemUrl);
+  sanitize(root, input.baseUrl ?? input.itemUrl);
   normalizeFigures(root, ctx);
   pruneEmpty(root);
   dropTitleHeading(root, input.title);

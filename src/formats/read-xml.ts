@@ -158,6 +158,9 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     const { body, truncation } = bodyOf(content);
     if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
     const { media, attachments } = mediaOf(entry);
+    // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
+    const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
+    const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
     const url = firstLink(entry, m.url);
     const fields: FeedFields = {
       id: firstString(entry, m.id),
@@ -173,7 +176,8 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     return {
       format: mapping.format,
       title: plain(firstText(entry, m.title)),
-      url: absoluteUrl(url, feed.url),
+      url: absoluteUrl(url, entryBase ?? feed.url),
+      baseUrl: entryBase ?? absoluteUrl(url, feed.url) ?? feed.url,
       captured: null,
       body,
       warnings,

@@ -102,6 +102,19 @@ describe('Atom', () => {
   });
 });
 
+describe('relative URLs', () => {
+  it('resolve against xml:base (entry on feed), then the entry link, then the feed link', () => {
+    const [based, linked] = normalize(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://b.example/root/"><title>B</title><link href="https://b.example/"/>
+      <entry xml:base="sub/"><title>E</title><link href="page.html"/><content type="html">&lt;a href="x.html"&gt;x&lt;/a&gt;</content></entry>
+      <entry><title>F</title><link href="https://other.example/a/b.html"/><content type="html">&lt;img src="i.png"&gt;</content></entry></feed>`);
+    expect(based!.url).toBe('https://b.example/root/sub/page.html');
+    expect(based!.markdown).toBe('[x](https://b.example/root/sub/x.html)');
+    expect(linked!.images[0]!.url).toBe('https://b.example/root/i.png');
+    const [rss] = normalize('<rss version="2.0"><channel><title>R</title><link>https://r.example/</link><item><title>I</title><link>https://r.example/a/post</link><description>&lt;img src="p.png"&gt;</description></item></channel></rss>');
+    expect(rss!.images[0]!.url).toBe('https://r.example/a/p.png');
+  });
+});
+
 describe('people and prefixes', () => {
   it('reads names from every e-mail form and RSS 1.0 with a prefixed namespace', () => {
     const items = normalize(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
