@@ -30,7 +30,12 @@ export const generic: RulePack = {
     // A paragraph that is only a rule of ==== or ---- (plain-text separators): layout, not content.
     { id: 'text-separator', pattern: /^(?:[=]{3,}|[-]{4,}|[_]{4,}|[*]{4,}|[~]{4,})$/ },
   ],
-  decorativeImages: [/(?:^|\/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)/i],
+  decorativeImages: [
+    /(?:^|\/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)/i,
+    // Tracking beacons: FeedBurner's per-item pixels and common stats hosts.
+    /^https?:\/\/(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)\/~r\//i,
+    /^https?:\/\/(?:stats\.wordpress\.com|pixel\.wp\.com|(?:www|ssl)\.google-analytics\.com|c\.statcounter\.com|hm\.baidu\.com|pixel\.quantserve\.com|(?:b|sb)\.scorecardresearch\.com|pixel\.facebook\.com|www\.facebook\.com\/tr)[/?]/i,
+  ],
   galleryLabels: [
     '相关图集', '相關圖集', '图集', '圖集', 'Bildergalerie', 'Picture gallery', 'Photo gallery', 'In pictures', 'Gallery',
   ],

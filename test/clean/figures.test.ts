@@ -56,6 +56,11 @@ describe('decorative and lazy images', () => {
     expect(extractFigures(root).map((f) => f.url)).toEqual(['https://ichef.bbci.co.uk/news/line.jpg.photo.jpg']);
   });
 
+  it('drops tracking beacons (FeedBurner pixels, stats hosts) wherever the item comes from', () => {
+    const { root } = cleanHtml('<p>t<img src="http://feeds.feedburner.com/~r/Example/~4/abc"><img src="https://stats.wordpress.com/b.gif?host=x"><img src="https://a.example/photo.jpg"></p>', 'https://blog.example/post');
+    expect(extractFigures(root).map((f) => f.url)).toEqual(['https://a.example/photo.jpg']);
+  });
+
   it('takes a picture\'s source when its img has no src, and data-srcset over a grey placeholder', () => {
     const { root } = cleanHtml('<picture><source srcset="https://a.example/r5.webp 800w"><img alt="r5"></picture><p>x</p><img src="https://a.example/grey.gif" data-srcset="https://a.example/real6.jpg 1x">');
     expect(extractFigures(root)).toEqual([
