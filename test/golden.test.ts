@@ -1,9 +1,9 @@
 /**
- * Golden fixtures: every `fixtures/dump/<case>/input.md` against its hand-checked `expected.md`
- * (the CLI's default Markdown) and `expected.json` (the item). `UPDATE=1 npm test` rewrites them;
- * read every diff before committing it.
+ * Golden fixtures: every `fixtures/<family>/<case>/input.*` (dumps, feeds) against its hand-checked
+ * `expected.md` (the CLI's default Markdown) and `expected.json` (the items). `UPDATE=1 npm test`
+ * rewrites them; read every diff before committing it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize, renderMarkdown } from '../src/index.js';
@@ -11,15 +11,21 @@ import { ITEM_FIELDS, fixtureCases, fixturesDir, schemaErrors } from './support/
 
 const update = process.env.UPDATE === '1';
 
-describe.each(fixtureCases('dump'))('fixture dump/%s', (name) => {
-  const dir = join(fixturesDir, 'dump', name);
-  const input = readFileSync(join(dir, 'input.md'));
-  const items = normalize(input, { input: `fixtures/dump/${name}/input.md` });
+const cases = ['dump', 'feed'].flatMap((family) => fixtureCases(family).map((name) => [family, name] as const));
 
-  it('gives one item that fits the schema, fields in order', () => {
-    expect(items).toHaveLength(1);
-    expect(Object.keys(items[0]!).slice(0, ITEM_FIELDS.length)).toEqual(ITEM_FIELDS);
-    expect(schemaErrors(items[0])).toEqual([]);
+describe.each(cases)('fixture %s/%s', (family, name) => {
+  const dir = join(fixturesDir, family, name);
+  const inputFile = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  const input = readFileSync(join(dir, inputFile));
+  const items = normalize(input, { input: `fixtures/${family}/${name}/${inputFile}` });
+
+  it('gives items that fit the schema, fields in order (one for a dump)', () => {
+    if (family === 'dump') expect(items).toHaveLength(1);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(Object.keys(item)).toEqual(ITEM_FIELDS);
+      expect(schemaErrors(item)).toEqual([]);
+    }
   });
 
   it('renders the expected Markdown', () => {
@@ -37,7 +43,7 @@ describe.each(fixtureCases('dump'))('fixture dump/%s', (name) => {
   });
 
   it('is deterministic and leaves no HTML, proxy or mirror trace in the Markdown', () => {
-    const again = normalize(input, { input: `fixtures/dump/${name}/input.md` });
+    const again = normalize(input, { input: `fixtures/${family}/${name}/${inputFile}` });
     expect(again).toEqual(items);
     for (const item of items) {
       // Tags, not autolinks (`<https://…>`).

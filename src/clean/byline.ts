@@ -114,7 +114,7 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     ctx.findings.publishedTimed = timed;
     ctx.findings.authors = [...new Set(authors)];
     block.remove();
-    fired(ctx, pack, rule.id);
+    fired(ctx, pack, rule.id, true);
     return;
   }
 }

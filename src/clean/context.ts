@@ -13,10 +13,14 @@ export interface CleanContext {
   warnings: string[];
 }
 
-/** Records that a pack's rule changed the item (and names the mirror when the pack is one). */
-export function fired(ctx: CleanContext, pack: RulePack, ruleId: string): void {
+/**
+ * Records that a pack's rule changed the item. Rules that only a mirror's own markup can trigger
+ * (its footer, its byline block) also name the mirror in `source.via`; shapes other sources share
+ * (a caption under an image) do not.
+ */
+export function fired(ctx: CleanContext, pack: RulePack, ruleId: string, identifiesMirror = false): void {
   if (!ctx.findings.fired.includes(ruleId)) ctx.findings.fired.push(ruleId);
-  if (pack.kind === 'mirror' && !ctx.findings.via) ctx.findings.via = pack.name ?? pack.id;
+  if (identifiesMirror && pack.kind === 'mirror' && !ctx.findings.via) ctx.findings.via = pack.name ?? pack.id;
 }
 
 /** Fills `{1}`-style capture groups and named variables into a template. */

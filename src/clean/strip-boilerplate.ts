@@ -116,7 +116,7 @@ function dropLabels(root: Fragment, rules: ReadonlyArray<{ pack: RulePack; rule:
 
 export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
-    for (const rule of pack.footers ?? []) if (stripFooter(root, rule)) fired(ctx, pack, rule.id);
+    for (const rule of pack.footers ?? []) if (stripFooter(root, rule)) fired(ctx, pack, rule.id, true);
     for (const rule of pack.dropSelectors ?? []) {
       for (const el of selectAll(root, rule.selector)) {
         if (!el.parentNode || el.getElementsByTagName('img').length) continue;

@@ -105,6 +105,7 @@ export function parseSrcset(srcset: string): SrcsetCandidate[] {
   return out;
 }
 
+/** A mirror's own proxy hosts identify it (public proxies such as weserv sit in the generic pack). */
 export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
   if (ctx.keepProxies) return;
   for (const pack of ctx.packs) {
@@ -117,7 +118,7 @@ export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
         const original = unwrapProxyUrl(value, proxies);
         if (original) {
           el.setAttribute(name, original);
-          fired(ctx, pack, 'proxy');
+          fired(ctx, pack, 'proxy', true);
         }
       }
       for (const name of SRCSET_ATTRIBUTES) {
@@ -126,7 +127,7 @@ export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
         const rewritten = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies) ?? url);
         if (rewritten !== value) {
           el.setAttribute(name, rewritten);
-          fired(ctx, pack, 'proxy');
+          fired(ctx, pack, 'proxy', true);
         }
       }
     }
