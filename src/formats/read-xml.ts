@@ -73,7 +73,8 @@ function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null 
     for (const child of childrenOf(node, field.tag)) {
       if (field.rels && !field.rels.includes(attrOf(child, 'rel'))) continue;
       if (field.guid && attrOf(child, 'isPermaLink') === 'false') continue;
-      const raw = field.attr ? attrOf(child, field.attr) : rawTextOf(child);
+      // Atom links written as text (no href) still say where they go.
+      const raw = field.attr ? attrOf(child, field.attr) ?? rawTextOf(child) : rawTextOf(child);
       const value = raw ? normalizeSpace(decodeRaw(raw)) : '';
       if (!value || (field.guid && !/^https?:\/\//i.test(value))) continue;
       return value;

@@ -54,7 +54,8 @@ function decodeUndeclared(bytes: Uint8Array, warnings: string[]): { text: string
   const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   const han = (gb.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/g) ?? []).length;
   const gbNonAscii = (gb.match(/[^\x00-\x7f]/g) ?? []).length;
-  if (gbNonAscii > 0 && han / gbNonAscii > 0.9 && !gb.includes('\ufffd')) {
+  // Enough Chinese to be sure: a stray smart quote can decode to one Han character too.
+  if (han >= 8 && han / gbNonAscii > 0.9 && !gb.includes('\ufffd')) {
     warnings.push('input is not UTF-8 and declares no encoding; read as GB18030 (it decodes to Chinese text)');
     return { text: gb, encoding: 'gb18030' };
   }
@@ -120,7 +121,9 @@ export function decode(input: string | Uint8Array): Decoded {
 }
 
 function finish(decoded: string, encoding: string, warnings: string[]): Decoded {
-  let text = decoded;
+  // C1 control characters are never text; in feeds they are windows-1252 smart quotes and dashes
+  // that went through a Latin-1 decoder somewhere upstream ("demoronizing", as feedparser calls it).
+  let text = /[\u0080-\u009f]/.test(decoded) ? decoded.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\0')) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL characters), not a feed item');
   if (!/\S/.test(text)) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');

@@ -159,3 +159,9 @@ describe('decode: declared and undeclared legacy encodings', () => {
     expect(result.warnings).toEqual(['input has 1 invalid UTF-8 byte sequence; replaced with U+FFFD']);
   });
 });
+
+describe('decode: C1 controls', () => {
+  it('reads C1 control characters as the windows-1252 characters they stand for', () => {
+    expect(decode(new Uint8Array(Buffer.from('don\u0092t \u0093quoted\u0094 \u0080', 'utf8'))).text).toBe('don\u2019t \u201cquoted\u201d \u20ac');
+  });
+});
