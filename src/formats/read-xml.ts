@@ -105,9 +105,12 @@ function people(node: XmlValue, fields: readonly PersonField[]): string[] {
 function tagsOf(node: XmlValue, fields: readonly TagField[]): string[] {
   const out: string[] = [];
   for (const field of fields) {
-    for (const child of childrenOf(node, field.tag)) {
+    // Categories may nest (iTunes: Technology > Gadgets); each level is a tag.
+    const queue = [...childrenOf(node, field.tag)];
+    for (let child = queue.shift(); child !== undefined; child = queue.shift()) {
       const value = normalizeSpace(field.attr ? attrOf(child, field.attr) ?? '' : decodeRaw(rawTextOf(child) ?? ''));
       if (value && !out.includes(value)) out.push(value);
+      queue.push(...childrenOf(child, field.tag));
     }
   }
   return out;
