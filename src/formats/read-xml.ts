@@ -4,7 +4,7 @@
  */
 import { parseDate } from '../dates/parse.js';
 import { sanitizeSchema } from '../rules/sanitize-schema.js';
-import { Fragment, elements, h } from '../tree/dom.js';
+import { Element, Fragment, Text, h, nextInOrder, nextSkippingChildren, type DomNode } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import type { FeedFields, FeedInfo, RawItem } from '../types.js';
@@ -55,9 +55,21 @@ function firstText(node: XmlValue, fields: readonly TextField[]): TextValue | nu
 
 /** The visible text of an HTML snippet: scripts, styles and the like are not text. */
 function htmlToText(html: string): string {
-  const { root } = parseBody(html);
-  for (const el of [...elements(root)]) if (sanitizeSchema.dropWithContent.has(el.tagName)) el.remove();
-  return textOf(root);
+  return visibleText(parseBody(html).root);
+}
+
+/** Text of a tree without what is never shown (scripts, styles …); the tree is not changed. */
+function visibleText(root: Fragment): string {
+  let out = '';
+  for (let node: DomNode | null = root.firstChild; node; ) {
+    if (node instanceof Element && sanitizeSchema.dropWithContent.has(node.tagName)) {
+      node = nextSkippingChildren(node, root);
+      continue;
+    }
+    if (node instanceof Text) out += node.data;
+    node = nextInOrder(node, root);
+  }
+  return normalizeSpace(out);
 }
 
 /** Plain text of a text construct (HTML titles lose their tags). */
@@ -159,6 +171,7 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     const warnings: string[] = [];
     const m = mapping.item;
     const content = firstText(entry, m.content);
+    const summaryValue = firstText(entry, m.summary);
     const { body, truncation } = bodyOf(content);
     if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
     const { media, attachments } = mediaOf(entry);
@@ -172,7 +185,8 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
       updated: dateOf(entry, m.updated, warnings),
       authors: people(entry, m.authors),
       tags: tagsOf(entry, m.tags),
-      summary: plain(firstText(entry, m.summary)),
+      // RSS often has one <description> for both: its text comes from the body already parsed.
+      summary: summaryValue && summaryValue.html !== null && summaryValue.html === content?.html ? visibleText(body) || null : plain(summaryValue),
       media,
       attachments,
       feed,
