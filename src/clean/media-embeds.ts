@@ -28,12 +28,6 @@ function jsonPath(value: unknown, path: string): unknown {
   return current;
 }
 
-function replaceNodeWithLink(target: Element, url: string, label: string | null): Element {
-  const paragraph = linkParagraph(url, label);
-  replaceNode(target, paragraph);
-  return paragraph;
-}
-
 function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): void {
   for (const el of selectAll(root, rule.selector)) {
     if (!el.parentNode) continue;
@@ -61,7 +55,8 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): vo
     // The container's own caption stays when it says more than the player's title.
     const caption = target.getElementsByTagName('figcaption')[0];
     const captionText = caption ? normalizeSpace(caption.textContent) : '';
-    const paragraph = replaceNodeWithLink(target, url, label);
+    const paragraph = linkParagraph(url, label);
+    replaceNode(target, paragraph);
     if (caption && captionText && captionText !== normalizeSpace(label ?? '')) paragraph.parentNode?.insertBefore(h('p', {}, [...caption.childNodes]), paragraph.nextSibling);
     onFire();
   }
