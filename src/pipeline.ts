@@ -7,7 +7,7 @@ import { detect } from './input/detect.js';
 import { parseDump } from './input/dump.js';
 import { parseHtmlFragment } from './input/html.js';
 import { readJsonFeed } from './formats/jsonfeed.js';
-import { atomMapping, rdfMapping, rssMapping, type FeedMapping } from './formats/mapping.js';
+import { atomMapping, cdfMapping, rdfMapping, rssMapping, type FeedMapping } from './formats/mapping.js';
 import { recoverFeed } from './formats/recover.js';
 import { readXmlFeed, type ParsedFeed } from './formats/read-xml.js';
 import { parseXml } from './formats/xml.js';
@@ -35,7 +35,7 @@ function parse(text: string): { feed: FeedInfo | null; items: RawItem[] } {
   }
 }
 
-const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping } as const;
+const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping, cdf: cdfMapping } as const;
 
 /** One parse of the whole document; entry by entry only when that fails (not well formed). */
 function readFeed(text: string, mapping: FeedMapping): ParsedFeed {

@@ -1,7 +1,7 @@
 /** The data that flows between stages. Everything past `parse` is plain, serializable data. */
 import type { Fragment } from './tree/dom.js';
 
-export type SourceFormat = 'dump' | 'rss' | 'atom' | 'rdf' | 'jsonfeed' | 'html';
+export type SourceFormat = 'dump' | 'rss' | 'atom' | 'rdf' | 'cdf' | 'jsonfeed' | 'html';
 
 export interface Figure {
   url: string;

@@ -1,6 +1,7 @@
 /**
- * Where each field lives in RSS 2.0, RSS 1.0 (RDF) and Atom: data, read by one interpreter
- * (formats/read-xml.ts). Lists are in precedence order: the first element present wins.
+ * Where each field lives in RSS 2.0, RSS 1.0 (RDF), Atom and CDF: data, read by one interpreter
+ * (formats/read-xml.ts). Lists are in precedence order: the first element present wins. Names are
+ * lower case, as xml.ts folds them; `@name` is an attribute of the element itself.
  */
 import type { SourceFormat } from '../types.js';
 
@@ -31,11 +32,11 @@ export interface TagField {
 }
 
 export interface FeedMapping {
-  format: Extract<SourceFormat, 'rss' | 'atom' | 'rdf'>;
+  format: Extract<SourceFormat, 'rss' | 'atom' | 'rdf' | 'cdf'>;
   /** Path from the document root to the channel (feed) element. */
   channel: string[];
-  /** Path from the document root to the item elements. */
-  items: string[];
+  /** Paths from the document root to the item elements (the first is the standard place). */
+  items: string[][];
   feed: { title: TextField[]; url: LinkField[]; language: string[] };
   item: {
     title: TextField[];
@@ -51,7 +52,7 @@ export interface FeedMapping {
 }
 
 // dc:date is "the" date of a Dublin Core record: feedparser reads it as both.
-const RSS_DATES = { published: ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created'], updated: ['dcterms:modified', 'atom:updated', 'dc:date'] };
+const RSS_DATES = { published: ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created'], updated: ['dcterms:modified', 'atom:updated', 'dc:date'] };
 const RSS_ITEM = {
   title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }, { tag: 'media:title', type: 'text' }],
   url: [{ tag: 'link' }, { tag: 'atom:link', attr: 'href', rels: ['alternate', null] }, { tag: 'guid', guid: true }],
@@ -69,15 +70,16 @@ const RSS_ITEM = {
 export const rssMapping: FeedMapping = {
   format: 'rss',
   channel: ['rss', 'channel'],
-  items: ['rss', 'channel', 'item'],
+  // Items written straight under <rss>, with no channel, are still items.
+  items: [['rss', 'channel', 'item'], ['rss', 'item']],
   feed: { title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }], url: [{ tag: 'link' }], language: ['language', 'dc:language'] },
   item: RSS_ITEM,
 };
 
 export const rdfMapping: FeedMapping = {
   format: 'rdf',
-  channel: ['rdf:RDF', 'channel'],
-  items: ['rdf:RDF', 'item'],
+  channel: ['rdf:rdf', 'channel'],
+  items: [['rdf:rdf', 'item']],
   feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: 'link' }], language: ['dc:language', 'language'] },
   item: { ...RSS_ITEM, id: ['@rdf:about', 'link'] },
 };
@@ -85,7 +87,7 @@ export const rdfMapping: FeedMapping = {
 export const atomMapping: FeedMapping = {
   format: 'atom',
   channel: ['feed'],
-  items: ['feed', 'entry'],
+  items: [['feed', 'entry']],
   feed: { title: [{ tag: 'title', type: 'auto' }], url: [{ tag: 'link', attr: 'href', rels: ['alternate', null] }], language: ['@xml:lang'] },
   item: {
     title: [{ tag: 'title', type: 'auto' }],
@@ -97,5 +99,24 @@ export const atomMapping: FeedMapping = {
     tags: [{ tag: 'category', attr: 'term' }, { tag: 'dc:subject' }],
     summary: [{ tag: 'summary', type: 'auto' }],
     content: [{ tag: 'content', type: 'auto' }, { tag: 'summary', type: 'auto' }],
+  },
+};
+
+/** Microsoft's Channel Definition Format: links and dates are attributes of the elements. */
+export const cdfMapping: FeedMapping = {
+  format: 'cdf',
+  channel: ['channel'],
+  items: [['channel', 'item']],
+  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: '@href' }], language: [] },
+  item: {
+    title: [{ tag: 'title', type: 'html' }],
+    url: [{ tag: '@href' }],
+    id: [],
+    published: [],
+    updated: ['@lastmod'],
+    authors: [],
+    tags: [],
+    summary: [{ tag: 'abstract', type: 'html' }],
+    content: [{ tag: 'abstract', type: 'html' }],
   },
 };

@@ -82,9 +82,14 @@ function plain(value: TextValue | null): string | null {
 
 function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null {
   for (const field of fields) {
+    if (field.tag.startsWith('@')) {
+      const value = normalizeSpace(attrOf(node, field.tag.slice(1)) ?? '');
+      if (value) return value;
+      continue;
+    }
     for (const child of childrenOf(node, field.tag)) {
       if (field.rels && !field.rels.includes(attrOf(child, 'rel'))) continue;
-      if (field.guid && attrOf(child, 'isPermaLink') === 'false') continue;
+      if (field.guid && attrOf(child, 'ispermalink') === 'false') continue;
       // Atom links written as text (no href) still say where they go.
       const raw = field.attr ? attrOf(child, field.attr) ?? rawTextOf(child) : rawTextOf(child);
       const value = raw ? normalizeSpace(decodeRaw(raw)) : '';
@@ -167,7 +172,7 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     // en_US → en-US, as BCP 47 writes it.
     language: (firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null))?.replace(/_/g, '-') ?? null,
   };
-  const items = atPath(doc, mapping.items).map((entry): RawItem => {
+  const items = mapping.items.flatMap((path) => atPath(doc, path)).map((entry): RawItem => {
     const warnings: string[] = [];
     const m = mapping.item;
     const content = firstText(entry, m.content);

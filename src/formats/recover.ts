@@ -6,7 +6,7 @@
  */
 import { FeedcleanError } from '../errors.js';
 import type { FeedMapping } from './mapping.js';
-import { parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
+import { namespacePrefixes, parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
 
 function wrap(path: readonly string[], inner: string): string {
   return path.map((name) => `<${name}>`).join('') + inner + [...path].reverse().map((name) => `</${name}>`).join('');
@@ -38,14 +38,16 @@ export interface Recovered {
 }
 
 export function recoverFeed(text: string, mapping: FeedMapping, error: FeedcleanError): Recovered {
-  const itemTag = mapping.items[mapping.items.length - 1]!;
-  const parentPath = mapping.items.slice(0, -1);
-  const entryPattern = new RegExp(`<${itemTag}(?=[\\s>/])[\\s\\S]*?(?:</${itemTag}\\s*>|(?=<${itemTag}[\\s>/])|$)`, 'g');
+  const itemPath = mapping.items[0]!;
+  const itemTag = itemPath[itemPath.length - 1]!;
+  const parentPath = itemPath.slice(0, -1);
+  const prefixes = namespacePrefixes(text);
+  const entryPattern = new RegExp(`<${itemTag}(?=[\\s>/])[\\s\\S]*?(?:</${itemTag}\\s*>|(?=<${itemTag}[\\s>/])|$)`, 'gi');
   const chunks = text.match(entryPattern) ?? [];
   const items: XmlValue[] = [];
   for (const chunk of chunks) {
     try {
-      const entry = dig(parseXml(wrap(parentPath, chunk)), mapping.items);
+      const entry = dig(parseXml(wrap(parentPath, chunk), prefixes), itemPath);
       if (entry !== undefined) items.push(entry);
     } catch {
       // this entry is beyond repair; the others still count
@@ -55,25 +57,25 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
   const channelTag = mapping.channel[mapping.channel.length - 1]!;
   const tryChannel = (header: string): void => {
     try {
-      const channel = dig(parseXml(wrap(mapping.channel, header)), mapping.channel);
+      const channel = dig(parseXml(wrap(mapping.channel, header), prefixes), mapping.channel);
       if (channel !== undefined) place(doc, mapping.channel, channel);
     } catch {
       // no channel metadata, the entries still stand
     }
   };
 
-  const start = text.search(new RegExp(`<${channelTag}[\\s>]`));
-  const firstItem = text.search(new RegExp(`<${itemTag}[\\s>/]`));
+  const start = text.search(new RegExp(`<${channelTag}[\\s>]`, 'i'));
+  const firstItem = text.search(new RegExp(`<${itemTag}[\\s>/]`, 'i'));
   if (start >= 0 && firstItem > start) {
     const header = text.slice(text.indexOf('>', start) + 1, firstItem);
     tryChannel(header);
   } else if (start >= 0 && firstItem < 0) {
     // No entries at all: the channel runs to where the document breaks off.
-    tryChannel(text.slice(text.indexOf('>', start) + 1).replace(new RegExp(`</${channelTag}\\s*>[\\s\\S]*$`), ''));
+    tryChannel(text.slice(text.indexOf('>', start) + 1).replace(new RegExp(`</${channelTag}\\s*>[\\s\\S]*$`, 'i'), ''));
   }
   // Nothing usable at all: the parse error stands.
   if (!items.length && !dig(doc, mapping.channel)) throw error;
   if (!dig(doc, mapping.channel)) place(doc, mapping.channel, {});
-  place(doc, mapping.items, items);
+  place(doc, itemPath, items);
   return { doc, warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries` };
 }

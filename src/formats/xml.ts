@@ -14,8 +14,67 @@ export interface XmlObject {
 }
 
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-// RSS 1.0 written with its namespace on a prefix (`<rss:item>`) is the same vocabulary.
-const safeName = (name: string) => (UNSAFE_NAMES.has(name) ? `#${name}` : name.startsWith('rss:') ? name.slice(4) : name);
+
+/**
+ * Namespaces the mappings know, under the prefix the mappings write. '' is the feed vocabulary
+ * itself: RSS (any version) and Atom written on a prefix (`<r:rss>`, `<rss:item>`, `<a:feed>`) are
+ * the same elements as unprefixed ones.
+ */
+const KNOWN_NAMESPACES: Record<string, string> = {
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://search.yahoo.com/mrss/': 'media',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+  'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://www.w3.org/2005/atom': 'atom',
+  'http://purl.org/atom/ns#': 'atom',
+  'http://purl.org/rss/1.0/': '',
+  'http://backend.userland.com/rss2': '',
+  'http://backend.userland.com/rss': '',
+  'http://my.netscape.com/rdf/simple/0.9/': '',
+};
+const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/atom', 'http://purl.org/atom/ns#']);
+
+/**
+ * Prefix → the prefix the mappings use, from the document's namespace declarations (the first
+ * binding of a prefix wins). Atom's own prefix is '' when the root element is Atom's, `atom` inside
+ * RSS. Undeclared and unknown prefixes are kept.
+ */
+export function namespacePrefixes(text: string): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  const rootTag = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*<([^\s>/]+)/i.exec(text.slice(0, 4096))?.[1] ?? '';
+  const root = rootTag.includes(':') ? rootTag.slice(0, rootTag.indexOf(':')).toLowerCase() : null;
+  for (const m of text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g)) {
+    const prefix = m[1]!.toLowerCase();
+    const uri = m[3]!.trim().toLowerCase();
+    if (prefixes.has(prefix) || !Object.hasOwn(KNOWN_NAMESPACES, uri)) continue;
+    const atomRoot = root === null ? rootTag.toLowerCase() === 'feed' : prefix === root;
+    prefixes.set(prefix, ATOM_NAMESPACES.has(uri) && atomRoot ? '' : KNOWN_NAMESPACES[uri]!);
+  }
+  // `<rss:item>` written without its declaration is still RSS 1.0.
+  if (!prefixes.has('rss')) prefixes.set('rss', '');
+  return prefixes;
+}
+
+let activePrefixes = new Map<string, string>([['rss', '']]);
+
+/**
+ * Element and attribute names as the mappings write them: case-folded (real feeds write
+ * `<PubDate>`, CDF writes `<TITLE>`, and feedparser reads them all), prefixes brought to the
+ * mappings' spelling, and names that could reach object prototypes (`__proto__`) renamed.
+ */
+function safeName(name: string): string {
+  let lower = name.toLowerCase();
+  const colon = lower.indexOf(':');
+  if (colon > 0) {
+    const prefix = activePrefixes.get(lower.slice(0, colon));
+    if (prefix !== undefined) lower = prefix ? `${prefix}${lower.slice(colon)}` : lower.slice(colon + 1);
+  }
+  return UNSAFE_NAMES.has(lower) ? `#${lower}` : lower;
+}
 
 /** Elements that may repeat, read as arrays always. */
 const REPEATING = new Set([
@@ -46,7 +105,9 @@ const parser = new XMLParser({
   transformAttributeName: safeName,
 });
 
-export function parseXml(text: string): XmlObject {
+/** Parses a document; `prefixes` are its namespace bindings (a fragment of it borrows its document's). */
+export function parseXml(text: string, prefixes: Map<string, string> = namespacePrefixes(text)): XmlObject {
+  activePrefixes = prefixes;
   try {
     return parser.parse(text) as XmlObject;
   } catch (error) {

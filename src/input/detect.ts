@@ -7,8 +7,17 @@ export function detect(text: string): SourceFormat {
   const head = text.slice(0, 2048).replace(/^\s+/, '');
   if (head.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(head)) return 'jsonfeed';
   const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.toLowerCase();
-  if (root === 'rss') return 'rss';
-  if (root === 'feed') return 'atom';
-  if (root === 'rdf:rdf') return 'rdf';
-  return 'html';
+  // By local name: the vocabulary may sit on any prefix (`<r:rss>`, `<atom:feed>`).
+  switch (root?.slice(root.indexOf(':') + 1)) {
+    case 'rss':
+      return 'rss';
+    case 'feed':
+      return 'atom';
+    case 'rdf':
+      return 'rdf';
+    case 'channel':
+      return 'cdf';
+    default:
+      return 'html';
+  }
 }

@@ -126,6 +126,43 @@ describe('people and prefixes', () => {
   });
 });
 
+describe('names as real feeds write them', () => {
+  it('reads RSS 2.0 on its own namespace prefix, ignoring look-alike elements of other namespaces', () => {
+    const [item] = normalize(`<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2" xmlns:x="http://x.example/ns/">
+      <r:channel><r:title>NS</r:title><r:link>https://ns.example/</r:link>
+        <r:item><r:title>Prefixed</r:title><r:link>https://ns.example/1</r:link>
+          <x:description>not the description</x:description><r:description>the description</r:description></r:item>
+      </r:channel></r:rss>`);
+    expect(item).toMatchObject({ title: 'Prefixed', url: 'https://ns.example/1', markdown: 'the description', feed: { title: 'NS' }, source: { format: 'rss' } });
+  });
+
+  it('reads known modules under whatever prefix the feed binds them to', () => {
+    const [item] = normalize(`<rss version="2.0" xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:c="http://purl.org/rss/1.0/modules/content/">
+      <channel><item><title>T</title><d:creator>Dee</d:creator><d:date>2004-01-01T10:00:00Z</d:date>
+        <c:encoded>&lt;p&gt;Body&lt;/p&gt;</c:encoded></item></channel></rss>`);
+    expect(item).toMatchObject({ authors: ['Dee'], published: '2004-01-01T10:00:00.000Z', markdown: 'Body' });
+  });
+
+  it('matches element and attribute names whatever their case, and reads items written without a channel', () => {
+    const [upper] = normalize('<rss><Channel><TiTlE>Feed</TiTlE><Item><Title>Up</Title><PubDate>Sat, 07 Sep 2002 00:00:01 GMT</PubDate><GUID ISPERMALINK="false">https://u.example/not-a-link</GUID></Item></Channel></rss>');
+    expect(upper).toMatchObject({ title: 'Up', url: null, published: '2002-09-07T00:00:01.000Z', feed: { title: 'Feed' } });
+    const [bare] = normalize('<rss><item><title>No channel</title><link>https://b.example/1</link></item></rss>');
+    expect(bare).toMatchObject({ title: 'No channel', url: 'https://b.example/1' });
+  });
+
+  it('reads CDF (Channel Definition Format): links and dates as attributes', () => {
+    const items = normalize(`<CHANNEL HREF="http://c.example/" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>Channel</TITLE>
+      <ITEM HREF="http://c.example/1" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>First</TITLE><ABSTRACT>Its abstract</ABSTRACT></ITEM>
+      <ITEM HREF="http://c.example/2"><TITLE>Second</TITLE></ITEM></CHANNEL>`);
+    expect(items.map((i) => [i.title, i.url, i.updated, i.summary, i.feed])).toEqual([
+      ['First', 'http://c.example/1', '2004-04-07T04:05:43.000Z', 'Its abstract', { title: 'Channel', url: 'http://c.example/', language: null }],
+      ['Second', 'http://c.example/2', null, null, { title: 'Channel', url: 'http://c.example/', language: null }],
+    ]);
+    expect(items[0]!.source.format).toBe('cdf');
+    for (const item of items) expect(schemaErrors(item)).toEqual([]);
+  });
+});
+
 describe('RSS 1.0 (RDF) and JSON Feed', () => {
   it('reads RDF items beside the channel, with Dublin Core dates and creators', () => {
     const [item] = normalize(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">

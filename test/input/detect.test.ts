@@ -44,6 +44,12 @@ describe('detect', () => {
     expect(detect('<!-- c --><rdf:rdf></rdf:rdf>')).toBe('rdf');
   });
 
+  it('recognises the feed vocabularies on any prefix, and CDF by its CHANNEL root', () => {
+    expect(detect('<r:rss xmlns:r="http://backend.userland.com/rss2"><r:channel/></r:rss>')).toBe('rss');
+    expect(detect('<a:feed xmlns:a="http://www.w3.org/2005/Atom"></a:feed>')).toBe('atom');
+    expect(detect('<CHANNEL HREF="http://c.example/"><ITEM/></CHANNEL>')).toBe('cdf');
+  });
+
   it('does not mistake another XML root for a feed', () => {
     expect(detect('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')).toBe('html');
     expect(detect('<feeds><rss/></feeds>')).toBe('html');
