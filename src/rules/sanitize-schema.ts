@@ -41,8 +41,10 @@ export const sanitizeSchema: SanitizeSchema = {
     legend: 'p', menu: 'ul', dialog: 'div',
   },
   mergeAdjacent: new Set(['strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'mark', 'small']),
+  // <object> and <applet> are not here: their content is the fallback a browser shows when the
+  // plugin does not run, and we never run it, so the fallback is what the reader should get.
   dropWithContent: new Set([
-    'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
+    'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'embed', 'param',
     'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',
     'svg', 'math', 'canvas', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'xmp', 'plaintext',
     'video', 'audio', 'source', 'track', 'map', 'area', 'portal', 'slot', 'marquee',

@@ -31,6 +31,11 @@ describe('sanitize', () => {
     expect(outline(root)).toBe('<p>ab</p>');
   });
 
+  it("keeps an <object>'s fallback content (what a browser shows when the plugin does not run)", () => {
+    const { root } = cleanHtml('<p>safe<object classid="clsid:x" data="movie.swf"><param name="movie" value="m.swf"><embed src="m.swf"> <b>description</b></object></p><applet code="A.class">Applet <i>text</i></applet>');
+    expect(outline(root)).toBe('<p>safe <strong>description</strong></p>Applet <em>text</em>');
+  });
+
   it('keeps only listed attributes', () => {
     const { root } = cleanHtml('<p style="color:red" onclick="x()" class="c" width="100">t <a href="https://a.example/" onmouseover="x()" target="_blank" rel="nofollow" title="T">l</a></p>');
     expect(outline(root)).toBe('<p>t <a href="https://a.example/" title="T">l</a></p>');
