@@ -30,11 +30,15 @@ type LightMap = TreeAdapterTypeMap<
 
 const templateContents = new WeakMap<Element, Fragment>();
 
+// The element parse5 created last, until text goes anywhere: the one a "trailing solidus" parse
+// error (reported right after its start tag is processed) is about.
+let lastCreated: Element | null = null;
+
 const lightAdapter: TreeAdapter<LightMap> = {
   createDocument: () => new Fragment(),
   createDocumentFragment: () => new Fragment(),
   createElement: (tagName, namespaceURI, attrs) =>
-    new Element(tagName, attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value]), namespaceURI),
+    (lastCreated = new Element(tagName, attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value]), namespaceURI)),
   createCommentNode: (data) => new Comment(data) as never,
   createTextNode: (value) => new Text(value),
   appendChild(parent, node) {
@@ -64,6 +68,7 @@ const lightAdapter: TreeAdapter<LightMap> = {
     node.remove();
   },
   insertText(parent, text) {
+    lastCreated = null;
     const last = parent.lastChild;
     if (last instanceof Text) last.data += text;
     else parent.appendChild(new Text(text));
@@ -102,19 +107,42 @@ export interface ParsedBody {
   truncation: string[];
 }
 
+// Elements whose content the tokenizer reads as raw text up to their end tag. Written self-closed
+// (`<iframe src="…"/>`, XHTML habit), they swallow the rest of the article in an HTML parser.
+const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'xmp', 'style', 'script']);
+// Nested swallowing re-reads shrinking tails; past this depth the rest stays swallowed.
+const MAX_SELF_CLOSED_DEPTH = 16;
+
 /** Parses an HTML fragment into the light DOM. */
-export function parseBody(htmlText: string): ParsedBody {
+export function parseBody(htmlText: string, depth = 0): ParsedBody {
   const truncation: string[] = [];
+  const selfClosed: Element[] = [];
   const root = parseFragment(htmlText, {
     treeAdapter: lightAdapter,
     scriptingEnabled: false,
     onParseError: (error) => {
       if (error.code.startsWith('eof-')) truncation.push(error.code);
+      else if (error.code === 'non-void-html-element-start-tag-with-trailing-solidus' && lastCreated && RAW_TEXT.has(lastCreated.tagName)) {
+        selfClosed.push(lastCreated);
+      }
     },
   }) as Fragment;
+  lastCreated = null;
+  for (const el of selfClosed) {
+    const swallowed = el.firstChild;
+    if (!(swallowed instanceof Text) || swallowed !== el.lastChild || depth >= MAX_SELF_CLOSED_DEPTH || !el.parentNode) continue;
+    // The text was never parsed as markup (the raw text state read it verbatim): this is its one parse.
+    swallowed.remove();
+    const inner = parseBody(swallowed.data, depth + 1);
+    const next = el.nextSibling;
+    for (let child = inner.root.firstChild; child; child = inner.root.firstChild) el.parentNode.insertBefore(child, next);
+    // Its "input ended inside raw text" error was the swallowing, not a truncated article.
+    const at = truncation.indexOf('eof-in-element-that-can-contain-only-text');
+    if (at >= 0) truncation.splice(at, 1);
+    truncation.push(...inner.truncation);
+  }
   return { root, truncation };
 }
-
 
 /** The tree as HTML, by parse5's serializer over the same adapter (for outputs that want HTML). */
 export function toHtml(root: ParentNode): string {

@@ -1,0 +1,28 @@
+/** parse5 → light DOM: what the one parse of a body keeps. */
+import { describe, expect, it } from 'vitest';
+import { parseBody, toHtml } from '../../src/tree/parse.js';
+
+describe('parseBody', () => {
+  it('does not let a self-closed iframe, script or style swallow the rest of the article', () => {
+    const { root, truncation } = parseBody('<p>a</p><iframe src="https://v.example/e/1"/><p>b <b>c</b></p><script src="x.js"/><p>d</p><style/><p>e</p>');
+    expect(toHtml(root)).toBe('<p>a</p><iframe src="https://v.example/e/1"></iframe><p>b <b>c</b></p><script src="x.js"></script><p>d</p><style></style><p>e</p>');
+    expect(truncation).toEqual([]);
+  });
+
+  it('leaves raw text alone when the element was not self-closed', () => {
+    const { root, truncation } = parseBody('<p>a</p><iframe src="x">fallback <b>text</b></iframe><p>b</p><xmp><i>shown as text</i></xmp>');
+    expect(toHtml(root)).toBe('<p>a</p><iframe src="x">fallback <b>text</b></iframe><p>b</p><xmp><i>shown as text</i></xmp>');
+    expect(truncation).toEqual([]);
+  });
+
+  it('still reports an article that really ends inside raw text', () => {
+    expect(parseBody('<p>a</p><style>p { color: red').truncation).toEqual(['eof-in-element-that-can-contain-only-text']);
+  });
+
+  it('bounds nested swallowing: thousands of self-closed iframes parse in bounded work', () => {
+    const html = '<iframe src="x"/>t'.repeat(5000);
+    const { root } = parseBody(html);
+    // The first 16 levels are recovered; the rest stays raw text inside the 17th iframe.
+    expect(toHtml(root).split('</iframe>').length - 1).toBe(17);
+  });
+});
