@@ -73,11 +73,25 @@ const PRODUCED = new Set([
   ].map((k) => `entries.*.${k}`),
 ]);
 
+// Expectations that assert behaviour feedclean deliberately does not have. They are never dropped
+// silently: each is listed with its reason, and the report gives the figure with and without them.
+// Everything else that fails is a failure (iframes becoming links, for one, are counted as failures).
+const DEVIATIONS = [
+  [/\/(?:atom|rss2\.0)(?:mathml|svgdesc|svgtitle)\.xml$/, 'SVG and MathML are removed by the sanitizer allowlist (they can carry scripts); feedparser keeps a subset'],
+  [/_author_map_author\.xml$/, "feedparser's `author` joins name and email ('Name (email)'); feedclean's authors are names"],
+  [/\/sanitize\/.*_crazy\.xml$/, 'feedparser keeps the text of <title> and of script source as content; feedclean keeps what a browser shows'],
+  [/\/sanitize\/xml_malicious_comment\.xml$/, 'HTML parsing standard: a comment ends only at "-->", so the rest is comment'],
+  [/(?:not_a_doctype2?|xml_declaration_unexpected_character)\.xml$/, 'HTML parsing standard: "<!…" is a doctype or bogus comment, not text'],
+  [/_script_nested_cdata\.xml$/, 'HTML parsing standard: "<![CDATA[" in HTML is a bogus comment, not text'],
+];
+const deviationOf = (file) => DEVIATIONS.find(([pattern]) => pattern.test(file))?.[1];
+
 const byFolder = new Map();
+const deviations = [];
 const failures = [];
 for (const c of cases) {
   const folder = c.file.split('/').slice(0, c.file.startsWith('wellformed/') ? 2 : 1).join('/');
-  const row = byFolder.get(folder) ?? { total: 0, applicable: 0, passed: 0 };
+  const row = byFolder.get(folder) ?? { total: 0, applicable: 0, passed: 0, deviations: 0 };
   byFolder.set(folder, row);
   row.total++;
   // HTTP-served cases (their path says http) and skip conditions need a server, its URL and headers.
@@ -100,26 +114,38 @@ for (const c of cases) {
     if (!(error instanceof PyError)) throw error;
     ok = false;
   }
+  const deviation = deviationOf(c.file);
+  if (deviation) {
+    row.deviations++;
+    deviations.push(`${c.file} (${ok ? 'passes anyway' : 'fails'}): ${deviation}`);
+    continue;
+  }
   row.applicable++;
   if (ok) row.passed++;
   else failures.push(`${c.file}: ${c.expect}`);
 }
 
 const pct = (a, b) => (b ? `${((a / b) * 100).toFixed(1)}%` : '—');
-console.log('| folder | cases | applicable | passed | failed | rate |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| folder | cases | applicable | passed | failed | rate | deviations by design |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 let gateApplicable = 0;
 let gatePassed = 0;
+let gateDeviations = 0;
 for (const [folder, r] of [...byFolder].sort()) {
-  console.log(`| ${folder} | ${r.total} | ${r.applicable} | ${r.passed} | ${r.applicable - r.passed} | ${pct(r.passed, r.applicable)} |`);
+  console.log(`| ${folder} | ${r.total} | ${r.applicable} | ${r.passed} | ${r.applicable - r.passed} | ${pct(r.passed, r.applicable)} | ${r.deviations} |`);
   if (folder.startsWith('wellformed') || folder === 'encoding') {
     gateApplicable += r.applicable;
     gatePassed += r.passed;
+    gateDeviations += r.deviations;
   }
 }
 const rate = gateApplicable ? gatePassed / gateApplicable : 1;
-console.log(`\nwellformed/ + encoding/: ${gatePassed}/${gateApplicable} applicable expectations pass (${pct(gatePassed, gateApplicable)}, target ${TARGET * 100}%)`);
+console.log(`\nwellformed/ + encoding/: ${gatePassed}/${gateApplicable} applicable expectations pass (${pct(gatePassed, gateApplicable)}, target ${TARGET * 100}%);`);
+console.log(`counting the ${gateDeviations} deviations by design as failures: ${gatePassed}/${gateApplicable + gateDeviations} (${pct(gatePassed, gateApplicable + gateDeviations)})`);
 const verbose = process.argv.includes('--verbose');
+console.log('\nDeviations by design (not counted as applicable):');
+for (const d of deviations) console.log(`  ${d}`);
+console.log('\nFailures:');
 for (const f of failures.slice(0, verbose ? failures.length : 30)) console.log(`  ${f}`);
 if (!verbose && failures.length > 30) console.log(`  … ${failures.length - 30} more (--verbose)`);
 // --check fails under the target; --floor=N fails under N (a regression guard until the target is met).
