@@ -36,6 +36,10 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
   if (published !== null && raw.captured !== null && published > raw.captured + slack) {
     warnings.push(`published time ${toIso(published)} is after the capture time ${toIso(raw.captured)}`);
   }
+  // Text and HTML first: turndown works on the tree in place (no defensive copy) and collapses its
+  // white space as it goes.
+  const text = plainText(raw.body);
+  const html = toHtml(raw.body).trim();
   const markdown = toMarkdown(raw.body);
   if (!markdown && !found.length && (raw.format === 'dump' || raw.format === 'html')) warnings.push('the item has no body');
   return {
@@ -49,7 +53,7 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     galleries,
     related: findings.related,
     markdown,
-    text: plainText(raw.body),
+    text,
     source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input, encoding },
     warnings,
     id: fields?.id ?? null,
@@ -58,6 +62,6 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     attachments: fields?.attachments ?? [],
     feed: fields?.feed ?? null,
     updated: toIso(fields?.updated ?? null),
-    html: toHtml(raw.body).trim(),
+    html,
   };
 }

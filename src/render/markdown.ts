@@ -137,10 +137,16 @@ function createService(): TurndownService {
 
 let shared: TurndownService | null = null;
 
-/** GFM for a cleaned body tree. No raw HTML, no runs of blank lines, no trailing newline. */
+/**
+ * GFM for a cleaned body tree. No raw HTML, no runs of blank lines, no trailing newline.
+ * The tree is consumed: turndown collapses its white space in place. Turndown copies its input
+ * first (`cloneNode(true)`); our tree is ours to spend, so the input it gets hands back the tree
+ * itself instead of a copy.
+ */
 export function toMarkdown(root: Fragment): string {
   shared ??= createService();
-  const markdown = shared.turndown(root as unknown as TurndownInput);
+  const input = { nodeType: root.nodeType, cloneNode: () => root };
+  const markdown = shared.turndown(input as unknown as TurndownInput);
   return markdown
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, ''))

@@ -108,23 +108,34 @@ abstract class ParentBase extends NodeBase {
     return node;
   }
 
-  /** Concatenated text of all descendant text nodes (iterative). */
+  /** Concatenated text of all descendant text nodes (iterative; turndown asks for it at every node). */
   get textContent(): string {
+    const root = this as unknown as ParentNode;
     let out = '';
-    for (const node of descendants(this as unknown as ParentNode)) {
+    for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
       if (node instanceof Text) out += node.data;
     }
     return out;
   }
 
   getElementsByTagName(name: string): Element[] {
+    const root = this as unknown as ParentNode;
     const tag = name.toLowerCase();
     const found: Element[] = [];
-    for (const node of descendants(this as unknown as ParentNode)) {
+    for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
       if (node instanceof Element && (tag === '*' || node.tagName === tag)) found.push(node);
     }
     return found;
   }
+}
+
+// Lower- and upper-case forms of each tag name, computed once per name rather than per element.
+const tagNames = new Map<string, readonly [string, string]>();
+function internTagName(tagName: string): readonly [string, string] {
+  const lower = tagName.toLowerCase();
+  const names = [lower, lower.toUpperCase()] as const;
+  if (tagNames.size < 4096) tagNames.set(tagName, names);
+  return names;
 }
 
 export class Element extends ParentBase {
@@ -135,11 +146,12 @@ export class Element extends ParentBase {
   readonly nodeName: string;
   readonly attributes: Map<string, string>;
 
-  constructor(tagName: string, attributes: Iterable<[string, string]> = [], readonly namespace = HTML_NS) {
+  constructor(tagName: string, attributes?: Iterable<[string, string]>, readonly namespace = HTML_NS) {
     super();
-    this.tagName = tagName.toLowerCase();
-    this.nodeName = this.tagName.toUpperCase();
-    this.attributes = new Map(attributes);
+    const names = tagNames.get(tagName) ?? internTagName(tagName);
+    this.tagName = names[0];
+    this.nodeName = names[1];
+    this.attributes = attributes ? new Map(attributes) : new Map();
   }
 
   getAttribute(name: string): string | null {
@@ -219,9 +231,13 @@ export function nextSkippingChildren(node: DomNode, root: ParentNode): DomNode |
   return null;
 }
 
-/** Every element below `root`, in document order. */
-export function* elements(root: ParentNode): Generator<Element> {
-  for (const node of descendants(root)) if (node instanceof Element) yield node;
+/** Every element below `root`, in document order: a snapshot, so callers may change the tree. */
+export function elements(root: ParentNode): Element[] {
+  const found: Element[] = [];
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (node instanceof Element) found.push(node);
+  }
+  return found;
 }
 
 /** Replaces `node` by its own children (keeps the content, drops the wrapper). */

@@ -37,8 +37,11 @@ let lastCreated: Element | null = null;
 const lightAdapter: TreeAdapter<LightMap> = {
   createDocument: () => new Fragment(),
   createDocumentFragment: () => new Fragment(),
-  createElement: (tagName, namespaceURI, attrs) =>
-    (lastCreated = new Element(tagName, attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value]), namespaceURI)),
+  createElement(tagName, namespaceURI, attrs) {
+    const element = new Element(tagName, undefined, namespaceURI);
+    for (const a of attrs) element.attributes.set(a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value);
+    return (lastCreated = element);
+  },
   createCommentNode: (data) => new Comment(data) as never,
   createTextNode: (value) => new Text(value),
   appendChild(parent, node) {

@@ -11,7 +11,8 @@ export function cleanHtml(html: string, url: string | null = 'https://www.dw.com
   const { root } = parseBody(html);
   const applicable = packsFor(url, packs);
   const result = clean({ body: root, itemUrl: url, title: null, packs: applicable, timeZone: timeZoneFor(applicable), keepProxies: false });
-  return { root, ...result, markdown: toMarkdown(root) };
+  // toMarkdown consumes its tree; tests look at the cleaned tree too, so it gets a copy.
+  return { root, ...result, markdown: toMarkdown(root.cloneNode(true)) };
 }
 
 /** A bare context for calling one cleaner directly. */
