@@ -1,10 +1,15 @@
 /** Turning command-line operands into a list of inputs: files as given, directories walked. */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { matchesAny } from './glob.js';
 
 export const INPUT_EXTENSIONS = ['.md', '.txt', '.html', '.htm', '.xml', '.rss', '.atom', '.rdf', '.json'];
 
-export type InputRef = { kind: 'stdin'; name: '-' } | { kind: 'file'; name: string } | { kind: 'error'; name: string; message: string };
+export type InputRef =
+  | { kind: 'stdin'; name: '-' }
+  /** relDir: the file's directory below the walked operand ('' for a file named as is), for --keep-dirs. */
+  | { kind: 'file'; name: string; relDir: string }
+  | { kind: 'error'; name: string; message: string };
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -19,8 +24,27 @@ function describe(error: unknown): string {
   return (error as Error).message;
 }
 
-/** Files of a directory, recursively, in name order; hidden entries and other extensions skipped. */
-async function walk(dir: string, out: InputRef[]): Promise<void> {
+export interface WalkOptions {
+  /** Globs a walked file must match (none: the default extensions). */
+  include: readonly RegExp[];
+  /** Globs that drop a walked file or a whole directory. */
+  exclude: readonly RegExp[];
+  /** Directories never walked (the output directory, so a run never reads its own output). */
+  skipDirs: readonly string[];
+}
+
+const NO_FILTER: WalkOptions = { include: [], exclude: [], skipDirs: [] };
+
+function taken(rel: string, options: WalkOptions): boolean {
+  if (matchesAny(rel, options.exclude)) return false;
+  if (options.include.length) return matchesAny(rel, options.include);
+  const lower = rel.toLowerCase();
+  return INPUT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Files of a directory, recursively, in name order; hidden entries and unwanted names skipped. */
+async function walk(root: string, rel: string, options: WalkOptions, out: InputRef[]): Promise<void> {
+  const dir = rel ? join(root, rel) : root;
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -31,16 +55,18 @@ async function walk(dir: string, out: InputRef[]): Promise<void> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, out);
-    else if (!INPUT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
-    else if (entry.isFile()) out.push({ kind: 'file', name: path });
+    const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+    const path = join(root, childRel);
+    if (entry.isDirectory()) {
+      if (!matchesAny(childRel, options.exclude) && !options.skipDirs.includes(resolve(path))) await walk(root, childRel, options, out);
+    } else if (!taken(childRel, options)) continue;
+    else if (entry.isFile()) out.push({ kind: 'file', name: path, relDir: rel });
     // A symbolic link to a file is followed (links to directories are not, so no walk can loop).
-    else if (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false))) out.push({ kind: 'file', name: path });
+    else if (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false))) out.push({ kind: 'file', name: path, relDir: rel });
   }
 }
 
-export async function expandInputs(operands: readonly string[]): Promise<InputRef[]> {
+export async function expandInputs(operands: readonly string[], options: WalkOptions = NO_FILTER): Promise<InputRef[]> {
   if (operands.length === 0) return [{ kind: 'stdin', name: '-' }];
   const out: InputRef[] = [];
   for (const operand of operands) {
@@ -52,14 +78,19 @@ export async function expandInputs(operands: readonly string[]): Promise<InputRe
       const info = await stat(operand);
       if (info.isDirectory()) {
         const before = out.length;
-        await walk(operand, out);
-        if (out.length === before) out.push({ kind: 'error', name: operand, message: `no input files in this directory (looked for ${INPUT_EXTENSIONS.join(' ')})` });
-      } else out.push({ kind: 'file', name: operand });
+        await walk(operand, '', options, out);
+        if (out.length === before) out.push({ kind: 'error', name: operand, message: `no input files in this directory (looked for ${options.include.length ? 'the --include patterns' : INPUT_EXTENSIONS.join(' ')})` });
+      } else out.push({ kind: 'file', name: operand, relDir: '' });
     } catch (error) {
       out.push({ kind: 'error', name: operand, message: `cannot read: ${describe(error)}` });
     }
   }
   return out;
+}
+
+/** Input names from a --files-from list: one per line, or NUL-separated (`-0`); empty names skipped. */
+export function splitNameList(text: string, nul: boolean): string[] {
+  return text.split(nul ? '\0' : /\r?\n/).filter((name) => name !== '');
 }
 
 export { describe as describeFsError };

@@ -1,19 +1,22 @@
 /**
  * argv → exit code. The only place that talks to the terminal: data to stdout, one-line
- * diagnostics to stderr, each naming its input. Every input is processed whatever happens to the
+ * diagnostics to stderr, each naming its input. Inputs run inline or on worker threads, and come
+ * out in input order whatever the parallelism; every input is processed whatever happens to the
  * others.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
-import { FeedcleanError, isFeedcleanError } from '../errors.js';
+import { isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
-import { normalize } from '../pipeline.js';
-import { renderMarkdown } from '../render/document.js';
-import { renderJson, renderNdjsonLine } from '../render/json.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
-import { describeFsError, expandInputs, type InputRef } from './inputs.js';
-import { outputName } from './names.js';
+import { globToRegExp } from './glob.js';
+import { describeFsError, expandInputs, splitNameList } from './inputs.js';
+import { inlineRunner, tooLarge, type Job, type JobResult, type JobRunner } from './job.js';
+import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { OutputDir } from './write.js';
 import { version } from './version.js';
@@ -21,19 +24,20 @@ import { version } from './version.js';
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & ProgressStream;
   /** Called as soon as an input fails, so a caller cut short (a closed pipe) still knows. */
   onFailure?: () => void;
+  /** Handle Ctrl-C and kill (the bin does): finish cleanly, say how far the run got. */
+  handleSignals?: boolean;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
 export const EXIT_USAGE = 2;
+const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-function tooLarge(bytes: number): FeedcleanError {
-  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
-  return new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${mib(bytes)}; the limit is ${mib(MAX_INPUT_BYTES)})`);
-}
+/** One input of the batch, ready to run (or already known to have failed). */
+type Entry = { name: string; relDir: string; job: Job } | { name: string; relDir: string; error: string };
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -47,18 +51,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function readInput(ref: InputRef, io: CliIO): Promise<Uint8Array> {
-  if (ref.kind === 'stdin') return readAll(io.stdin);
-  try {
-    const info = await stat(ref.name);
-    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(info.size);
-    return await readFile(ref.name);
-  } catch (error) {
-    if (isFeedcleanError(error)) throw error;
-    throw new FeedcleanError('READ_ERROR', `cannot read: ${describeFsError(error)}`);
-  }
-}
-
 /** Names as they appear in one-line diagnostics: control characters (a newline in a file name) escaped. */
 function displayName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
@@ -68,14 +60,7 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-function render(item: Item, options: CliOptions): string {
-  if (options.format === 'md') return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });
-  if (options.format === 'ndjson') return renderNdjsonLine(item);
-  if (options.format === 'jsonfeed') return renderJsonFeed([item]);
-  return `${JSON.stringify(item, null, 2)}\n`;
-}
-
-function parseArgs(argv: readonly string[], io: CliIO): { inputs: string[]; options: CliOptions } | number {
+function parseArgs(argv: readonly string[], io: CliIO): { operands: string[]; options: CliOptions } | number {
   const program = buildProgram(version);
   program.exitOverride();
   program.configureOutput({
@@ -91,69 +76,185 @@ function parseArgs(argv: readonly string[], io: CliIO): { inputs: string[]; opti
     }
     throw error;
   }
-  return { inputs: program.args, options: program.opts<CliOptions>() };
+  return { operands: program.args, options: program.opts<CliOptions>() };
+}
+
+/** What is wrong with this combination of options, or null. */
+function usageProblem(operands: readonly string[], o: CliOptions): string | null {
+  const stdinUses = operands.filter((i) => i === '-').length + (o.filesFrom === '-' ? 1 : 0);
+  if (o.output === '') return '-o needs a directory name';
+  if (o.force && o.output === undefined) return '--force only applies with -o';
+  if (o.keepDirs && o.output === undefined) return '--keep-dirs only applies with -o';
+  if (o.null && o.filesFrom === undefined) return '-0 only applies with --files-from';
+  if (stdinUses > 1) return 'stdin ("-") can be read only once';
+  if (o.filesFrom !== undefined && o.inputFormat === 'ndjson') return '--files-from and --input-format ndjson do not mix';
+  return null;
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(argv, io);
   if (typeof parsed === 'number') return parsed;
-  const { inputs, options } = parsed;
-  const usage = (message: string) => {
-    io.stderr.write(`feedclean: ${message} (see feedclean --help)\n`);
+  const { operands, options } = parsed;
+  const problem = usageProblem(operands, options);
+  if (problem) {
+    io.stderr.write(`feedclean: ${problem} (see feedclean --help)\n`);
     return EXIT_USAGE;
-  };
-  if (options.output === '') return usage('-o needs a directory name');
-  if (options.force && options.output === undefined) return usage('--force only applies with -o');
-  if (inputs.filter((i) => i === '-').length > 1) return usage('stdin ("-") can be read only once');
-  if (inputs.length === 0 && io.stdin.isTTY) {
+  }
+  if (operands.length === 0 && options.filesFrom === undefined && io.stdin.isTTY) {
     io.stderr.write('feedclean: no input: give files or directories, or pipe an item into stdin (see feedclean --help)\n');
     return EXIT_USAGE;
   }
-  const refs = await expandInputs(inputs);
-  const out = options.output ? new OutputDir(options.output, options.force) : null;
-  const collected: Item[] = [];
-  let failed = 0;
-  let firstDocument = true;
-  const report = (name: string, message: string) => io.stderr.write(`feedclean: ${displayName(name)}: ${oneLine(message)}\n`);
-  const fail = (name: string, message: string) => {
-    failed++;
-    io.onFailure?.();
-    report(name, message);
+
+  let names = [...operands];
+  if (options.filesFrom !== undefined) {
+    try {
+      const list = options.filesFrom === '-' ? Buffer.from(await readAll(io.stdin)).toString('utf8') : await readFile(options.filesFrom, 'utf8');
+      names.push(...splitNameList(list, options.null));
+    } catch (error) {
+      const why = isFeedcleanError(error) ? error.message : describeFsError(error);
+      io.stderr.write(`feedclean: ${displayName(options.filesFrom)}: cannot read the list of inputs: ${oneLine(why)}\n`);
+      return EXIT_INPUT_FAILED;
+    }
+    if (!names.length) return EXIT_OK; // an empty list is an empty batch, as with xargs -r
+  }
+
+  const streaming = options.inputFormat === 'ndjson';
+  let total = 0;
+  let entries: AsyncIterable<Entry> | Iterable<Entry>;
+  if (streaming) {
+    entries = ndjsonEntries(names, io);
+  } else {
+    const refs = await expandInputs(names, {
+      include: options.include.map(globToRegExp),
+      exclude: options.exclude.map(globToRegExp),
+      skipDirs: options.output ? [resolve(options.output)] : [],
+    });
+    total = refs.length;
+    names = refs.map((r) => r.name);
+    entries = fileEntries(refs, io);
+  }
+
+  const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
+  const out = options.output ? new OutputDir(options.output, options.force, fileInputs) : null;
+  const jobOptions = { format: options.format, frontMatter: options.frontMatter, gallery: options.gallery, keepProxies: options.keepProxies, fileNames: out !== null };
+  const parallel = options.jobs > 1 && (streaming || total > 1);
+  // Worker threads (and their module) only when there is more than one input to share out.
+  const runner: JobRunner = parallel
+    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: options.jobs, timeoutMs: options.timeout * 1000, maxHeapMb: 4096 })
+    : inlineRunner(jobOptions);
+
+  const tally: Tally = { inputs: total, done: 0, items: 0, failed: 0, skipped: 0, startedMs: Date.now() };
+  const bar = !options.quiet && !streaming && io.stderr.isTTY && total >= PROGRESS_MIN_INPUTS ? new ProgressBar(io.stderr, tally) : null;
+  const say = (line: string) => {
+    bar?.clear();
+    io.stderr.write(`${line}\n`);
+  };
+  // With NDJSON input, stderr is machine-read too: one JSON object per diagnostic.
+  const report = (name: string, message: string, kind: 'error' | 'warning') =>
+    say(streaming ? JSON.stringify({ name, [kind]: message }) : `feedclean: ${displayName(name)}: ${kind === 'warning' ? 'warning: ' : ''}${oneLine(message)}`);
+
+  let interrupted: string | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(EXIT_SIGNAL[signal] ?? 130); // a second Ctrl-C: stop now
+    interrupted = signal;
+    out?.removeTemp();
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  if (io.handleSignals) for (const s of signals) process.on(s, onSignal);
+
+  const write = async (text: string) => {
+    if (!io.stdout.write(text)) await once(io.stdout, 'drain');
+  };
+  const jsonFeedItems: Item[] = [];
+  let emitted = 0;
+  let outputDirFailed = false;
+
+  const handle = async (entry: Entry, result: JobResult) => {
+    tally.done++;
+    if (!result.ok || 'error' in entry) {
+      tally.failed++;
+      io.onFailure?.();
+      report(entry.name, 'error' in entry ? entry.error : (result as { message: string }).message, 'error');
+      return;
+    }
+    for (const warning of result.warnings) report(entry.name, warning, 'warning');
+    for (const rendered of result.items) {
+      tally.items++;
+      if (out) {
+        const outcome = out.write(options.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text);
+        if ('skipped' in outcome) tally.skipped++;
+      } else if (options.format === 'jsonfeed') {
+        jsonFeedItems.push(rendered.item!);
+      } else if (options.format === 'json') {
+        // A streamed array: each item indented as JSON.stringify(items, null, 2) would.
+        await write(`${emitted ? ',\n' : '[\n'}  ${rendered.text.trimEnd().replace(/\n/g, '\n  ')}`);
+      } else {
+        // Markdown documents are separated by a blank line, so a front-matter fence never turns the
+        // previous document's last line into a heading.
+        await write(`${options.format === 'md' && emitted ? '\n' : ''}${rendered.text}`);
+      }
+      emitted++;
+    }
+    bar?.update();
   };
 
-  for (const ref of refs) {
-    if (ref.kind === 'error') {
-      fail(ref.name, ref.message);
-      continue;
+  const window = Math.max(16, options.jobs * 16);
+  const inFlight: Array<Promise<[Entry, JobResult]>> = [];
+  const start = (entry: Entry): Promise<[Entry, JobResult]> =>
+    'error' in entry ? Promise.resolve([entry, { ok: false, message: entry.error }]) : runner.run(entry.job).then((r) => [entry, r]);
+  try {
+    for await (const entry of entries) {
+      if (interrupted) break;
+      inFlight.push(start(entry));
+      if (inFlight.length >= window) await handle(...(await inFlight.shift()!));
     }
-    try {
-      const items = normalize(await readInput(ref, io), { input: ref.name, keepProxies: options.keepProxies, gallery: options.gallery });
-      for (const item of items) {
-        for (const warning of item.warnings) report(ref.name, `warning: ${warning}`);
-        if (out) {
-          const ext = options.format === 'md' ? 'md' : options.format === 'jsonfeed' ? 'json' : options.format;
-          await out.write(outputName(item, ext), render(item, options));
-        } else if (options.format === 'json' || options.format === 'jsonfeed') {
-          collected.push(item);
-        } else {
-          // Markdown documents are separated by a blank line, so a front-matter fence never turns the
-          // previous document's last line into a heading.
-          io.stdout.write(`${options.format === 'md' && !firstDocument ? '\n' : ''}${render(item, options)}`);
-          firstDocument = false;
-        }
+    while (inFlight.length && !interrupted) await handle(...(await inFlight.shift()!));
+  } catch (error) {
+    if (!(isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR')) throw error;
+    // Nothing more can be written: say so once, not once per input.
+    say(`feedclean: ${oneLine(error.message)}`);
+    io.onFailure?.();
+    outputDirFailed = true;
+  } finally {
+    await runner.close();
+    if (io.handleSignals) for (const s of signals) process.off(s, onSignal);
+  }
+  if (outputDirFailed) return EXIT_INPUT_FAILED;
+
+  bar?.clear();
+  if (interrupted) {
+    const of = total ? ` of ${total.toLocaleString('en-US')}` : '';
+    say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); finished outputs are complete, nothing partial was left${out ? '; run the same command again to do the rest' : ''}`);
+    return EXIT_SIGNAL[interrupted] ?? 130;
+  }
+  if (!out && options.format === 'json') await write(emitted ? '\n]\n' : '[]\n');
+  if (!out && options.format === 'jsonfeed') await write(renderJsonFeed(jsonFeedItems));
+  if (!options.quiet && !streaming && (total > 1 || out)) say(`feedclean: ${summaryLine(tally, Date.now())}`);
+  return tally.failed ? EXIT_INPUT_FAILED : EXIT_OK;
+}
+
+async function* fileEntries(refs: Awaited<ReturnType<typeof expandInputs>>, io: CliIO): AsyncGenerator<Entry> {
+  for (const ref of refs) {
+    if (ref.kind === 'error') yield { name: ref.name, relDir: '', error: ref.message };
+    else if (ref.kind === 'file') yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
+    else {
+      try {
+        yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(io.stdin) } };
+      } catch (error) {
+        yield { name: '-', relDir: '', error: isFeedcleanError(error) ? error.message : `cannot read: ${describeFsError(error)}` };
       }
-    } catch (error) {
-      if (isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR') {
-        // Nothing more can be written: say so once, not once per input.
-        io.stderr.write(`feedclean: ${oneLine(error.message)}\n`);
-        io.onFailure?.();
-        return EXIT_INPUT_FAILED;
-      }
-      if (isFeedcleanError(error)) fail(ref.name, error.message);
-      else fail(ref.name, `internal error (a bug in feedclean, please report it): ${(error as Error)?.message ?? String(error)}`);
     }
   }
-  if (!out && options.format === 'json') io.stdout.write(renderJson(collected));
-  if (!out && options.format === 'jsonfeed') io.stdout.write(renderJsonFeed(collected));
-  return failed ? EXIT_INPUT_FAILED : EXIT_OK;
+}
+
+async function* ndjsonEntries(names: readonly string[], io: CliIO): AsyncGenerator<Entry> {
+  const { ndjsonInputs } = await import('./ndjson-input.js');
+  for (const source of names.length ? names : ['-']) {
+    const stream = source === '-' ? io.stdin : createReadStream(source);
+    try {
+      for await (const line of ndjsonInputs(stream, source)) yield { ...line, relDir: '' };
+    } catch (error) {
+      yield { name: source, relDir: '', error: `cannot read: ${describeFsError(error)}` };
+    }
+  }
 }

@@ -1,5 +1,6 @@
 /** The command line's shape (commander), kept apart from what it does. */
-import { Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface CliOptions {
   format: 'md' | 'json' | 'ndjson' | 'jsonfeed';
@@ -8,7 +9,32 @@ export interface CliOptions {
   keepProxies: boolean;
   gallery: boolean;
   force: boolean;
+  keepDirs: boolean;
+  jobs: number;
+  timeout: number;
+  include: string[];
+  exclude: string[];
+  filesFrom?: string;
+  null: boolean;
+  inputFormat: 'auto' | 'ndjson';
+  quiet: boolean;
 }
+
+function positiveInteger(name: string, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('--timeout is a number of seconds (0: no limit)');
+  return n;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 const EXAMPLES = `
 Examples:
@@ -18,15 +44,22 @@ Examples:
                                          a directory, walked recursively, one JSON item per line
   feedclean -o clean/ archive/           one Markdown file per item, named YYYY-MM-DD-<slug>.md
   feedclean -f jsonfeed feed.xml         one JSON Feed 1.1 document of every item
+  feedclean -o clean/ --keep-dirs -j 4 archive/
+                                         four worker threads, the input tree mirrored; run it
+                                         again after an interruption to finish the rest
+  find archive -name '*.md' -print0 | feedclean --files-from - -0 -f ndjson
+  feedclean --input-format ndjson -f ndjson < in.ndjson > out.ndjson
+                                         streaming filter: {"content": …, "name": …} per line
 
 Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files or directories
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
-Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error.`;
+Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error,
+130/143 interrupted (finished outputs stay; nothing partial is left).`;
 
 export function buildProgram(version: string): Command {
   return new Command('feedclean')
-    .description('Turn raw feed items (feed-mirror dumps, HTML fragments) into clean Markdown or JSON.')
+    .description('Turn raw feed items (feed-mirror dumps, RSS/Atom/RDF/CDF/JSON Feed, HTML fragments) into clean Markdown or JSON.')
     .version(version, '-V, --version')
     .argument('[inputs...]', 'files or directories; "-" or none for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json', 'ndjson', 'jsonfeed']).default('md'))
@@ -34,7 +67,16 @@ export function buildProgram(version: string): Command {
     .option('--no-front-matter', 'Markdown without the YAML front matter')
     .option('--keep-proxies', 'leave image-proxy URLs as they are', false)
     .option('--no-gallery', 'leave galleries out of the output')
-    .option('--force', 'with -o, overwrite existing output files', false)
+    .option('--force', 'with -o, overwrite existing output files (by default they are kept and skipped)', false)
+    .option('--keep-dirs', 'with -o, mirror the input directory tree', false)
+    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs)', positiveInteger('--jobs', 256), availableParallelism())
+    .option('--timeout <seconds>', 'with --jobs > 1, give up on one input after this long (0: never)', seconds, 120)
+    .option('--include <glob>', 'in directories, take files matching GLOB (repeatable; default: the feed and dump extensions)', collect, [])
+    .option('--exclude <glob>', 'in directories, skip files and directories matching GLOB (repeatable)', collect, [])
+    .option('--files-from <file>', 'read input names from FILE ("-": stdin), one per line')
+    .option('-0, --null', 'with --files-from, names are separated by NUL characters', false)
+    .addOption(new Option('--input-format <kind>', 'auto: files as they are; ndjson: each line of the inputs is {"content", "name"}').choices(['auto', 'ndjson']).default('auto'))
+    .option('-q, --quiet', 'no progress bar, no summary line (errors and warnings still go to stderr)', false)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

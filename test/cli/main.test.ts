@@ -68,24 +68,29 @@ describe('feedclean CLI', () => {
     copyFileSync(sample, join(dir, '.hidden', 'skip.md'));
     copyFileSync(sample, join(dir, '.dotfile.md'));
     writeFileSync(join(dir, 'photo.jpg'), 'not an input');
-    const { code, stdout, stderr } = run(['-f', 'ndjson', dir]);
+    const { code, stdout, stderr } = run(['-q', '-f', 'ndjson', dir]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const inputs = stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input);
     expect(inputs).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'deeper', 'one.md')]);
   });
 
-  it('writes one file per item into -o DIR, and never overwrites silently', () => {
+  it('writes one file per item into -o DIR, keeps existing files unless --force', () => {
     const out = join(tempDir(), 'new', 'out');
     const first = run(['-o', out, sample]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
+    expect(first.stderr).toMatch(/^feedclean: 1 item from 1 input in \d+\.\d s\n$/);
+    const written = join(out, '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md');
     expect(readdirSync(out)).toEqual(['2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md']);
+    writeFileSync(written, 'edited by hand');
     const again = run(['-o', out, sample]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/already exists \(use --force to overwrite\)\n$/);
-    expect(run(['-o', out, '--force', sample]).code).toBe(0);
-    const both = run(['-o', out, '-f', 'json', sample, sample]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/, 1 already written \(kept; --force rewrites\)\n$/);
+    expect(readFileSync(written, 'utf8')).toBe('edited by hand');
+    expect(run(['-q', '-o', out, '--force', sample])).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(written, 'utf8')).toMatch(/^---\ntitle: 金正恩將赴俄會普丁/);
+    const both = run(['-q', '-o', out, '-f', 'json', sample, sample]);
     expect(both.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼-2.json',
@@ -102,6 +107,7 @@ describe('feedclean CLI', () => {
       'feedclean: fixtures/bad/empty.md: input is empty',
       'feedclean: fixtures/bad/binary.md: input is binary (it contains NUL bytes), not a feed item',
       'feedclean: no/such/file.md: cannot read: no such file or directory',
+      expect.stringMatching(/^feedclean: 1 item from 4 inputs in \d+\.\d s, 3 failed$/),
     ]);
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout).source.input).toBe(sample);
@@ -128,7 +134,7 @@ describe('feedclean CLI', () => {
   });
 
   it('warns, on one line naming the input, when input is not a dump or is truncated', () => {
-    const { code, stderr } = run(['fixtures/dump/truncated/input.md', 'fixtures/dump/bare-html/input.md']);
+    const { code, stderr } = run(['-q', 'fixtures/dump/truncated/input.md', 'fixtures/dump/bare-html/input.md']);
     expect(code).toBe(0);
     expect(stderr.trimEnd().split('\n')).toEqual([
       'feedclean: fixtures/dump/truncated/input.md: warning: body HTML looks truncated (eof-in-tag); output is best effort',
@@ -187,7 +193,7 @@ describe('feedclean CLI', () => {
     mkdirSync(join(dir, 'tree'));
     mkdirSync(join(dir, 'empty'));
     symlinkSync(sample, join(dir, 'tree', 'link.md'));
-    const walked = run(['-f', 'ndjson', join(dir, 'tree'), join(dir, 'empty'), join(dir, 'bad\nname.md')]);
+    const walked = run(['-q', '-f', 'ndjson', join(dir, 'tree'), join(dir, 'empty'), join(dir, 'bad\nname.md')]);
     expect(walked.code).toBe(1);
     expect(JSON.parse(walked.stdout).source.input).toBe(join(dir, 'tree', 'link.md'));
     expect(walked.stderr.trimEnd().split('\n')).toEqual([

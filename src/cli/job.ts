@@ -1,0 +1,103 @@
+/**
+ * One unit of batch work: an input (a file, or content already read) → its items rendered in the
+ * output format. Pure of the terminal and of other inputs, so it runs the same inline and in a
+ * worker thread; what comes back is plain data that crosses threads by structured clone.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { FeedcleanError, isFeedcleanError } from '../errors.js';
+import { MAX_INPUT_BYTES } from '../input/decode.js';
+import { normalize } from '../pipeline.js';
+import { renderMarkdown } from '../render/document.js';
+import { renderNdjsonLine } from '../render/json.js';
+import { renderJsonFeed } from '../render/jsonfeed.js';
+import type { Item } from '../types.js';
+import { describeFsError } from './inputs.js';
+import { outputName } from './names.js';
+
+export type OutputFormat = 'md' | 'json' | 'ndjson' | 'jsonfeed';
+
+export interface JobOptions {
+  format: OutputFormat;
+  frontMatter: boolean;
+  gallery: boolean;
+  keepProxies: boolean;
+  /** Compute each item's file name (only -o needs them). */
+  fileNames: boolean;
+}
+
+/** A file to read, or content a caller already has (stdin, an NDJSON line). */
+export type Job = { kind: 'file'; name: string; path: string } | { kind: 'content'; name: string; content: string | Uint8Array };
+
+export interface RenderedItem {
+  /** The item in the output format, as its own file under `-o` would hold it. */
+  text: string;
+  /** Its file name under `-o` ('' when not asked for). */
+  fileName: string;
+  /** The item itself, only for `jsonfeed`, whose one document needs all of them. */
+  item?: Item;
+}
+
+export type JobResult = { ok: true; items: RenderedItem[]; warnings: string[] } | { ok: false; message: string };
+
+export function tooLarge(bytes: number): FeedcleanError {
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  return new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${mib(bytes)}; the limit is ${mib(MAX_INPUT_BYTES)})`);
+}
+
+function readJobInput(job: Job): string | Uint8Array {
+  if (job.kind === 'content') return job.content;
+  try {
+    const info = statSync(job.path);
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(info.size);
+    return readFileSync(job.path);
+  } catch (error) {
+    if (isFeedcleanError(error)) throw error;
+    throw new FeedcleanError('READ_ERROR', `cannot read: ${describeFsError(error)}`);
+  }
+}
+
+const EXTENSIONS: Record<OutputFormat, string> = { md: 'md', json: 'json', ndjson: 'ndjson', jsonfeed: 'json' };
+
+function renderOne(item: Item, options: JobOptions): string {
+  switch (options.format) {
+    case 'md':
+      return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });
+    case 'ndjson':
+      return renderNdjsonLine(item);
+    case 'jsonfeed':
+      return renderJsonFeed([item]);
+    default:
+      return `${JSON.stringify(item, null, 2)}\n`;
+  }
+}
+
+export function runJob(job: Job, options: JobOptions): JobResult {
+  try {
+    const items = normalize(readJobInput(job), { input: job.name, keepProxies: options.keepProxies, gallery: options.gallery });
+    return {
+      ok: true,
+      warnings: items.flatMap((item) => item.warnings),
+      items: items.map((item) => ({
+        text: renderOne(item, options),
+        fileName: options.fileNames ? outputName(item, EXTENSIONS[options.format]) : '',
+        ...(options.format === 'jsonfeed' ? { item } : {}),
+      })),
+    };
+  } catch (error) {
+    if (isFeedcleanError(error)) return { ok: false, message: error.message };
+    return { ok: false, message: `internal error (a bug in feedclean, please report it): ${(error as Error)?.message ?? String(error)}` };
+  }
+}
+
+export interface JobRunner {
+  run(job: Job): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+/** Runs jobs on the calling thread, one at a time (one input, or --jobs 1). */
+export function inlineRunner(options: JobOptions): JobRunner {
+  return {
+    run: (job) => Promise.resolve(runJob(job, options)),
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Running jobs on a pool of worker threads (job.ts has the inline runner).
+ * A worker that crashes, runs out of memory or exceeds the per-input time limit fails only its own
+ * job: it is replaced and the others go on.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Job, JobOptions, JobResult, JobRunner } from './job.js';
+import { WORKER_ENV, WORKER_ROLE, type JobMessage, type WorkerData } from './worker.js';
+
+// Set by the bundler to the bundled file, which serves as its own worker entry.
+declare const __FEEDCLEAN_WORKER_ENTRY__: string | undefined;
+
+function workerEntry(): string | URL {
+  return typeof __FEEDCLEAN_WORKER_ENTRY__ === 'string' ? __FEEDCLEAN_WORKER_ENTRY__ : new URL('./worker.js', import.meta.url);
+}
+
+interface Pending {
+  job: Job;
+  resolve: (result: JobResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: { id: number; pending: Pending; timer: NodeJS.Timeout | null } | null;
+}
+
+export interface PoolSettings {
+  size: number;
+  /** Per-input time limit in ms (0 = none); past it the worker is replaced and the input fails. */
+  timeoutMs: number;
+  /** Heap limit of each worker, so one huge input fails alone instead of taking the process down. */
+  maxHeapMb: number;
+}
+
+export class WorkerPool implements JobRunner {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly options: JobOptions,
+    private readonly settings: PoolSettings,
+  ) {
+    for (let i = 0; i < settings.size; i++) this.slots.push(this.spawn());
+  }
+
+  run(job: Job): Promise<JobResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const slot of this.slots) if (slot.busy?.timer) clearTimeout(slot.busy.timer);
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const data: WorkerData = { role: WORKER_ROLE, options: this.options };
+    const worker = new Worker(workerEntry(), {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: this.settings.maxHeapMb },
+      env: { ...process.env, [WORKER_ENV]: '1' },
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    const slot: Slot = { worker, busy: null };
+    worker.on('message', ({ id, result }: { id: number; result: JobResult }) => {
+      if (slot.busy?.id !== id) return;
+      this.finish(slot, result);
+    });
+    // A crash (out of memory, a native error) fails the job in hand; the slot gets a new worker.
+    worker.on('error', (error) => this.replace(slot, `worker failed: ${error.message}`));
+    worker.on('exit', () => this.replace(slot, 'worker stopped unexpectedly'));
+    return slot;
+  }
+
+  private finish(slot: Slot, result: JobResult): void {
+    const busy = slot.busy!;
+    if (busy.timer) clearTimeout(busy.timer);
+    slot.busy = null;
+    busy.pending.resolve(result);
+    this.dispatch();
+  }
+
+  private replace(slot: Slot, message: string): void {
+    if (this.closed || !this.slots.includes(slot)) return;
+    const busy = slot.busy;
+    const index = this.slots.indexOf(slot);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    this.slots[index] = this.spawn();
+    if (busy) {
+      if (busy.timer) clearTimeout(busy.timer);
+      busy.pending.resolve({ ok: false, message });
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || !this.queue.length) continue;
+      const pending = this.queue.shift()!;
+      const id = this.nextId++;
+      const timer = this.settings.timeoutMs
+        ? setTimeout(() => this.replace(slot, `gave up after ${this.settings.timeoutMs / 1000} s (--timeout)`), this.settings.timeoutMs).unref()
+        : null;
+      slot.busy = { id, pending, timer };
+      slot.worker.ref();
+      const message: JobMessage = { id, job: pending.job };
+      slot.worker.postMessage(message);
+    }
+    // Idle workers must not keep the process alive.
+    for (const slot of this.slots) if (!slot.busy) slot.worker.unref();
+  }
+}
