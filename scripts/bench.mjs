@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// feedclean's benchmark (npm run bench). One run, same inputs throughout:
+//   1. library: parse5 parse-only (the floor), feedclean dump → Markdown and dump → JSON, and a
+//      naive parse5 → serialize → turndown pipeline; each in its own worker thread of this
+//      process, run one after another in chunks of 100 items, interleaved, several passes; the
+//      ratios are medians of the per-pass ratios;
+//   2. the CLI on the corpus directory with --jobs 1 and --jobs 2 (wall, items/s, startup included);
+//   3. one small file through the CLI against `node -e 0` (startup), NODE_EXTRA_CA_CERTS unset;
+//   4. peak RSS of the NDJSON streaming filter over 5,000, 10,000 and 20,000 items.
+// Targets are checked at the end; `--check` exits 1 when one is missed. Options: --items N (2000),
+// --passes N (7), --only library|cli|startup|memory (repeatable).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'feedclean.js');
+const generator = join(root, '..', 'shared', 'bench', 'gen-corpus.mjs');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const ITEMS = Number(arg('items', 2000));
+const PASSES = Number(arg('passes', 7));
+const only = process.argv.flatMap((a, i) => (a === '--only' ? [process.argv[i + 1]] : []));
+const wanted = (part) => !only.length || only.includes(part);
+const CHUNK = 100;
+// Startup is compared without the CA bundle this machine preloads into every node process.
+const cleanEnv = { ...process.env };
+delete cleanEnv.NODE_EXTRA_CA_CERTS;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n, digits = 2) => n.toFixed(digits);
+
+function corpus() {
+  if (!existsSync(generator)) throw new Error(`the corpus generator is missing: ${generator}`);
+  const dir = join(tmpdir(), `feedclean-bench-seed1-${ITEMS}`);
+  const dumps = join(dir, 'dumps');
+  if (!existsSync(dumps) || readdirSync(dumps).length !== ITEMS) {
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(process.execPath, [generator, '--items', String(ITEMS), '--out', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return dir;
+}
+
+// ---------------------------------------------------------------- library, in worker threads
+
+function startVariant(variant, dir) {
+  const worker = new Worker(join(root, 'scripts', 'lib', 'bench-variant.mjs'), { workerData: { variant, dir } });
+  const ready = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const time = (from, to) => new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage({ from, to });
+  });
+  return { variant, worker, ready, time };
+}
+
+async function library(dir) {
+  const variants = ['floor', 'markdown', 'json', 'naive'].map((v) => startVariant(v, dir));
+  await Promise.all(variants.map((v) => v.ready));
+  const perPass = [];
+  for (let pass = 0; pass <= PASSES; pass++) {
+    const totals = Object.fromEntries(variants.map((v) => [v.variant, 0]));
+    for (let from = 0, k = 0; from < ITEMS; from += CHUNK, k++) {
+      // Rotate who goes first in each chunk, so no variant always runs on a cold cache.
+      for (let j = 0; j < variants.length; j++) {
+        const v = variants[(j + k) % variants.length];
+        totals[v.variant] += await v.time(from, Math.min(ITEMS, from + CHUNK));
+      }
+    }
+    if (pass > 0) perPass.push(totals); // pass 0 warms the JITs
+  }
+  await Promise.all(variants.map((v) => v.worker.terminate()));
+  const ms = (v) => median(perPass.map((t) => t[v] / ITEMS));
+  const ratio = (v) => median(perPass.map((t) => t[v] / t.floor));
+  return { msPerItem: { floor: ms('floor'), markdown: ms('markdown'), json: ms('json'), naive: ms('naive') }, ratio: { markdown: ratio('markdown'), json: ratio('json'), naive: ratio('naive') } };
+}
+
+// ---------------------------------------------------------------- the CLI
+
+function wallMs(args, env = process.env, input) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { env, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function cli(dir) {
+  const out = mkdtempSync(join(tmpdir(), 'feedclean-bench-out-'));
+  const runs = { 1: [], 2: [] };
+  try {
+    for (let i = 0; i < 3; i++) {
+      for (const jobs of [1, 2]) {
+        runs[jobs].push(wallMs([bin, '-q', '--force', '-j', String(jobs), '-o', join(out, String(jobs)), join(dir, 'dumps')]));
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const j1 = median(runs[1]);
+  const j2 = median(runs[2]);
+  return { j1Ms: j1, j2Ms: j2, j1ItemsPerS: (ITEMS * 1000) / j1, j2ItemsPerS: (ITEMS * 1000) / j2, speedup: j1 / j2 };
+}
+
+function startup() {
+  const small = join(root, 'fixtures', 'dump', 'dw-sample', 'input.md');
+  const node = [];
+  const ours = [];
+  for (let i = 0; i < 21; i++) {
+    node.push(wallMs(['-e', '0'], cleanEnv));
+    ours.push(wallMs([bin, small], cleanEnv));
+  }
+  return { nodeMs: median(node), cliMs: median(ours), ratio: median(ours) / median(node) };
+}
+
+// ---------------------------------------------------------------- streaming memory
+
+function ndjsonLines(dir, count) {
+  const names = readdirSync(join(dir, 'dumps')).sort();
+  const lines = names.map((n) => readFileSync(join(dir, 'dumps', n), 'utf8'));
+  let i = 0;
+  return () => (i < count ? `${JSON.stringify({ name: `item-${i}`, content: lines[i++ % lines.length] })}\n` : null);
+}
+
+async function peakRss(dir, count) {
+  const probe = join(root, 'scripts', 'lib', 'peak-rss.mjs');
+  const child = spawn(process.execPath, [probe, bin, '--input-format', 'ndjson', '-f', 'ndjson'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  let outLines = 0;
+  child.stdout.on('data', (b) => {
+    for (const byte of b) if (byte === 10) outLines++;
+  });
+  let report = '';
+  child.stdio[3].on('data', (b) => (report += b));
+  let stderr = '';
+  child.stderr.on('data', (b) => (stderr += b));
+  const next = ndjsonLines(dir, count);
+  const t0 = performance.now();
+  for (let line = next(); line !== null; line = next()) {
+    if (!child.stdin.write(line)) await new Promise((r) => child.stdin.once('drain', r));
+  }
+  child.stdin.end();
+  const code = await new Promise((r) => child.on('close', r));
+  if (code !== 0) throw new Error(`streaming run exited ${code}: ${stderr.slice(0, 500)}`);
+  if (outLines !== count) throw new Error(`streaming run gave ${outLines} lines for ${count} items`);
+  return { count, peakMb: JSON.parse(report).maxRssKb / 1024, seconds: (performance.now() - t0) / 1000 };
+}
+
+// ---------------------------------------------------------------- report
+
+const dir = corpus();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}`;
+console.log(`feedclean bench — ${new Date().toISOString().slice(0, 10)}, ${machine}, ${ITEMS} items (${dir})\n`);
+const misses = [];
+const target = (ok, what) => {
+  if (!ok) misses.push(what);
+  return ok ? 'met' : 'MISSED';
+};
+
+if (wanted('library')) {
+  const lib = await library(dir);
+  console.log(`| library, per item (median of ${PASSES} interleaved passes) | ms/item | × parse5 floor | target |`);
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| parse5 parse only (floor) | ${fmt(lib.msPerItem.floor, 3)} | 1.00 | |`);
+  console.log(`| feedclean dump → Markdown | ${fmt(lib.msPerItem.markdown, 3)} | ${fmt(lib.ratio.markdown)} | ≤ 3.0: ${target(lib.ratio.markdown <= 3, 'library Markdown ≤ 3× floor')} |`);
+  console.log(`| feedclean dump → JSON | ${fmt(lib.msPerItem.json, 3)} | ${fmt(lib.ratio.json)} | ≤ 3.0: ${target(lib.ratio.json <= 3, 'library JSON ≤ 3× floor')} |`);
+  console.log(`| naive parse5 → serialize → turndown | ${fmt(lib.msPerItem.naive, 3)} | ${fmt(lib.ratio.naive)} | (comparison) |\n`);
+}
+if (wanted('cli')) {
+  const c = cli(dir);
+  console.log('| CLI on the corpus directory (-o, median of 3) | wall | items/s | target |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| --jobs 1 | ${fmt(c.j1Ms / 1000)} s | ${Math.round(c.j1ItemsPerS)} | |`);
+  console.log(`| --jobs 2 | ${fmt(c.j2Ms / 1000)} s | ${Math.round(c.j2ItemsPerS)} | ${fmt(c.speedup)}× --jobs 1, ≥ 1.7: ${target(c.speedup >= 1.7, '--jobs 2 ≥ 1.7× --jobs 1')} |\n`);
+}
+if (wanted('startup')) {
+  const s = startup();
+  console.log('| startup (median of 21, NODE_EXTRA_CA_CERTS unset) | wall | target |');
+  console.log('| --- | --- | --- |');
+  console.log(`| node -e 0 | ${fmt(s.nodeMs, 1)} ms | |`);
+  console.log(`| feedclean sample-dump.md | ${fmt(s.cliMs, 1)} ms | ${fmt(s.ratio)}× node, ≤ 2.0: ${target(s.ratio <= 2, 'startup ≤ 2× node -e 0')} |\n`);
+}
+if (wanted('memory')) {
+  const runs = [];
+  for (const count of [5000, 10000, 20000]) runs.push(await peakRss(dir, count));
+  const [small, , large] = runs;
+  const flat = large.peakMb <= small.peakMb * 1.25 + 10;
+  console.log('| --input-format ndjson -f ndjson | peak RSS | wall | target |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of runs) console.log(`| ${r.count.toLocaleString('en-US')} items | ${fmt(r.peakMb, 0)} MB | ${fmt(r.seconds, 1)} s | |`);
+  console.log(`| 20,000 vs 5,000 | | | ≤ 150 MB: ${target(large.peakMb <= 150, 'streaming peak RSS ≤ 150 MB')}; flat: ${target(flat, 'streaming RSS flat as the count grows')} |\n`);
+}
+if (misses.length) console.log(`missed: ${misses.join('; ')}`);
+else console.log('all targets met');
+if (process.argv.includes('--check') && misses.length) process.exit(1);
