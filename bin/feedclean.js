@@ -31,12 +31,18 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  handleSignals: true,
-  onFailure: () => {
-    process.exitCode = 1;
-  },
-});
+try {
+  process.exitCode = await main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    handleSignals: true,
+    onFailure: () => {
+      process.exitCode = 1;
+    },
+  });
+} catch (error) {
+  // Not the user's doing: one line, no stack trace, and the status sysexits calls EX_SOFTWARE.
+  process.stderr.write(`feedclean: internal error (a bug in feedclean, please report it): ${String(error?.message ?? error).split('\n')[0]}\n`);
+  process.exitCode = 70;
+}

@@ -1,67 +1,155 @@
 /**
  * Shell-style globs for --include/--exclude: `*` and `?` within one path segment, `**` across
- * segments, `[abc]`/`[!a-z]` classes, `{a,b}` alternatives. A pattern without `/` matches the file's
- * name at any depth (as in .gitignore); one with `/` matches the path below the walked directory.
- * Compiled once into a regular expression with no nested quantifiers, so matching is linear.
+ * segments, `[abc]`/`[!a-z]` classes, `{a,b}` alternatives, `\` to quote. A pattern without `/`
+ * matches the file's name at any depth (as in .gitignore); one with `/` matches the path below the
+ * walked directory.
+ *
+ * Matched by simulating the pattern as a set of states, one character at a time, not by a regular
+ * expression: `*a*a*a*b` against a long name would make a backtracking engine take exponential
+ * time; here it is at most (path length × pattern length).
  */
-const SPECIAL = /[\\^$.*+?()[\]{}|/]/;
-const literal = (c: string) => (SPECIAL.test(c) ? `\\${c}` : c);
+type Token =
+  | { kind: 'char'; c: string }
+  | { kind: 'one' }
+  | { kind: 'class'; negate: boolean; ranges: Array<[string, string]> }
+  | { kind: 'star' }
+  | { kind: 'globstar' };
 
-function segmentClass(pattern: string, start: number): { source: string; end: number } | null {
-  let i = start + 1;
-  let negate = false;
-  if (pattern[i] === '!' || pattern[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  for (let first = true; i < pattern.length; i++, first = false) {
-    const c = pattern[i]!;
-    if (c === ']' && !first) return { source: `[${negate ? '^' : ''}${body}]`, end: i };
-    body += c === '\\' || c === '^' || c === '[' || c === ']' ? `\\${c}` : c;
-  }
-  return null; // no closing bracket: a literal "["
+export interface Glob {
+  readonly source: string;
+  test(path: string): boolean;
 }
 
-export function globToRegExp(pattern: string): RegExp {
-  const anchoredToPath = pattern.includes('/');
-  const glob = pattern.replace(/^\.?\//, '');
-  let source = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        // `**/` is zero or more whole directories; a bare `**` anything at all.
-        if (glob[i + 2] === '/') {
-          source += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          source += '.*';
-          i += 1;
+/** Expansions of one pattern `{a,b}` alternatives, bounded so a pattern cannot explode. */
+const MAX_EXPANSIONS = 256;
+
+function expandBraces(pattern: string): string[] {
+  let depth = 0;
+  let open = -1;
+  const commas: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '{' && depth++ === 0) open = i;
+    else if (c === ',' && depth === 1) commas.push(i);
+    else if (c === '}' && depth > 0 && --depth === 0) {
+      if (!commas.length) return expandBraces(pattern.slice(0, open) + '\\{' + pattern.slice(open + 1, i) + '\\}' + pattern.slice(i + 1));
+      const cuts = [open, ...commas, i];
+      const out: string[] = [];
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        for (const tail of expandBraces(pattern.slice(cuts[k]! + 1, cuts[k + 1]) + pattern.slice(i + 1))) {
+          if (out.length < MAX_EXPANSIONS) out.push(pattern.slice(0, open) + tail);
         }
-      } else source += '[^/]*';
-    } else if (c === '?') source += '[^/]';
-    else if (c === '[') {
-      const cls = segmentClass(glob, i);
-      if (cls) {
-        source += cls.source;
-        i = cls.end;
-      } else source += '\\[';
-    } else if (c === '{') {
-      braces++;
-      source += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      source += ')';
-    } else if (c === ',' && braces > 0) source += '|';
-    else source += literal(c === '\\' && i + 1 < glob.length ? glob[++i]! : c);
+      }
+      return out;
+    }
   }
-  source += ')'.repeat(braces);
-  return new RegExp(anchoredToPath ? `^${source}$` : `(?:^|/)${source}$`);
+  return [pattern]; // no (balanced) braces left: they are literal
 }
 
-/** Whether a path (relative, `/`-separated) matches any of the compiled patterns. */
-export function matchesAny(path: string, patterns: readonly RegExp[]): boolean {
+function tokenize(pattern: string): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) tokens.push({ kind: 'char', c: pattern[++i]! });
+    else if (c === '*') {
+      if (pattern[i + 1] === '*') {
+        i++;
+        tokens.push({ kind: 'globstar' });
+        // `**/` also matches no directory at all: the slash is then optional (see globstarSlash).
+        if (pattern[i + 1] === '/') {
+          i++;
+          tokens.push({ kind: 'char', c: '/' });
+        }
+      } else if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'one' });
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) {
+        tokens.push({ kind: 'char', c });
+        continue;
+      }
+      let body = pattern.slice(i + 1, end);
+      const negate = body[0] === '!' || body[0] === '^';
+      if (negate) body = body.slice(1);
+      const ranges: Array<[string, string]> = [];
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === '-' && k + 2 < body.length) {
+          ranges.push([body[k]!, body[k + 2]!]);
+          k += 2;
+        } else ranges.push([body[k]!, body[k]!]);
+      }
+      tokens.push({ kind: 'class', negate, ranges });
+      i = end;
+    } else tokens.push({ kind: 'char', c });
+  }
+  return tokens;
+}
+
+function step(token: Token, c: string): boolean {
+  switch (token.kind) {
+    case 'char':
+      return token.c === c;
+    case 'one':
+      return c !== '/';
+    case 'class':
+      return c !== '/' && token.ranges.some(([lo, hi]) => c >= lo && c <= hi) !== token.negate;
+    default:
+      return false;
+  }
+}
+
+/** Does the token list match the whole of `text`? State-set simulation, no backtracking. */
+function matchTokens(tokens: readonly Token[], text: string): boolean {
+  const n = tokens.length;
+  let states = new Uint8Array(n + 1);
+  let next = new Uint8Array(n + 1);
+  const close = (set: Uint8Array) => {
+    for (let i = 0; i < n; i++) {
+      if (!set[i]) continue;
+      const t = tokens[i]!;
+      if (t.kind === 'star' || t.kind === 'globstar') set[i + 1] = 1;
+      // `**/` may match nothing: skip its slash too.
+      if (t.kind === 'globstar' && tokens[i + 1]?.kind === 'char' && (tokens[i + 1] as { c: string }).c === '/' && (i === 0 || (tokens[i - 1] as { c?: string }).c === '/')) set[i + 2] = 1;
+    }
+  };
+  states[0] = 1;
+  close(states);
+  for (const c of text) {
+    next.fill(0);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (!states[i]) continue;
+      const t = tokens[i]!;
+      if ((t.kind === 'star' && c !== '/') || t.kind === 'globstar') next[i] = 1;
+      else if (step(t, c)) next[i + 1] = 1;
+      else continue;
+      any = true;
+    }
+    if (!any) return false;
+    close(next);
+    [states, next] = [next, states];
+  }
+  return states[n] === 1;
+}
+
+export function compileGlob(pattern: string): Glob {
+  const anchored = pattern.includes('/');
+  const alternatives = expandBraces(pattern.replace(/^\.?\//, '')).map(tokenize);
+  const whole = (text: string) => alternatives.some((tokens) => matchTokens(tokens, text));
+  return {
+    source: pattern,
+    test(path: string): boolean {
+      if (anchored) return whole(path);
+      // The name at any depth: the whole path, or what follows any slash.
+      if (whole(path)) return true;
+      for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) if (whole(path.slice(i + 1))) return true;
+      return false;
+    },
+  };
+}
+
+/** Whether a path (relative, `/`-separated) matches any of the patterns. */
+export function matchesAny(path: string, patterns: readonly Glob[]): boolean {
   return patterns.some((p) => p.test(path));
 }

@@ -1,7 +1,7 @@
 /** Turning command-line operands into a list of inputs: files as given, directories walked. */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { matchesAny } from './glob.js';
+import { matchesAny, type Glob } from './glob.js';
 
 export const INPUT_EXTENSIONS = ['.md', '.txt', '.html', '.htm', '.xml', '.rss', '.atom', '.rdf', '.json'];
 
@@ -26,9 +26,9 @@ function describe(error: unknown): string {
 
 export interface WalkOptions {
   /** Globs a walked file must match (none: the default extensions). */
-  include: readonly RegExp[];
+  include: readonly Glob[];
   /** Globs that drop a walked file or a whole directory. */
-  exclude: readonly RegExp[];
+  exclude: readonly Glob[];
   /** Directories never walked (the output directory, so a run never reads its own output). */
   skipDirs: readonly string[];
 }

@@ -5,6 +5,7 @@
  * others.
  */
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
-import { globToRegExp } from './glob.js';
+import { compileGlob } from './glob.js';
 import { describeFsError, expandInputs, splitNameList } from './inputs.js';
 import { inlineRunner, tooLarge, type Job, type JobResult, type JobRunner } from './job.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
@@ -125,8 +126,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     entries = ndjsonEntries(names, io);
   } else {
     const refs = await expandInputs(names, {
-      include: options.include.map(globToRegExp),
-      exclude: options.exclude.map(globToRegExp),
+      include: options.include.map(compileGlob),
+      exclude: options.exclude.map(compileGlob),
       skipDirs: options.output ? [resolve(options.output)] : [],
     });
     total = refs.length;
@@ -137,10 +138,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
   const out = options.output ? new OutputDir(options.output, options.force, fileInputs) : null;
   const jobOptions = { format: options.format, frontMatter: options.frontMatter, gallery: options.gallery, keepProxies: options.keepProxies, fileNames: out !== null };
-  const parallel = options.jobs > 1 && (streaming || total > 1);
+  // An NDJSON stream is one of many copies an engine (GNU parallel, Hadoop, Spark) runs, one per
+  // CPU: threads inside each would oversubscribe the CPUs and multiply memory, so it takes one
+  // unless told otherwise. A batch of files uses every CPU.
+  const jobs = options.jobs ?? (streaming ? 1 : availableParallelism());
+  const parallel = jobs > 1 && (streaming || total > 1);
   // Worker threads (and their module) only when there is more than one input to share out.
   const runner: JobRunner = parallel
-    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: options.jobs, timeoutMs: options.timeout * 1000, maxHeapMb: 4096 })
+    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: jobs, timeoutMs: options.timeout * 1000, maxHeapMb: 4096 })
     : inlineRunner(jobOptions);
 
   const tally: Tally = { inputs: total, done: 0, items: 0, failed: 0, skipped: 0, startedMs: Date.now() };
@@ -181,8 +186,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     for (const rendered of result.items) {
       tally.items++;
       if (out) {
-        const outcome = out.write(options.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text);
-        if ('skipped' in outcome) tally.skipped++;
+        try {
+          if ('skipped' in out.write(options.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text)) tally.skipped++;
+        } catch (error) {
+          // This item cannot be written (an input in the way, a full disk …); the others still can.
+          if (!isFeedcleanError(error) || error.code !== 'OUTPUT_ERROR') throw error;
+          tally.failed++;
+          io.onFailure?.();
+          report(entry.name, error.message, 'error');
+        }
       } else if (options.format === 'jsonfeed') {
         jsonFeedItems.push(rendered.item!);
       } else if (options.format === 'json') {
@@ -198,7 +210,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     bar?.update();
   };
 
-  const window = Math.max(16, options.jobs * 16);
+  const window = Math.max(16, jobs * 16);
   const inFlight: Array<Promise<[Entry, JobResult]>> = [];
   const start = (entry: Entry): Promise<[Entry, JobResult]> =>
     'error' in entry ? Promise.resolve([entry, { ok: false, message: entry.error }]) : runner.run(entry.job).then((r) => [entry, r]);

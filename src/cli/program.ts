@@ -1,5 +1,4 @@
 /** The command line's shape (commander), kept apart from what it does. */
-import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 export interface CliOptions {
@@ -10,7 +9,8 @@ export interface CliOptions {
   gallery: boolean;
   force: boolean;
   keepDirs: boolean;
-  jobs: number;
+  /** Absent: the number of CPUs, or 1 for an NDJSON stream (main.ts decides). */
+  jobs?: number;
   timeout: number;
   include: string[];
   exclude: string[];
@@ -55,7 +55,7 @@ Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files o
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
 Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error,
-130/143 interrupted (finished outputs stay; nothing partial is left).`;
+130/143 interrupted (finished outputs stay; nothing partial is left), 70 internal error (a bug).`;
 
 export function buildProgram(version: string): Command {
   return new Command('feedclean')
@@ -69,7 +69,7 @@ export function buildProgram(version: string): Command {
     .option('--no-gallery', 'leave galleries out of the output')
     .option('--force', 'with -o, overwrite existing output files (by default they are kept and skipped)', false)
     .option('--keep-dirs', 'with -o, mirror the input directory tree', false)
-    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs)', positiveInteger('--jobs', 256), availableParallelism())
+    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 with --input-format ndjson, whose runner starts one copy per CPU)', positiveInteger('--jobs', 256))
     .option('--timeout <seconds>', 'with --jobs > 1, give up on one input after this long (0: never)', seconds, 120)
     .option('--include <glob>', 'in directories, take files matching GLOB (repeatable; default: the feed and dump extensions)', collect, [])
     .option('--exclude <glob>', 'in directories, skip files and directories matching GLOB (repeatable)', collect, [])

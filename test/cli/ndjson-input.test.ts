@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ndjsonInputs } from '../../src/cli/ndjson-input.js';
+
+async function all(text: string) {
+  const out = [];
+  for await (const input of ndjsonInputs(Readable.from([text]), '-')) out.push(input);
+  return out;
+}
+
+describe('ndjsonInputs', () => {
+  it('reads one input per line, named by "name" or by source and line number', async () => {
+    const inputs = await all('{"content":"<p>a</p>","name":"a.md"}\r\n\n{"content":"<p>b</p>"}\n{"name":"","content":"c"}');
+    expect(inputs).toEqual([
+      { name: 'a.md', job: { kind: 'content', name: 'a.md', content: '<p>a</p>' } },
+      { name: '-:3', job: { kind: 'content', name: '-:3', content: '<p>b</p>' } },
+      { name: '-:4', job: { kind: 'content', name: '-:4', content: 'c' } },
+    ]);
+  });
+
+  it('takes bytes in any encoding as content_base64', async () => {
+    const gbk = Buffer.from([0xc4, 0xe3, 0xba, 0xc3]); // 你好 in GBK
+    const [input] = await all(`${JSON.stringify({ name: 'g', content_base64: gbk.toString('base64') })}\n`);
+    expect(input).toMatchObject({ name: 'g', job: { content: gbk } });
+  });
+
+  it('turns bad lines into errors that name the line, and goes on', async () => {
+    expect(await all('nope\n[1]\n{"name":"x"}\n{"content":2,"name":"y"}\n{"content":"ok"}\n')).toEqual([
+      { name: '-:1', error: 'line is not JSON' },
+      { name: '-:2', error: 'line is not a JSON object' },
+      { name: 'x', error: 'line has no "content" string (nor "content_base64")' },
+      { name: 'y', error: 'line has no "content" string (nor "content_base64")' },
+      { name: '-:5', job: { kind: 'content', name: '-:5', content: 'ok' } },
+    ]);
+  });
+});
