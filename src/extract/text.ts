@@ -5,11 +5,6 @@
 import { Element, Text, type DomNode, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS } from '../tree/text.js';
 
-function insidePre(node: Text): boolean {
-  for (let p = node.parentNode; p instanceof Element; p = p.parentNode) if (p.tagName === 'pre') return true;
-  return false;
-}
-
 function listMarker(li: Element): string {
   const list = li.parentNode;
   if (!(list instanceof Element) || list.tagName !== 'ol') return '- ';
@@ -20,42 +15,52 @@ function listMarker(li: Element): string {
 export function plainText(root: ParentNode): string {
   const paragraphs: string[] = [];
   let current = '';
+  let preDepth = 0;
   const flush = () => {
     // A list marker waits for the item's first paragraph (`<li><p>…</p></li>`).
     if (/^(?:- |\d+\. )$/.test(current)) return;
-    const text = current
-      .split('\n')
-      .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
-      .join('\n')
-      .trim();
+    const text = (current.includes('\n') ? current.split('\n').map((line) => line.replace(/[^\S\n]+/g, ' ').trim()).join('\n') : current.replace(/\s+/g, ' ')).trim();
     if (text) paragraphs.push(text);
     current = '';
   };
-  const stack: Array<{ node: DomNode; exit: boolean }> = root.childNodes.map((node) => ({ node, exit: false })).reverse();
-  while (stack.length) {
-    const { node, exit } = stack.pop()!;
+  // Leaving an element: blocks end their paragraph, cells are separated by a space.
+  const leave = (el: Element) => {
+    if (el.tagName === 'pre') preDepth--;
+    if (el.tagName === 'td' || el.tagName === 'th') current += ' ';
+    else if (BLOCK_TAGS.has(el.tagName)) flush();
+  };
+  // A walk over the sibling links: no stack of pending nodes, so no allocation per node.
+  let node: DomNode | null = root.firstChild;
+  while (node) {
+    let descend = false;
     if (node instanceof Text) {
       // Source line breaks are white space like any other; only <br> (and <pre>) break lines.
-      current += insidePre(node) ? node.data : node.data.replace(/\s+/g, ' ');
+      current += preDepth ? node.data : node.data.replace(/\s+/g, ' ');
+    } else if (node instanceof Element) {
+      if (node.tagName === 'br') current += '\n';
+      else {
+        if (BLOCK_TAGS.has(node.tagName) && node.tagName !== 'td' && node.tagName !== 'th') flush();
+        if (node.tagName === 'li') current += listMarker(node);
+        if (node.tagName === 'sup' && node.textContent.trim()) current += '^';
+        if (node.tagName === 'pre') preDepth++;
+        if (node.firstChild) descend = true;
+        else leave(node);
+      }
+    }
+    if (descend) {
+      node = (node as Element).firstChild;
       continue;
     }
-    if (!(node instanceof Element)) continue;
-    const cell = node.tagName === 'td' || node.tagName === 'th';
-    const block = BLOCK_TAGS.has(node.tagName) && !cell;
-    if (exit) {
-      if (block) flush();
-      else if (cell) current += ' ';
-      continue;
+    while (node && !node.nextSibling) {
+      const parent: ParentNode | null = node.parentNode;
+      if (!parent || parent === root) {
+        node = null;
+        break;
+      }
+      leave(parent as Element);
+      node = parent;
     }
-    if (node.tagName === 'br') {
-      current += '\n';
-      continue;
-    }
-    if (block) flush();
-    if (node.tagName === 'li') current += listMarker(node);
-    if (node.tagName === 'sup' && node.textContent.trim()) current += '^';
-    stack.push({ node, exit: true });
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, exit: false });
+    node = node?.nextSibling ?? null;
   }
   flush();
   return paragraphs.join('\n\n');

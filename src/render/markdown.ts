@@ -3,7 +3,7 @@
  * Our own rules cover figures, images, links and tables; `escape` is ours (see escape.ts).
  */
 import TurndownService from 'turndown';
-import { Element, type Fragment } from '../tree/dom.js';
+import { Element, withTextMemo, type Fragment } from '../tree/dom.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import { emphasisRule } from './emphasis.js';
 import { escapeMarkdown, linkDestination } from './escape.js';
@@ -146,7 +146,8 @@ let shared: TurndownService | null = null;
 export function toMarkdown(root: Fragment): string {
   shared ??= createService();
   const input = { nodeType: root.nodeType, cloneNode: () => root };
-  const markdown = shared.turndown(input as unknown as TurndownInput);
+  // Turndown changes the tree (white space) before it reads any text, and only reads after.
+  const markdown = withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
   return markdown
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, ''))

@@ -108,9 +108,17 @@ abstract class ParentBase extends NodeBase {
     return node;
   }
 
+  /** The text under this node, remembered while a withTextMemo() reader runs (see there). */
+  textMemo = '';
+  textMemoEpoch = 0;
+
   /** Concatenated text of all descendant text nodes (iterative; turndown asks for it at every node). */
   get textContent(): string {
     const root = this as unknown as ParentNode;
+    if (textEpoch !== 0) {
+      if (this.textMemoEpoch !== textEpoch) fillTextMemo(root, textEpoch);
+      return this.textMemo;
+    }
     let out = '';
     for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
       if (node instanceof Text) out += node.data;
@@ -129,6 +137,50 @@ abstract class ParentBase extends NodeBase {
   }
 }
 
+/**
+ * An element's attributes: the part of Map's interface the stages use, on two parallel arrays.
+ * Elements have few attributes; a real Map per element cost the parse a third of its time.
+ */
+export class Attributes implements Iterable<[string, string]> {
+  private readonly names: string[] = [];
+  private readonly values: string[] = [];
+
+  constructor(entries?: Iterable<[string, string]>) {
+    if (entries) for (const [name, value] of entries) this.set(name, value);
+  }
+  get size(): number {
+    return this.names.length;
+  }
+  get(name: string): string | undefined {
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.values[i];
+  }
+  has(name: string): boolean {
+    return this.names.includes(name);
+  }
+  set(name: string, value: string): this {
+    const i = this.names.indexOf(name);
+    if (i < 0) {
+      this.names.push(name);
+      this.values.push(value);
+    } else this.values[i] = value;
+    return this;
+  }
+  delete(name: string): boolean {
+    const i = this.names.indexOf(name);
+    if (i < 0) return false;
+    this.names.splice(i, 1);
+    this.values.splice(i, 1);
+    return true;
+  }
+  keys(): string[] {
+    return [...this.names];
+  }
+  *[Symbol.iterator](): Iterator<[string, string]> {
+    for (let i = 0; i < this.names.length; i++) yield [this.names[i]!, this.values[i]!];
+  }
+}
+
 // Lower- and upper-case forms of each tag name, computed once per name rather than per element.
 const tagNames = new Map<string, readonly [string, string]>();
 function internTagName(tagName: string): readonly [string, string] {
@@ -144,14 +196,14 @@ export class Element extends ParentBase {
   readonly tagName: string;
   /** Upper-case, as turndown and the DOM expect. */
   readonly nodeName: string;
-  readonly attributes: Map<string, string>;
+  readonly attributes: Attributes;
 
   constructor(tagName: string, attributes?: Iterable<[string, string]>, readonly namespace = HTML_NS) {
     super();
     const names = tagNames.get(tagName) ?? internTagName(tagName);
     this.tagName = names[0];
     this.nodeName = names[1];
-    this.attributes = attributes ? new Map(attributes) : new Map();
+    this.attributes = new Attributes(attributes);
   }
 
   getAttribute(name: string): string | null {
@@ -189,6 +241,59 @@ export class Fragment extends ParentBase {
 }
 
 export const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+// Non-zero while textContent is memoized; each withTextMemo() call gets a fresh epoch, so memos
+// from an earlier call are never read.
+let textEpoch = 0;
+let lastEpoch = 0;
+
+/**
+ * Runs `fn` with textContent memoized per node. For readers that ask every node for its text and
+ * change no text or structure between two such reads (turndown's conversion pass): without the
+ * memo that is O(nodes × depth), with it each node's text is built once from its children's.
+ */
+export function withTextMemo<T>(fn: () => T): T {
+  const outer = textEpoch;
+  textEpoch = ++lastEpoch;
+  try {
+    return fn();
+  } finally {
+    textEpoch = outer;
+  }
+}
+
+/** Fills the text memo of `root` and every element below it, children first, without recursion. */
+function fillTextMemo(root: ParentNode, epoch: number): void {
+  const open: ParentNode[] = [root];
+  const texts: string[] = [''];
+  let node: DomNode | null = root.firstChild;
+  while (node) {
+    if (node instanceof Text) texts[texts.length - 1] += node.data;
+    else if (node.textMemoEpoch === epoch) texts[texts.length - 1] += node.textMemo;
+    else if (node.firstChild) {
+      open.push(node);
+      texts.push('');
+      node = node.firstChild;
+      continue;
+    } else {
+      node.textMemo = '';
+      node.textMemoEpoch = epoch;
+    }
+    // Leaving finished parents: their text is complete.
+    while (!node.nextSibling) {
+      const parent: ParentNode = open.pop()!;
+      const text = texts.pop()!;
+      parent.textMemo = text;
+      parent.textMemoEpoch = epoch;
+      if (parent === root) return;
+      texts[texts.length - 1] += text;
+      node = parent;
+    }
+    node = node.nextSibling;
+  }
+  root.textMemo = texts[0]!;
+  root.textMemoEpoch = epoch;
+}
 
 /** Deep copy without recursion: an explicit stack of (source, copy) pairs. */
 function cloneChildrenInto(source: ParentNode, target: ParentNode): void {
