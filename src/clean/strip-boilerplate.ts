@@ -3,7 +3,7 @@
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
 import type { DropTextRule, FooterRule, RulePack } from '../rules/types.js';
-import { Element, Text, descendants, elements, nextInOrder, nextSkippingChildren, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, descendants, elements, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
 import { fired, type CleanContext } from './context.js';
@@ -75,11 +75,29 @@ function stripFooter(root: Fragment, rule: FooterRule): boolean {
   return false;
 }
 
-/** Removes the smallest blocks whose text matches a rule; never a block that holds an image. */
+/** Elements with an image somewhere inside (each image marks its ancestors once). */
+function elementsHoldingImages(root: Fragment): Set<Element> {
+  const holding = new Set<Element>();
+  for (const img of root.getElementsByTagName('img')) {
+    for (let p = img.parentNode; p instanceof Element && !holding.has(p); p = p.parentNode) holding.add(p);
+  }
+  return holding;
+}
+
+/**
+ * Removes the smallest blocks whose text matches a rule; never a block that holds an image.
+ * Text is memoized for the walk: it only ever removes the block it stands on, so no block whose text
+ * it reads later has changed (those come after it, outside it).
+ */
 function dropTextBlocks(root: Fragment, rules: ReadonlyArray<{ pack: RulePack; rule: DropTextRule }>, ctx: CleanContext): void {
+  withTextMemo(() => dropTextBlocksMemoized(root, rules, ctx));
+}
+
+function dropTextBlocksMemoized(root: Fragment, rules: ReadonlyArray<{ pack: RulePack; rule: DropTextRule }>, ctx: CleanContext): void {
+  const holdingImages = elementsHoldingImages(root);
   let node: DomNode | null = root.firstChild;
   while (node) {
-    if (node instanceof Element && BLOCK_TAGS.has(node.tagName) && !node.getElementsByTagName('img').length) {
+    if (node instanceof Element && BLOCK_TAGS.has(node.tagName) && !holdingImages.has(node)) {
       const text = textOf(node);
       const hit = text ? rules.find(({ rule }) => rule.pattern.test(text)) : undefined;
       if (hit && !hasMatchingBlockInside(node, hit.rule)) {

@@ -6,8 +6,8 @@ import type { ProxyRule } from '../rules/types.js';
 import { elements, type Fragment } from '../tree/dom.js';
 import { fired, type CleanContext } from './context.js';
 
-const URL_ATTRIBUTES = ['src', 'poster', 'href', 'data-src', 'data-original', 'data-lazy-src', 'data-url'];
-const SRCSET_ATTRIBUTES = ['srcset', 'data-srcset'];
+const URL_ATTRIBUTES = new Set(['src', 'poster', 'href', 'data-src', 'data-original', 'data-lazy-src', 'data-url']);
+const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset']);
 const PROXY_URL = /^(?:(?:https?:)?\/\/)?([^/?#\s]+)(\/[^?#]*)?(?:\?([^#]*))?/i;
 
 /** The original URL behind a proxy URL, or null when `raw` is not a proxy URL. */
@@ -36,12 +36,19 @@ function unwrapOnce(raw: string, proxies: readonly ProxyRule[]): string | null {
   return inner ? absolutize(inner) : null;
 }
 
+const patternCache = new Map<string, RegExp>();
+function cachedPattern(source: string): RegExp {
+  let pattern = patternCache.get(source);
+  if (!pattern) patternCache.set(source, (pattern = new RegExp(source, 'i')));
+  return pattern;
+}
+
 /** The value of `param`, running up to the next `&name=` whose name is one of the proxy's own. */
 function queryValue(query: string, param: string, ownParams: readonly string[]): string | null {
-  const start = new RegExp(`(?:^|&)${param}=`, 'i').exec(query);
+  const start = cachedPattern(`(?:^|&)${param.replace(/\W/g, '')}=`).exec(query);
   if (!start) return null;
   let value = query.slice(start.index + start[0].length);
-  const own = new RegExp(`&(?:${ownParams.map((p) => p.replace(/\W/g, '')).join('|') || '(?!)'})=`, 'i').exec(value);
+  const own = cachedPattern(`&(?:${ownParams.map((p) => p.replace(/\W/g, '')).join('|') || '(?!)'})=`).exec(value);
   if (own) value = value.slice(0, own.index);
   return value || null;
 }
@@ -108,24 +115,20 @@ export function parseSrcset(srcset: string): SrcsetCandidate[] {
 /** A mirror's own proxy hosts identify it (public proxies such as weserv sit in the generic pack). */
 export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
   if (ctx.keepProxies) return;
-  for (const pack of ctx.packs) {
-    const proxies = pack.proxies;
-    if (!proxies?.length) continue;
-    for (const el of elements(root)) {
-      for (const name of URL_ATTRIBUTES) {
-        const value = el.getAttribute(name);
-        if (!value) continue;
-        const original = unwrapProxyUrl(value, proxies);
-        if (original) {
-          el.setAttribute(name, original);
-          fired(ctx, pack, 'proxy', true);
+  const packs = ctx.packs.filter((pack) => pack.proxies?.length);
+  if (!packs.length) return;
+  for (const el of elements(root)) {
+    if (!el.attributes.size) continue;
+    for (const pack of packs) {
+      const proxies = pack.proxies!;
+      for (const [name, value] of [...el.attributes]) {
+        let rewritten: string | null = null;
+        if (URL_ATTRIBUTES.has(name)) rewritten = value ? unwrapProxyUrl(value, proxies) : null;
+        else if (SRCSET_ATTRIBUTES.has(name) && value) {
+          const mapped = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies) ?? url);
+          if (mapped !== value) rewritten = mapped;
         }
-      }
-      for (const name of SRCSET_ATTRIBUTES) {
-        const value = el.getAttribute(name);
-        if (!value) continue;
-        const rewritten = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies) ?? url);
-        if (rewritten !== value) {
+        if (rewritten !== null) {
           el.setAttribute(name, rewritten);
           fired(ctx, pack, 'proxy', true);
         }
