@@ -69,7 +69,16 @@ abstract class ParentBase extends NodeBase {
   }
 
   appendChild<T extends DomNode>(node: T): T {
-    return this.insertBefore(node, null);
+    if (node.parentNode) return this.insertBefore(node, null);
+    // A detached node at the end (what the parser does all the time): just link it.
+    const prev = this.lastChild;
+    node.parentNode = this as unknown as ParentNode;
+    node.previousSibling = prev;
+    if (prev) prev.nextSibling = node;
+    else this.firstChild = node;
+    this.lastChild = node;
+    this.childCache?.push(node);
+    return node;
   }
 
   /** O(1): children are a doubly linked list. */
@@ -142,42 +151,47 @@ abstract class ParentBase extends NodeBase {
  * Elements have few attributes; a real Map per element cost the parse a third of its time.
  */
 export class Attributes implements Iterable<[string, string]> {
-  private readonly names: string[] = [];
-  private readonly values: string[] = [];
+  /** name0, value0, name1, value1 …; allocated with the first attribute (most elements have none). */
+  private pairs: string[] | null = null;
 
   constructor(entries?: Iterable<[string, string]>) {
     if (entries) for (const [name, value] of entries) this.set(name, value);
   }
+  private indexOf(name: string): number {
+    const pairs = this.pairs;
+    if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === name) return i;
+    return -1;
+  }
   get size(): number {
-    return this.names.length;
+    return this.pairs ? this.pairs.length / 2 : 0;
   }
   get(name: string): string | undefined {
-    const i = this.names.indexOf(name);
-    return i < 0 ? undefined : this.values[i];
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : this.pairs![i + 1];
   }
   has(name: string): boolean {
-    return this.names.includes(name);
+    return this.indexOf(name) >= 0;
   }
   set(name: string, value: string): this {
-    const i = this.names.indexOf(name);
-    if (i < 0) {
-      this.names.push(name);
-      this.values.push(value);
-    } else this.values[i] = value;
+    const i = this.indexOf(name);
+    if (i >= 0) this.pairs![i + 1] = value;
+    else (this.pairs ??= []).push(name, value);
     return this;
   }
   delete(name: string): boolean {
-    const i = this.names.indexOf(name);
+    const i = this.indexOf(name);
     if (i < 0) return false;
-    this.names.splice(i, 1);
-    this.values.splice(i, 1);
+    this.pairs!.splice(i, 2);
     return true;
   }
   keys(): string[] {
-    return [...this.names];
+    const out: string[] = [];
+    if (this.pairs) for (let i = 0; i < this.pairs.length; i += 2) out.push(this.pairs[i]!);
+    return out;
   }
   *[Symbol.iterator](): Iterator<[string, string]> {
-    for (let i = 0; i < this.names.length; i++) yield [this.names[i]!, this.values[i]!];
+    const pairs = this.pairs;
+    if (pairs) for (let i = 0; i < pairs.length; i += 2) yield [pairs[i]!, pairs[i + 1]!];
   }
 }
 

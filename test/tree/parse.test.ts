@@ -15,6 +15,14 @@ describe('parseBody', () => {
     expect(truncation).toEqual([]);
   });
 
+  it('reports every way an article can end cut off, and nothing for a whole one', () => {
+    expect(parseBody('<p>x</p><').truncation).toEqual(['eof-before-tag-name']);
+    expect(parseBody('<p>x</p><!DOCTYPE').truncation).toEqual(['eof-in-doctype']);
+    expect(parseBody('<p>x</p><svg><![CDATA[ never closed').truncation).toEqual(['eof-in-cdata']);
+    expect(parseBody('<p>x</p><script>var a = "</scr').truncation).toEqual(['eof-in-element-that-can-contain-only-text']);
+    expect(parseBody('<p>a > b, <b>c</b> < d</p><script>x</script><!-- done -->').truncation).toEqual([]);
+  });
+
   it('still reports an article that really ends inside raw text', () => {
     expect(parseBody('<p>a</p><style>p { color: red').truncation).toEqual(['eof-in-element-that-can-contain-only-text']);
   });
