@@ -9,9 +9,13 @@ const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+(?=\s*$)|-{2,}(?=\s
 // `#`s ending a line after a space would close an ATX heading (`## Ranked #` loses its `#`).
 const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
 
+// Any character one of the patterns above could act on; most text nodes have none and skip them.
+const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>-]|\d[.)]/;
+
 export function escapeMarkdown(text: string): string {
+  if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text
-    .replace(INLINE, (ch) => `\\${ch}`)
+    .replace(INLINE, '\\$&')
     .replace(CLOSING_HASHES, '$1\\$2')
     .replace(LINE_START, (_m, indent: string, mark: string, digits?: string, delimiter?: string) =>
       digits ? `${indent}${digits}\\${delimiter}` : `${indent}\\${mark}`,

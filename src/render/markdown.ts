@@ -148,10 +148,5 @@ export function toMarkdown(root: Fragment): string {
   const input = { nodeType: root.nodeType, cloneNode: () => root };
   // Turndown changes the tree (white space) before it reads any text, and only reads after.
   const markdown = withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
-  return markdown
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
 }
