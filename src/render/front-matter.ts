@@ -1,15 +1,23 @@
-/** YAML front matter, written by a YAML library so no title can break out of it. */
-import { stringify } from 'yaml';
+/**
+ * YAML front matter. Its shape is fixed and small (strings, null, a list of names, one map), so it
+ * is written by yaml-scalar.ts rather than a general serializer: quoting is stricter than a YAML
+ * library's (`yes`, `No`, `0123` are quoted, so YAML 1.1 readers get strings too), no value can
+ * break out of its line, and the tests parse every front matter back with a YAML parser.
+ */
 import type { Item } from '../types.js';
+import { yamlList, yamlString } from './yaml-scalar.js';
 
 export function frontMatter(item: Item): string {
-  const data = {
-    title: item.title,
-    url: item.url,
-    published: item.published,
-    captured: item.captured,
-    authors: item.authors,
-    image: item.image ? { url: item.image.url, caption: item.image.caption } : null,
-  };
-  return `---\n${stringify(data, { lineWidth: 0, minContentWidth: 0 })}---\n`;
+  const image = item.image ? `\n  url: ${yamlString(item.image.url)}\n  caption: ${yamlString(item.image.caption)}` : ' null';
+  return [
+    '---',
+    `title: ${yamlString(item.title)}`,
+    `url: ${yamlString(item.url)}`,
+    `published: ${yamlString(item.published)}`,
+    `captured: ${yamlString(item.captured)}`,
+    `authors:${yamlList(item.authors)}`,
+    `image:${image}`,
+    '---',
+    '',
+  ].join('\n');
 }
