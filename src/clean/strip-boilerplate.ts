@@ -75,6 +75,9 @@ function stripFooter(root: Fragment, rule: FooterRule): boolean {
   return false;
 }
 
+// Copyright notices, house promos and player fillers run to a few hundred characters at most.
+const MAX_BOILERPLATE_CHARS = 2000;
+
 /** Elements with an image somewhere inside (each image marks its ancestors once). */
 function elementsHoldingImages(root: Fragment): Set<Element> {
   const holding = new Set<Element>();
@@ -97,7 +100,8 @@ function dropTextBlocksMemoized(root: Fragment, rules: ReadonlyArray<{ pack: Rul
   const holdingImages = elementsHoldingImages(root);
   let node: DomNode | null = root.firstChild;
   while (node) {
-    if (node instanceof Element && BLOCK_TAGS.has(node.tagName) && !holdingImages.has(node)) {
+    // A block longer than any notice or promo is content (or holds it): its text is never matched.
+    if (node instanceof Element && BLOCK_TAGS.has(node.tagName) && !holdingImages.has(node) && node.textContent.length <= MAX_BOILERPLATE_CHARS) {
       const text = textOf(node);
       const hit = text ? rules.find(({ rule }) => rule.pattern.test(text)) : undefined;
       if (hit && !hasMatchingBlockInside(node, hit.rule)) {

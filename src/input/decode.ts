@@ -1,6 +1,12 @@
 /** bytes → text: refuse binary, strip the BOM, decode UTF-8 (falling back to windows-1252). */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import { FeedcleanError } from '../errors.js';
+
+// iconv-lite and its tables load only when an input is in a legacy encoding: most are UTF-8, and
+// loading them would cost every run (the bundled bin leaves it out for the same reason).
+let iconvModule: typeof Iconv | null = null;
+const iconv = (): typeof Iconv => (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
 
 export interface Decoded {
   text: string;
@@ -51,7 +57,7 @@ function decodeUndeclared(bytes: Uint8Array, warnings: string[]): { text: string
     warnings.push(`input has ${replaced} invalid UTF-8 byte sequence${replaced === 1 ? '' : 's'}; replaced with U+FFFD`);
     return { text: lenient, encoding: 'utf-8' };
   }
-  const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const gb = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   const han = (gb.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/g) ?? []).length;
   const gbNonAscii = (gb.match(/[^\x00-\x7f]/g) ?? []).length;
   // Enough Chinese to be sure: a stray smart quote can decode to one Han character too.
@@ -108,8 +114,8 @@ export function decode(input: string | Uint8Array): Decoded {
     if (input.includes(0)) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL bytes), not a feed item');
     const declared = declaredEncoding(input);
     if (declared && declared !== 'utf-8') {
-      if (!iconv.encodingExists(declared)) warnings.push(`declared encoding "${declared}" is unknown; ignored`);
-      else return finish(iconv.decode(Buffer.from(input.buffer, input.byteOffset, input.byteLength), declared), declared, warnings);
+      if (!iconv().encodingExists(declared)) warnings.push(`declared encoding "${declared}" is unknown; ignored`);
+      else return finish(iconv().decode(Buffer.from(input.buffer, input.byteOffset, input.byteLength), declared), declared, warnings);
     }
     try {
       text = utf8.decode(input);
