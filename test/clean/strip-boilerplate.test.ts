@@ -84,6 +84,12 @@ describe('publisher boilerplate by text', () => {
   it('drops plain-text separator paragraphs', () => {
     expect(outline(cleanHtml('<p>甲</p><p>====================</p><p>-----</p><p>乙</p>').root)).toBe('<p>甲</p><p>乙</p>');
   });
+
+  it('never matches a block longer than any notice: that is content', () => {
+    const long = `德国之声版权声明：${'这是正文的一部分。'.repeat(250)}`;
+    expect(outline(cleanHtml(`<p>${long}</p>`).root)).toBe(`<p>${long}</p>`);
+    expect(outline(cleanHtml('<p>正文。</p><p>德国之声版权声明：本文所有内容受到著作权法保护。</p>').root)).toBe('<p>正文。</p>');
+  });
 });
 
 describe('boilerplate by selector', () => {
