@@ -16,6 +16,7 @@ import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import { compileGlob } from './glob.js';
 import { describeFsError, expandInputs, splitNameList } from './inputs.js';
+import { runInOrder, untilAborted } from './in-order.js';
 import { inlineRunner, tooLarge, type Job, type JobResult, type JobRunner } from './job.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
@@ -120,10 +121,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 
   const streaming = options.inputFormat === 'ndjson';
+  // Aborted by Ctrl-C or a kill: a stream that is still open (a pipe whose writer has not finished)
+  // stops being waited for, and so do inputs still running.
+  const stopReading = new AbortController();
   let total = 0;
   let entries: AsyncIterable<Entry> | Iterable<Entry>;
   if (streaming) {
-    entries = ndjsonEntries(names, io);
+    entries = ndjsonEntries(names, io, stopReading.signal);
   } else {
     const refs = await expandInputs(names, {
       include: options.include.map(compileGlob),
@@ -163,6 +167,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (interrupted) process.exit(EXIT_SIGNAL[signal] ?? 130); // a second Ctrl-C: stop now
     interrupted = signal;
     out?.removeTemp();
+    stopReading.abort();
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   if (io.handleSignals) for (const s of signals) process.on(s, onSignal);
@@ -211,16 +216,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
 
   const window = Math.max(16, jobs * 16);
-  const inFlight: Array<Promise<[Entry, JobResult]>> = [];
   const start = (entry: Entry): Promise<[Entry, JobResult]> =>
     'error' in entry ? Promise.resolve([entry, { ok: false, message: entry.error }]) : runner.run(entry.job).then((r) => [entry, r]);
   try {
-    for await (const entry of entries) {
-      if (interrupted) break;
-      inFlight.push(start(entry));
-      if (inFlight.length >= window) await handle(...(await inFlight.shift()!));
-    }
-    while (inFlight.length && !interrupted) await handle(...(await inFlight.shift()!));
+    await runInOrder(entries, start, ([entry, result]) => handle(entry, result), window, stopReading.signal);
   } catch (error) {
     if (!(isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR')) throw error;
     // Nothing more can be written: say so once, not once per input.
@@ -236,7 +235,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   bar?.clear();
   if (interrupted) {
     const of = total ? ` of ${total.toLocaleString('en-US')}` : '';
-    say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); finished outputs are complete, nothing partial was left${out ? '; run the same command again to do the rest' : ''}`);
+    if (streaming) say(JSON.stringify({ interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
+    else say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); finished outputs are complete, nothing partial was left${out ? '; run the same command again to do the rest' : ''}`);
     return EXIT_SIGNAL[interrupted] ?? 130;
   }
   if (!out && options.format === 'json') await write(emitted ? '\n]\n' : '[]\n');
@@ -259,14 +259,17 @@ async function* fileEntries(refs: Awaited<ReturnType<typeof expandInputs>>, io: 
   }
 }
 
-async function* ndjsonEntries(names: readonly string[], io: CliIO): AsyncGenerator<Entry> {
+async function* ndjsonEntries(names: readonly string[], io: CliIO, stop: AbortSignal): AsyncGenerator<Entry> {
   const { ndjsonInputs } = await import('./ndjson-input.js');
   for (const source of names.length ? names : ['-']) {
+    if (stop.aborted) return;
     const stream = source === '-' ? io.stdin : createReadStream(source);
     try {
-      for await (const line of ndjsonInputs(stream, source)) yield { ...line, relDir: '' };
+      for await (const line of untilAborted(ndjsonInputs(stream, source), stop)) yield { ...line, relDir: '' };
     } catch (error) {
       yield { name: source, relDir: '', error: `cannot read: ${describeFsError(error)}` };
     }
+    // A stream still open when the run is stopped (a pipe whose writer is still there) is let go.
+    if (stop.aborted) (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   }
 }

@@ -202,6 +202,22 @@ describe('feedclean batches', () => {
   }, 60_000);
 
   // CI installs GNU parallel and sets FEEDCLEAN_REQUIRE_PARALLEL, so there this never skips.
+  it('stops a stream whose writer is still open when killed, saying so as a JSON line', async () => {
+    const line = `${JSON.stringify({ content: readFileSync(sample, 'utf8') })}\n`;
+    const child = spawn(process.execPath, [bin, '--input-format', 'ndjson', '-f', 'ndjson'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.stdin.write(line.repeat(5)); // and the pipe stays open
+    while (stdout.split('\n').length < 6) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.on('close', (c) => r(c)));
+    expect(code).toBe(143);
+    expect(JSON.parse(stderr)).toEqual({ interrupted: 'SIGTERM', inputs: 5, items: 5, failed: 0 });
+    expect(stdout.trimEnd().split('\n')).toHaveLength(5);
+  }, 30_000);
+
   const hasParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0 || process.env.FEEDCLEAN_REQUIRE_PARALLEL === '1';
   it.skipIf(!hasParallel)('works as a GNU parallel --pipe filter: every item comes out exactly once', () => {
     const dir = mixedBatch(12);
