@@ -41,6 +41,9 @@ try {
       process.exitCode = 1;
     },
   });
+  // Everything is done and written; nothing should keep the process alive now, but a read stuck
+  // in the kernel (a FIFO with no writer) would. Once stdout has taken the last bytes, give it a moment.
+  process.stdout.write('', () => setTimeout(() => process.exit(), 2000).unref());
 } catch (error) {
   // Not the user's doing: one line, no stack trace, and the status sysexits calls EX_SOFTWARE.
   process.stderr.write(`feedclean: internal error (a bug in feedclean, please report it): ${String(error?.message ?? error).split('\n')[0]}\n`);

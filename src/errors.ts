@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'OUTPUT_ERROR'
   | 'OUTPUT_DIR_ERROR'
+  | 'TIMEOUT'
+  | 'INTERRUPTED'
   | 'USAGE';
 
 export class FeedcleanError extends Error {

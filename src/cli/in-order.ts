@@ -4,13 +4,13 @@
  * never waits for more input (a filter in a pipeline answers line by line), and memory is bounded
  * by the window however long the stream.
  */
-const ABORTED: unique symbol = Symbol('aborted');
+export const ABORTED: unique symbol = Symbol('aborted');
 
 /**
  * `promise`, or ABORTED as soon as `stop` is aborted. Unlike a race with one shared "aborted"
  * promise, nothing is left behind per call (a long stream would pile up one reaction per line).
  */
-function orAborted<T>(promise: Promise<T>, stop: AbortSignal): Promise<T | typeof ABORTED> {
+export function orAborted<T>(promise: Promise<T>, stop: AbortSignal): Promise<T | typeof ABORTED> {
   if (stop.aborted) return Promise.resolve(ABORTED);
   return new Promise((resolve, reject) => {
     const onAbort = () => resolve(ABORTED);

@@ -7,8 +7,11 @@ export const INPUT_EXTENSIONS = ['.md', '.txt', '.html', '.htm', '.xml', '.rss',
 
 export type InputRef =
   | { kind: 'stdin'; name: '-' }
-  /** relDir: the file's directory below the walked operand ('' for a file named as is), for --keep-dirs. */
-  | { kind: 'file'; name: string; relDir: string }
+  /**
+   * relDir: the file's directory below the walked operand ('' for a file named as is), for
+   * --keep-dirs. regular: a plain file (not a pipe, FIFO or device, which are read differently).
+   */
+  | { kind: 'file'; name: string; relDir: string; regular: boolean }
   | { kind: 'error'; name: string; message: string };
 
 function describe(error: unknown): string {
@@ -60,9 +63,9 @@ async function walk(root: string, rel: string, options: WalkOptions, out: InputR
     if (entry.isDirectory()) {
       if (!matchesAny(childRel, options.exclude) && !options.skipDirs.includes(resolve(path))) await walk(root, childRel, options, out);
     } else if (!taken(childRel, options)) continue;
-    else if (entry.isFile()) out.push({ kind: 'file', name: path, relDir: rel });
+    else if (entry.isFile()) out.push({ kind: 'file', name: path, relDir: rel, regular: true });
     // A symbolic link to a file is followed (links to directories are not, so no walk can loop).
-    else if (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false))) out.push({ kind: 'file', name: path, relDir: rel });
+    else if (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false))) out.push({ kind: 'file', name: path, relDir: rel, regular: true });
   }
 }
 
@@ -80,7 +83,7 @@ export async function expandInputs(operands: readonly string[], options: WalkOpt
         const before = out.length;
         await walk(operand, '', options, out);
         if (out.length === before) out.push({ kind: 'error', name: operand, message: `no input files in this directory (looked for ${options.include.length ? 'the --include patterns' : INPUT_EXTENSIONS.join(' ')})` });
-      } else out.push({ kind: 'file', name: operand, relDir: '' });
+      } else out.push({ kind: 'file', name: operand, relDir: '', regular: info.isFile() });
     } catch (error) {
       out.push({ kind: 'error', name: operand, message: `cannot read: ${describe(error)}` });
     }

@@ -94,10 +94,13 @@ export interface JobRunner {
   close(): Promise<void>;
 }
 
-/** Runs jobs on the calling thread, one at a time (one input, or --jobs 1). */
+/**
+ * Runs jobs on the calling thread, one at a time (one input, or --jobs 1). Each waits for the
+ * event loop's next turn, so a Ctrl-C or a kill is heard between two inputs.
+ */
 export function inlineRunner(options: JobOptions): JobRunner {
   return {
-    run: (job) => Promise.resolve(runJob(job, options)),
+    run: (job) => new Promise((resolve) => setImmediate(() => resolve(runJob(job, options)))),
     close: () => Promise.resolve(),
   };
 }

@@ -6,17 +6,18 @@
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { createReadStream } from 'node:fs';
+import { constants as fsConstants, createReadStream, openSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
-import { isFeedcleanError } from '../errors.js';
+import { FeedcleanError, isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import { compileGlob } from './glob.js';
 import { describeFsError, expandInputs, splitNameList } from './inputs.js';
-import { runInOrder, untilAborted } from './in-order.js';
+import { ABORTED, orAborted, runInOrder, untilAborted } from './in-order.js';
 import { inlineRunner, tooLarge, type Job, type JobResult, type JobRunner } from './job.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
@@ -39,15 +40,17 @@ export const EXIT_USAGE = 2;
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 /** One input of the batch, ready to run (or already known to have failed). */
-type Entry = { name: string; relDir: string; job: Job } | { name: string; relDir: string; error: string };
+/** One input of the batch: a job ready to run, one still being read (a pipe), or a known failure. */
+type Entry = { name: string; relDir: string; job: Job | Promise<Job> } | { name: string; relDir: string; error: string };
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** A whole stream; `limit` (an input's size limit by default) refuses anything larger. */
+async function readAll(stream: NodeJS.ReadableStream, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw tooLarge(size);
+    if (size > limit) throw tooLarge(size);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -110,7 +113,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let names = [...operands];
   if (options.filesFrom !== undefined) {
     try {
-      const list = options.filesFrom === '-' ? Buffer.from(await readAll(io.stdin)).toString('utf8') : await readFile(options.filesFrom, 'utf8');
+      // A list of names is not an input: no input size limit (a million paths is ~80 MB).
+      const list = options.filesFrom === '-' ? Buffer.from(await readAll(io.stdin, Infinity)).toString('utf8') : await readFile(options.filesFrom, 'utf8');
       names.push(...splitNameList(list, options.null));
     } catch (error) {
       const why = isFeedcleanError(error) ? error.message : describeFsError(error);
@@ -136,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
     total = refs.length;
     names = refs.map((r) => r.name);
-    entries = fileEntries(refs, io);
+    entries = fileEntries(refs, io, stopReading.signal, options.timeout * 1000);
   }
 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
@@ -172,8 +176,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   if (io.handleSignals) for (const s of signals) process.on(s, onSignal);
 
+  // A reader that stops reading must not keep a Ctrl-C or a kill from being heard.
   const write = async (text: string) => {
-    if (!io.stdout.write(text)) await once(io.stdout, 'drain');
+    if (!io.stdout.write(text)) await orAborted(once(io.stdout, 'drain'), stopReading.signal);
   };
   const jsonFeedItems: Item[] = [];
   let emitted = 0;
@@ -188,6 +193,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return;
     }
     for (const warning of result.warnings) report(entry.name, warning, 'warning');
+    let inputFailed = false;
     for (const rendered of result.items) {
       tally.items++;
       if (out) {
@@ -196,7 +202,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         } catch (error) {
           // This item cannot be written (an input in the way, a full disk …); the others still can.
           if (!isFeedcleanError(error) || error.code !== 'OUTPUT_ERROR') throw error;
-          tally.failed++;
+          if (!inputFailed) tally.failed++; // the summary counts failed inputs
+          inputFailed = true;
           io.onFailure?.();
           report(entry.name, error.message, 'error');
         }
@@ -216,14 +223,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
 
   const window = Math.max(16, jobs * 16);
-  const start = (entry: Entry): Promise<[Entry, JobResult]> =>
-    'error' in entry ? Promise.resolve([entry, { ok: false, message: entry.error }]) : runner.run(entry.job).then((r) => [entry, r]);
+  const start = async (entry: Entry): Promise<[Entry, JobResult]> => {
+    if ('error' in entry) return [entry, { ok: false, message: entry.error }];
+    try {
+      return [entry, await runner.run(await entry.job)];
+    } catch (error) {
+      return [entry, { ok: false, message: isFeedcleanError(error) ? error.message : `cannot read: ${describeFsError(error)}` }];
+    }
+  };
   try {
     await runInOrder(entries, start, ([entry, result]) => handle(entry, result), window, stopReading.signal);
   } catch (error) {
     if (!(isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR')) throw error;
     // Nothing more can be written: say so once, not once per input.
-    say(`feedclean: ${oneLine(error.message)}`);
+    say(streaming ? JSON.stringify({ error: error.message }) : `feedclean: ${oneLine(error.message)}`);
     io.onFailure?.();
     outputDirFailed = true;
   } finally {
@@ -234,9 +247,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   bar?.clear();
   if (interrupted) {
+    // What was written stays usable: a JSON array is closed after its last whole item.
+    if (!out && options.format === 'json' && emitted) io.stdout.write('\n]\n');
     const of = total ? ` of ${total.toLocaleString('en-US')}` : '';
     if (streaming) say(JSON.stringify({ interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
-    else say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); finished outputs are complete, nothing partial was left${out ? '; run the same command again to do the rest' : ''}`);
+    else say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); every output written is whole${out ? '; run the same command again to do the rest' : ''}`);
     return EXIT_SIGNAL[interrupted] ?? 130;
   }
   if (!out && options.format === 'json') await write(emitted ? '\n]\n' : '[]\n');
@@ -245,10 +260,50 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   return tally.failed ? EXIT_INPUT_FAILED : EXIT_OK;
 }
 
-async function* fileEntries(refs: Awaited<ReturnType<typeof expandInputs>>, io: CliIO): AsyncGenerator<Entry> {
+/**
+ * A pipe or FIFO as a stream read by the event loop, not by libuv's thread pool: a thread blocked
+ * opening a FIFO nobody writes to could not be cancelled and would keep the process from exiting.
+ */
+function pipeStream(name: string): NodeJS.ReadableStream & { destroy(): void } {
+  let fd: number;
+  try {
+    fd = openSync(name, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch {
+    return createReadStream(name); // reports the error as a read error
+  }
+  try {
+    return new Socket({ fd, readable: true, writable: false });
+  } catch {
+    return createReadStream(name, { fd }); // a character device, say
+  }
+}
+
+async function readPipe(name: string, stop: AbortSignal, timeoutMs: number): Promise<Job> {
+  const stream = pipeStream(name);
+  // Raced, not relied on the stream: opening a FIFO nobody writes to cannot be cancelled.
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    if (timeoutMs) timer = setTimeout(() => reject(new FeedcleanError('TIMEOUT', `gave up reading after ${timeoutMs / 1000} s (--timeout)`)), timeoutMs).unref();
+  });
+  try {
+    const content = await orAborted(Promise.race([readAll(stream), timedOut]), stop);
+    if (content === ABORTED) throw new FeedcleanError('INTERRUPTED', 'interrupted');
+    return { kind: 'content', name, content };
+  } finally {
+    clearTimeout(timer);
+    stream.destroy();
+  }
+}
+
+async function* fileEntries(refs: Awaited<ReturnType<typeof expandInputs>>, io: CliIO, stop: AbortSignal, timeoutMs: number): AsyncGenerator<Entry> {
   for (const ref of refs) {
     if (ref.kind === 'error') yield { name: ref.name, relDir: '', error: ref.message };
-    else if (ref.kind === 'file') yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
+    else if (ref.kind === 'file' && ref.regular) yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
+    else if (ref.kind === 'file') {
+      // A pipe or FIFO (`<(cmd)`, mkfifo) is read here, without blocking anything: a worker stuck
+      // in a read could neither time out nor be stopped. Its reading counts against --timeout.
+      yield { name: ref.name, relDir: ref.relDir, job: readPipe(ref.name, stop, timeoutMs) };
+    }
     else {
       try {
         yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(io.stdin) } };

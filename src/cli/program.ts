@@ -55,7 +55,7 @@ Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files o
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
 Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error,
-130/143 interrupted (finished outputs stay; nothing partial is left), 70 internal error (a bug).`;
+130/143 interrupted (every output written is whole), 70 internal error (a bug).`;
 
 export function buildProgram(version: string): Command {
   return new Command('feedclean')

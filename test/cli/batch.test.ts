@@ -187,7 +187,7 @@ describe('feedclean batches', () => {
       const code = await new Promise((r) => child.on('close', (c, s) => r(c ?? s)));
       if (signal === 'SIGTERM') {
         expect(code).toBe(143);
-        expect(stderr).toMatch(/^feedclean: interrupted after [\d,]+ of 600 inputs \(.*\); finished outputs are complete, nothing partial was left; run the same command again to do the rest\n$/);
+        expect(stderr).toMatch(/^feedclean: interrupted after [\d,]+ of 600 inputs \(.*\); every output written is whole; run the same command again to do the rest\n$/);
         expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
       }
       // Every file there is whole.
