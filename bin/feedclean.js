@@ -28,7 +28,9 @@ const { main } = existsSync(bundle) ? loadBundle() : await import('../dist/cli/m
 
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  // A full disk or a broken device: one line, and the status sysexits calls EX_IOERR.
+  process.stderr.write(`feedclean: cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`);
+  process.exit(74);
 });
 
 try {

@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { constants as fsConstants, createReadStream, openSync } from 'node:fs';
+import { constants as fsConstants, createReadStream, openSync, realpathSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -54,6 +54,15 @@ async function readAll(stream: NodeJS.ReadableStream, limit = MAX_INPUT_BYTES): 
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** A directory's real path (symbolic links resolved), or its plain absolute path if it does not exist yet. */
+function realDir(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** Names as they appear in one-line diagnostics: control characters (a newline in a file name) escaped. */
@@ -133,10 +142,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (streaming) {
     entries = ndjsonEntries(names, io, stopReading.signal);
   } else {
+    const outputDir = options.output ? realDir(options.output) : null;
+    // Writing into a directory that is itself walked as input would feed every re-run its own outputs.
+    if (outputDir && operands.some((o) => o !== '-' && realDir(o) === outputDir)) {
+      io.stderr.write(`feedclean: -o ${displayName(options.output!)} is also an input directory: a later run would read its outputs as inputs; write somewhere else (a subdirectory is fine) (see feedclean --help)\n`);
+      return EXIT_USAGE;
+    }
     const refs = await expandInputs(names, {
       include: options.include.map(compileGlob),
       exclude: options.exclude.map(compileGlob),
-      skipDirs: options.output ? [resolve(options.output)] : [],
+      skipDirs: outputDir ? [outputDir] : [],
     });
     total = refs.length;
     names = refs.map((r) => r.name);
@@ -151,13 +166,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   // unless told otherwise. A batch of files uses every CPU.
   const jobs = options.jobs ?? (streaming ? 1 : availableParallelism());
   const parallel = jobs > 1 && (streaming || total > 1);
+  // Never more workers than inputs: each costs its start-up and tens of megabytes.
+  const workers = streaming ? jobs : Math.min(jobs, total);
   // Worker threads (and their module) only when there is more than one input to share out.
   const runner: JobRunner = parallel
-    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: jobs, timeoutMs: options.timeout * 1000, maxHeapMb: 4096 })
+    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: workers, timeoutMs: options.timeout * 1000, maxHeapMb: 4096 })
     : inlineRunner(jobOptions);
 
   const tally: Tally = { inputs: total, done: 0, items: 0, failed: 0, skipped: 0, startedMs: Date.now() };
-  const bar = !options.quiet && !streaming && io.stderr.isTTY && total >= PROGRESS_MIN_INPUTS ? new ProgressBar(io.stderr, tally) : null;
+  // Not when the data itself goes to the terminal: the bar would be drawn into it.
+  const dataOnTerminal = !out && (io.stdout as { isTTY?: boolean }).isTTY === true;
+  const bar = !options.quiet && !streaming && !dataOnTerminal && io.stderr.isTTY && total >= PROGRESS_MIN_INPUTS ? new ProgressBar(io.stderr, tally) : null;
   const say = (line: string) => {
     bar?.clear();
     io.stderr.write(`${line}\n`);
@@ -174,7 +193,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     stopReading.abort();
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  if (io.handleSignals) for (const s of signals) process.on(s, onSignal);
+  // One input on this thread has nothing to wind down: the default (end at once) is what a user
+  // pressing Ctrl-C wants, and an -o write is atomic anyway.
+  const coordinate = io.handleSignals === true && (parallel || streaming || total > 1);
+  if (coordinate) for (const s of signals) process.on(s, onSignal);
 
   // A reader that stops reading must not keep a Ctrl-C or a kill from being heard.
   const write = async (text: string) => {
@@ -241,7 +263,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     outputDirFailed = true;
   } finally {
     await runner.close();
-    if (io.handleSignals) for (const s of signals) process.off(s, onSignal);
+    if (coordinate) for (const s of signals) process.off(s, onSignal);
   }
   if (outputDirFailed) return EXIT_INPUT_FAILED;
 

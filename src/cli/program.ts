@@ -28,9 +28,13 @@ function positiveInteger(name: string, max: number) {
   };
 }
 
+// Node's timers take at most 2^31 - 1 ms; anything longer would fire at once.
+const MAX_TIMEOUT_SECONDS = 2_147_483;
+
 function seconds(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('--timeout is a number of seconds (0: no limit)');
+  if (n > MAX_TIMEOUT_SECONDS) throw new InvalidArgumentError(`--timeout is at most ${MAX_TIMEOUT_SECONDS} seconds (24 days); 0 means no limit`);
   return n;
 }
 
@@ -55,7 +59,7 @@ Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files o
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
 Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error,
-130/143 interrupted (every output written is whole), 70 internal error (a bug).`;
+130/143 interrupted (every output written is whole), 74 output could not be written, 70 internal error (a bug).`;
 
 export function buildProgram(version: string): Command {
   return new Command('feedclean')

@@ -4,7 +4,7 @@
  * through a real GNU parallel when it is installed, as in CI).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
@@ -118,6 +118,35 @@ describe('feedclean batches', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`feedclean: ${input}: ${input} is an input; not overwriting it\n`);
     expect(readFileSync(input)).toEqual(readFileSync(sample));
+  });
+
+  it('never writes over an input reached through a symbolic link, nor into an input directory', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    const name = '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md';
+    copyFileSync(sample, join(dir, 'data', name));
+    symlinkSync(join(dir, 'data'), join(dir, 'link'));
+    const r = run(['-q', '--force', '-o', join(dir, 'data'), join(dir, 'link', name)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is an input; not overwriting it');
+    expect(readFileSync(join(dir, 'data', name))).toEqual(readFileSync(sample));
+    expect(run(['-o', join(dir, 'link'), join(dir, 'data')])).toMatchObject({ code: 2, stderr: expect.stringContaining('is also an input directory') });
+  });
+
+  it('re-run over a grown archive writes the new items and duplicates none', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    // Two captures of one article: same title and date, different bodies.
+    const capture = readFileSync(sample, 'utf8');
+    writeFileSync(join(dir, 'in', 'b.md'), capture);
+    const out = join(dir, 'out');
+    expect(run(['-q', '-o', out, join(dir, 'in')]).code).toBe(0);
+    writeFileSync(join(dir, 'in', 'a.md'), capture.replace('</p>', '<b>A LATER EDIT</b></p>'));
+    const again = run(['-o', out, join(dir, 'in')]);
+    expect(again.stderr).toMatch(/2 items from 2 inputs in .*, 1 already written/);
+    const texts = readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'));
+    expect(texts).toHaveLength(2);
+    expect(texts.filter((t) => t.includes('A LATER EDIT'))).toHaveLength(1);
   });
 
   it('takes --include/--exclude globs in directories', () => {

@@ -83,17 +83,22 @@ describe('feedclean CLI', () => {
     expect(first.stderr).toMatch(/^feedclean: 1 item from 1 input in \d+\.\d s\n$/);
     const written = join(out, '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md');
     expect(readdirSync(out)).toEqual(['2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md']);
-    writeFileSync(written, 'edited by hand');
+    // The same item again: already there, kept.
     const again = run(['-o', out, sample]);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/, 1 already written \(kept; --force rewrites\)\n$/);
+    // A file of that name with other content is someone else's: left alone, the item goes to -2.
+    writeFileSync(written, 'edited by hand');
+    expect(run(['-q', '-o', out, sample])).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(written, 'utf8')).toBe('edited by hand');
+    expect(readFileSync(join(out, '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼-2.md'), 'utf8')).toMatch(/^---\ntitle: 金正恩將赴俄會普丁/);
     expect(run(['-q', '-o', out, '--force', sample])).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(written, 'utf8')).toMatch(/^---\ntitle: 金正恩將赴俄會普丁/);
     const both = run(['-q', '-o', out, '-f', 'json', sample, sample]);
     expect(both.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼-2.json',
+      '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼-2.md',
       '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.json',
       '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md',
     ]);
