@@ -17,13 +17,14 @@ type Token =
 
 export interface Glob {
   readonly source: string;
-  test(path: string): boolean;
+  /** `isDirectory`: a pattern ending in "/" matches directories only. */
+  test(path: string, isDirectory?: boolean): boolean;
 }
 
 /** Expansions of one pattern `{a,b}` alternatives, bounded so a pattern cannot explode. */
 const MAX_EXPANSIONS = 256;
 
-function expandBraces(pattern: string): string[] {
+function expandBraces(pattern: string, budget = { left: MAX_EXPANSIONS }): string[] {
   let depth = 0;
   let open = -1;
   const commas: number[] = [];
@@ -33,14 +34,17 @@ function expandBraces(pattern: string): string[] {
     else if (c === '{' && depth++ === 0) open = i;
     else if (c === ',' && depth === 1) commas.push(i);
     else if (c === '}' && depth > 0 && --depth === 0) {
-      if (!commas.length) return expandBraces(pattern.slice(0, open) + '\\{' + pattern.slice(open + 1, i) + '\\}' + pattern.slice(i + 1));
+      if (!commas.length) return expandBraces(pattern.slice(0, open) + '\\{' + pattern.slice(open + 1, i) + '\\}' + pattern.slice(i + 1), budget);
       const cuts = [open, ...commas, i];
       const out: string[] = [];
       for (let k = 0; k + 1 < cuts.length; k++) {
-        for (const tail of expandBraces(pattern.slice(cuts[k]! + 1, cuts[k + 1]) + pattern.slice(i + 1))) {
-          if (out.length < MAX_EXPANSIONS) out.push(pattern.slice(0, open) + tail);
+        for (const tail of expandBraces(pattern.slice(cuts[k]! + 1, cuts[k + 1]) + pattern.slice(i + 1), budget)) {
+          out.push(pattern.slice(0, open) + tail);
         }
       }
+      // Checked as the expansion grows, so a pattern of many {a,b} groups stops early, not late.
+      budget.left -= out.length;
+      if (budget.left < 0) throw new RangeError(`more than ${MAX_EXPANSIONS} alternatives`);
       return out;
     }
   }
@@ -64,14 +68,15 @@ function tokenize(pattern: string): Token[] {
       } else if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
     } else if (c === '?') tokens.push({ kind: 'one' });
     else if (c === '[') {
-      const end = pattern.indexOf(']', i + 2);
+      // A "]" first in the class (after any "!") is a member, as in the shell: []a] and [!]a].
+      const negate = pattern[i + 1] === '!' || pattern[i + 1] === '^';
+      const bodyStart = i + 1 + (negate ? 1 : 0);
+      const end = pattern.indexOf(']', bodyStart + 1);
       if (end < 0) {
         tokens.push({ kind: 'char', c });
         continue;
       }
-      let body = pattern.slice(i + 1, end);
-      const negate = body[0] === '!' || body[0] === '^';
-      if (negate) body = body.slice(1);
+      const body = pattern.slice(bodyStart, end);
       const ranges: Array<[string, string]> = [];
       for (let k = 0; k < body.length; k++) {
         if (body[k + 1] === '-' && k + 2 < body.length) {
@@ -134,22 +139,27 @@ function matchTokens(tokens: readonly Token[], text: string): boolean {
 }
 
 export function compileGlob(pattern: string): Glob {
-  const anchored = pattern.includes('/');
-  const alternatives = expandBraces(pattern.replace(/^\.?\//, '')).map(tokenize);
-  const whole = (text: string) => alternatives.some((tokens) => matchTokens(tokens, text));
+  if (pattern === '') throw new RangeError('an empty pattern matches nothing');
+  const directoriesOnly = pattern.endsWith('/');
+  const body = pattern.replace(/^\.?\//, '').replace(/\/+$/, '');
+  // Each alternative is anchored on its own: {a/*.md,*.txt} is a path pattern or a name pattern.
+  const alternatives = expandBraces(body).map((alternative) => ({ anchored: alternative.includes('/'), tokens: tokenize(alternative) }));
   return {
     source: pattern,
-    test(path: string): boolean {
-      if (anchored) return whole(path);
-      // The name at any depth: the whole path, or what follows any slash.
-      if (whole(path)) return true;
-      for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) if (whole(path.slice(i + 1))) return true;
-      return false;
+    test(path: string, isDirectory = false): boolean {
+      if (directoriesOnly && !isDirectory) return false;
+      return alternatives.some(({ anchored, tokens }) => {
+        if (matchTokens(tokens, path)) return true;
+        if (anchored) return false;
+        // A name pattern: what follows any slash.
+        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) if (matchTokens(tokens, path.slice(i + 1))) return true;
+        return false;
+      });
     },
   };
 }
 
 /** Whether a path (relative, `/`-separated) matches any of the patterns. */
-export function matchesAny(path: string, patterns: readonly Glob[]): boolean {
-  return patterns.some((p) => p.test(path));
+export function matchesAny(path: string, patterns: readonly Glob[], isDirectory = false): boolean {
+  return patterns.some((p) => p.test(path, isDirectory));
 }

@@ -1,4 +1,5 @@
 /** Turning command-line operands into a list of inputs: files as given, directories walked. */
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { matchesAny, type Glob } from './glob.js';
@@ -25,6 +26,15 @@ function describe(error: unknown): string {
   if (code === 'ENOSPC') return 'no space left on device';
   if (code === 'EROFS') return 'read-only file system';
   return (error as Error).message;
+}
+
+/** A directory's real path (links resolved), so an -o reached through a link is still skipped. */
+function realDirOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 export interface WalkOptions {
@@ -61,7 +71,7 @@ async function walk(root: string, rel: string, options: WalkOptions, out: InputR
     const childRel = rel ? `${rel}/${entry.name}` : entry.name;
     const path = join(root, childRel);
     if (entry.isDirectory()) {
-      if (!matchesAny(childRel, options.exclude) && !options.skipDirs.includes(resolve(path))) await walk(root, childRel, options, out);
+      if (!matchesAny(childRel, options.exclude, true) && !options.skipDirs.includes(realDirOf(path))) await walk(root, childRel, options, out);
     } else if (!taken(childRel, options)) continue;
     else if (entry.isFile()) out.push({ kind: 'file', name: path, relDir: rel, regular: true });
     // A symbolic link to a file is followed (links to directories are not, so no walk can loop).
@@ -93,7 +103,8 @@ export async function expandInputs(operands: readonly string[], options: WalkOpt
 
 /** Input names from a --files-from list: one per line, or NUL-separated (`-0`); empty names skipped. */
 export function splitNameList(text: string, nul: boolean): string[] {
-  return text.split(nul ? '\0' : /\r?\n/).filter((name) => name !== '');
+  const list = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark
+  return list.split(nul ? '\0' : /\r?\n/).filter((name) => name !== '');
 }
 
 export { describe as describeFsError };

@@ -15,7 +15,7 @@ import { FeedcleanError, isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
-import { compileGlob } from './glob.js';
+import { compileGlob, type Glob } from './glob.js';
 import { describeFsError, expandInputs, splitNameList } from './inputs.js';
 import { ABORTED, orAborted, runInOrder, untilAborted } from './in-order.js';
 import { inlineRunner, tooLarge, type Job, type JobResult, type JobRunner } from './job.js';
@@ -148,11 +148,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr.write(`feedclean: -o ${displayName(options.output!)} is also an input directory: a later run would read its outputs as inputs; write somewhere else (a subdirectory is fine) (see feedclean --help)\n`);
       return EXIT_USAGE;
     }
-    const refs = await expandInputs(names, {
-      include: options.include.map(compileGlob),
-      exclude: options.exclude.map(compileGlob),
-      skipDirs: outputDir ? [outputDir] : [],
-    });
+    let include: Glob[];
+    let exclude: Glob[];
+    try {
+      include = options.include.map(compileGlob);
+      exclude = options.exclude.map(compileGlob);
+    } catch (error) {
+      io.stderr.write(`feedclean: bad --include/--exclude pattern: ${(error as Error).message} (see feedclean --help)\n`);
+      return EXIT_USAGE;
+    }
+    const refs = await expandInputs(names, { include, exclude, skipDirs: outputDir ? [outputDir] : [] });
     total = refs.length;
     names = refs.map((r) => r.name);
     entries = fileEntries(refs, io, stopReading.signal, options.timeout * 1000);

@@ -102,21 +102,21 @@ export const atomMapping: FeedMapping = {
   },
 };
 
-/** Microsoft's Channel Definition Format: links and dates are attributes of the elements. */
+/**
+ * Microsoft's Channel Definition Format: links and dates are attributes of the elements. A bare RSS
+ * <channel> (no <rss> around it) has the same root, so RSS's own elements are read as fallbacks.
+ */
 export const cdfMapping: FeedMapping = {
   format: 'cdf',
   channel: ['channel'],
   items: [['channel', 'item']],
-  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: '@href' }], language: [] },
+  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: '@href' }, { tag: 'link' }], language: ['language', 'dc:language'] },
   item: {
+    ...RSS_ITEM,
     title: [{ tag: 'title', type: 'html' }],
-    url: [{ tag: '@href' }],
-    id: [],
-    published: [],
-    updated: ['@lastmod'],
-    authors: [],
-    tags: [],
-    summary: [{ tag: 'abstract', type: 'html' }],
-    content: [{ tag: 'abstract', type: 'html' }],
+    url: [{ tag: '@href' }, ...RSS_ITEM.url],
+    updated: ['@lastmod', ...RSS_DATES.updated],
+    summary: [{ tag: 'abstract', type: 'html' }, ...RSS_ITEM.summary],
+    content: [{ tag: 'abstract', type: 'html' }, ...RSS_ITEM.content],
   },
 };

@@ -42,7 +42,10 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
   const itemTag = itemPath[itemPath.length - 1]!;
   const parentPath = itemPath.slice(0, -1);
   const prefixes = namespacePrefixes(text);
-  const entryPattern = new RegExp(`<${itemTag}(?=[\\s>/])[\\s\\S]*?(?:</${itemTag}\\s*>|(?=<${itemTag}[\\s>/])|$)`, 'gi');
+  // The vocabulary may sit on a prefix (<a:entry>, <r:item>): any prefix is accepted here, and the
+  // parse of each piece maps it as the document's declarations say.
+  const tag = (name: string) => `(?:[\\w.-]+:)?${name}`;
+  const entryPattern = new RegExp(`<${tag(itemTag)}(?=[\\s>/])[\\s\\S]*?(?:</${tag(itemTag)}\\s*>|(?=<${tag(itemTag)}[\\s>/])|$)`, 'gi');
   const chunks = text.match(entryPattern) ?? [];
   const items: XmlValue[] = [];
   for (const chunk of chunks) {
@@ -64,14 +67,14 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
     }
   };
 
-  const start = text.search(new RegExp(`<${channelTag}[\\s>]`, 'i'));
-  const firstItem = text.search(new RegExp(`<${itemTag}[\\s>/]`, 'i'));
+  const start = text.search(new RegExp(`<${tag(channelTag)}[\\s>]`, 'i'));
+  const firstItem = text.search(new RegExp(`<${tag(itemTag)}[\\s>/]`, 'i'));
   if (start >= 0 && firstItem > start) {
     const header = text.slice(text.indexOf('>', start) + 1, firstItem);
     tryChannel(header);
   } else if (start >= 0 && firstItem < 0) {
     // No entries at all: the channel runs to where the document breaks off.
-    tryChannel(text.slice(text.indexOf('>', start) + 1).replace(new RegExp(`</${channelTag}\\s*>[\\s\\S]*$`, 'i'), ''));
+    tryChannel(text.slice(text.indexOf('>', start) + 1).replace(new RegExp(`</${tag(channelTag)}\\s*>[\\s\\S]*$`, 'i'), ''));
   }
   // Nothing usable at all: the parse error stands.
   if (!items.length && !dig(doc, mapping.channel)) throw error;

@@ -6,7 +6,7 @@
  */
 
 // Values YAML 1.1 or 1.2 would read as null, booleans or other non-strings.
-const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n)$/i;
+const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?\.(?:inf|nan)|=|<<)$/i;
 // Characters that may not start a plain scalar (indicators, quotes, white space).
 const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 // Inside: ": " or a final ":" (a mapping), " #" (a comment), tabs and every control or break-like

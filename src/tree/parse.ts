@@ -118,7 +118,8 @@ const MAX_SELF_CLOSED_DEPTH = 16;
 
 // Raw-text and RCDATA elements: an article cut off inside one of them ends in the middle of it.
 const TEXT_ONLY = /<(script|style|textarea|title|iframe|xmp|noembed|noframes|plaintext)\b/gi;
-const SELF_CLOSED_RAW_TEXT = /<(?:iframe|noembed|noframes|xmp|style|script)\b[^>]*\/>/i;
+// Quoted attribute values may hold ">" (title="2 > 1"); the alternatives start differently, so no backtracking.
+const SELF_CLOSED_RAW_TEXT = /<(?:iframe|noembed|noframes|xmp|style|script)\b(?:[^>"']|"[^"]*"|'[^']*')*\/>/i;
 
 /**
  * Whether the input may end inside a tag, comment, CDATA section or text-only element: only then
@@ -127,20 +128,40 @@ const SELF_CLOSED_RAW_TEXT = /<(?:iframe|noembed|noframes|xmp|style|script)\b[^>
  * not have.)
  */
 function mayEndInside(html: string): boolean {
-  const lastOpen = html.lastIndexOf('<');
-  if (lastOpen > html.lastIndexOf('>')) return true;
+  if (endsInsideTag(html)) return true;
   if (html.lastIndexOf('<!--') > html.lastIndexOf('-->')) return true;
   if (html.lastIndexOf('<![CDATA[') > html.lastIndexOf(']]>')) return true;
-  let last: string | null = null;
-  let lastAt = -1;
-  for (const m of html.matchAll(TEXT_ONLY)) {
-    last = m[1]!.toLowerCase();
-    lastAt = m.index;
+  // Any text-only element opened after its name's last end tag (not only the last one opened: a
+  // <textarea> can hold a closed <script>).
+  const lastOpen = new Map<string, number>();
+  for (const m of html.matchAll(TEXT_ONLY)) lastOpen.set(m[1]!.toLowerCase(), m.index);
+  for (const [name, at] of lastOpen) {
+    const close = new RegExp(`</${name}`, 'gi');
+    close.lastIndex = at;
+    if (!close.test(html)) return true;
   }
-  if (last === null) return false;
-  const close = new RegExp(`</${last}`, 'gi');
-  close.lastIndex = lastAt;
-  return !close.test(html);
+  return false;
+}
+
+/** Does the text end inside a tag (a quoted value may hold ">")? Looks from the last tag start only. */
+function endsInsideTag(html: string): boolean {
+  let start = html.length;
+  for (;;) {
+    start = html.lastIndexOf('<', start - 1);
+    if (start < 0) return false;
+    const next = html[start + 1];
+    if (next === undefined) return true; // "<" at the very end
+    if (/[A-Za-z/!?]/.test(next)) break; // a tag starts here ("a < b" does not)
+  }
+  let quote: string | null = null;
+  for (let i = start + 1; i < html.length; i++) {
+    const c = html[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return false;
+  }
+  return true;
 }
 
 /** Parses an HTML fragment into the light DOM. */
@@ -170,10 +191,15 @@ export function parseBody(htmlText: string, depth = 0): ParsedBody {
     const inner = parseBody(swallowed.data, depth + 1);
     const next = el.nextSibling;
     for (let child = inner.root.firstChild; child; child = inner.root.firstChild) el.parentNode.insertBefore(child, next);
-    // Its "input ended inside raw text" error was the swallowing, not a truncated article.
-    const at = truncation.indexOf('eof-in-element-that-can-contain-only-text');
-    if (at >= 0) truncation.splice(at, 1);
-    truncation.push(...inner.truncation);
+    // Its "input ended inside raw text" error was the swallowing, not a truncated article. When the
+    // swallowing ended at a later element's end tag instead, that element is not cut off either,
+    // though the swallowed text alone (which stops before the end tag) says so.
+    const outer = truncation.indexOf('eof-in-element-that-can-contain-only-text');
+    if (outer >= 0) truncation.splice(outer, 1);
+    const innerCodes = [...inner.truncation];
+    const innerEof = innerCodes.lastIndexOf('eof-in-element-that-can-contain-only-text');
+    if (outer < 0 && innerEof >= 0) innerCodes.splice(innerEof, 1);
+    truncation.push(...innerCodes);
   }
   return { root, truncation };
 }

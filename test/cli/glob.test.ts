@@ -35,6 +35,24 @@ describe('compileGlob', () => {
     expect(matches('[unclosed.md', '[unclosed.md')).toBe(true);
   });
 
+  it('reads a trailing "/" as directories only, "]" first in a class as a member, and anchors each alternative alone', () => {
+    expect(compileGlob('build/').test('x/build', true)).toBe(true);
+    expect(compileGlob('build/').test('x/build', false)).toBe(false);
+    expect(matches('[!]a]x', 'bx')).toBe(true);
+    expect(matches('[!]a]x', ']x')).toBe(false);
+    expect(matches('[]a]x', ']x')).toBe(true);
+    expect(matches('{a/*.md,*.txt}', 'deep/er/b.txt')).toBe(true);
+    expect(matches('{a/*.md,*.txt}', 'deep/a/b.md')).toBe(false);
+    expect(matches('{a/*.md,*.txt}', 'a/b.md')).toBe(true);
+  });
+
+  it('refuses patterns that would expand without bound, and the empty pattern', () => {
+    const start = Date.now();
+    expect(() => compileGlob('{a,b}'.repeat(24))).toThrow(/more than 256 alternatives/);
+    expect(Date.now() - start).toBeLessThan(2000);
+    expect(() => compileGlob('')).toThrow();
+  });
+
   it('matches without backtracking: patterns that would make a regex engine explode stay fast', () => {
     const pattern = compileGlob('*a*a*a*a*a*a*a*a*a*a*a*a*b');
     const start = process.hrtime.bigint();

@@ -24,6 +24,14 @@ describe('ndjsonInputs', () => {
     expect(input).toMatchObject({ name: 'g', job: { content: gbk } });
   });
 
+  it('skips a byte-order mark, refuses damaged base64 and lines with both contents', async () => {
+    expect(await all('\ufeff{"content":"a"}\n{"content_base64":"!!!notbase64"}\n{"content":"a","content_base64":"YQ=="}\n')).toEqual([
+      { name: '-:1', job: { kind: 'content', name: '-:1', content: 'a' } },
+      { name: '-:2', error: '"content_base64" is not base64' },
+      { name: '-:3', error: 'line has both "content" and "content_base64"; give one' },
+    ]);
+  });
+
   it('turns bad lines into errors that name the line, and goes on', async () => {
     expect(await all('nope\n[1]\n{"name":"x"}\n{"content":2,"name":"y"}\n{"content":"ok"}\n')).toEqual([
       { name: '-:1', error: 'line is not JSON' },

@@ -150,6 +150,17 @@ describe('names as real feeds write them', () => {
     expect(bare).toMatchObject({ title: 'No channel', url: 'https://b.example/1' });
   });
 
+  it('reads a bare RSS <channel> (no <rss> around it) through the same root as CDF', () => {
+    const [item] = normalize('<channel><title>Bare</title><link>https://b.example/</link><item><title>I</title><link>https://b.example/1</link><pubDate>Sat, 07 Sep 2002 00:00:01 GMT</pubDate><description>Body</description></item></channel>');
+    expect(item).toMatchObject({ title: 'I', url: 'https://b.example/1', published: '2002-09-07T00:00:01.000Z', markdown: 'Body', feed: { title: 'Bare', url: 'https://b.example/' } });
+  });
+
+  it('recovers the good entries of a broken feed written on a namespace prefix', () => {
+    const items = normalize('<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>F</a:title><a:entry><a:title>One</a:title><a:link href="https://x.example/1"/></a:entry><a:entry><a:title>Two &bad; <b></a:entry></a:feed>');
+    expect(items.map((i) => [i.title, i.url])).toEqual([['One', 'https://x.example/1']]);
+    expect(items[0]!.warnings[0]).toMatch(/not well-formed .*recovered 1 of 2 entries/);
+  });
+
   it('reads CDF (Channel Definition Format): links and dates as attributes', () => {
     const items = normalize(`<CHANNEL HREF="http://c.example/" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>Channel</TITLE>
       <ITEM HREF="http://c.example/1" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>First</TITLE><ABSTRACT>Its abstract</ABSTRACT></ITEM>

@@ -6,7 +6,7 @@ const HOSTILE = [
   'a: b', 'end:', '--- x', '...', '#hash', 'a #b', '"quoted" \'single\'', '!!python/object:os.system', '&anchor', '*alias',
   '[x] *y* | z', '{a: 1}', '> folded', '| literal', '- item', '? key', '%YAML 1.2', '@at `tick`', 'yes', 'No', 'on', 'OFF',
   'null', '~', 'true', '0123', '1e3', '.5', '-1', '+1', '12:30', '0x1F', '', ' lead', 'trail ', 'tab\there', 'line\nbreak',
-  'cr\rx', '\u2028ls', 'nel\u0085x', 'bom\ufeffx', 'back\\slash', 'emoji 😀 and 中文：冒号', '2023年5月1日', 'C:\\path',
+  'cr\rx', '.inf', '.Inf', '+.INF', '-.inf', '.nan', '.NaN', '=', '<<', '\u2028ls', 'nel\u0085x', 'bom\ufeffx', 'back\\slash', 'emoji 😀 and 中文：冒号', '2023年5月1日', 'C:\\path',
 ];
 
 describe('yamlString', () => {

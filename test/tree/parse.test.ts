@@ -9,6 +9,12 @@ describe('parseBody', () => {
     expect(truncation).toEqual([]);
   });
 
+  it('recovers a self-closed iframe whose quoted attribute holds ">", closed by a later iframe', () => {
+    const { root, truncation } = parseBody('<p>one</p><iframe src="a" title="Q&amp;A: 2 > 1"/><p>two</p><iframe src="b"></iframe><p>three</p>');
+    expect(toHtml(root)).toBe('<p>one</p><iframe src="a" title="Q&amp;A: 2 &gt; 1"></iframe><p>two</p><iframe src="b"></iframe><p>three</p>');
+    expect(truncation).toEqual([]);
+  });
+
   it('leaves raw text alone when the element was not self-closed', () => {
     const { root, truncation } = parseBody('<p>a</p><iframe src="x">fallback <b>text</b></iframe><p>b</p><xmp><i>shown as text</i></xmp>');
     expect(toHtml(root)).toBe('<p>a</p><iframe src="x">fallback <b>text</b></iframe><p>b</p><xmp><i>shown as text</i></xmp>');
@@ -20,6 +26,8 @@ describe('parseBody', () => {
     expect(parseBody('<p>x</p><!DOCTYPE').truncation).toEqual(['eof-in-doctype']);
     expect(parseBody('<p>x</p><svg><![CDATA[ never closed').truncation).toEqual(['eof-in-cdata']);
     expect(parseBody('<p>x</p><script>var a = "</scr').truncation).toEqual(['eof-in-element-that-can-contain-only-text']);
+    expect(parseBody('<p>x</p><img alt="chart: 1 > 0, and then cut').truncation).toEqual(['eof-in-tag']);
+    expect(parseBody('<textarea>a<script>x()</script> more').truncation).toEqual(['eof-in-element-that-can-contain-only-text']);
     expect(parseBody('<p>a > b, <b>c</b> < d</p><script>x</script><!-- done -->').truncation).toEqual([]);
   });
 
