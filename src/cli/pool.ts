@@ -21,6 +21,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Started: the time limit of a job runs from here, not from the worker's own start-up. */
+  online: boolean;
   busy: { id: number; pending: Pending; timer: NodeJS.Timeout | null } | null;
 }
 
@@ -68,7 +70,11 @@ export class WorkerPool implements JobRunner {
       stderr: false,
     });
     worker.unref();
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, online: false, busy: null };
+    worker.once('online', () => {
+      slot.online = true;
+      this.startTimer(slot);
+    });
     worker.on('message', ({ id, result }: { id: number; result: JobResult }) => {
       if (slot.busy?.id !== id) return;
       this.finish(slot, result);
@@ -101,15 +107,19 @@ export class WorkerPool implements JobRunner {
     this.dispatch();
   }
 
+  private startTimer(slot: Slot): void {
+    const busy = slot.busy;
+    if (!busy || busy.timer || !slot.online || !this.settings.timeoutMs) return;
+    busy.timer = setTimeout(() => this.replace(slot, `gave up after ${this.settings.timeoutMs / 1000} s (--timeout)`), this.settings.timeoutMs).unref();
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.busy || !this.queue.length) continue;
       const pending = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = this.settings.timeoutMs
-        ? setTimeout(() => this.replace(slot, `gave up after ${this.settings.timeoutMs / 1000} s (--timeout)`), this.settings.timeoutMs).unref()
-        : null;
-      slot.busy = { id, pending, timer };
+      slot.busy = { id, pending, timer: null };
+      this.startTimer(slot);
       slot.worker.ref();
       const message: JobMessage = { id, job: pending.job };
       slot.worker.postMessage(message);

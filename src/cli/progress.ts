@@ -33,7 +33,9 @@ export function summaryLine(t: Tally, nowMs: number): string {
 export function progressLine(t: Tally, nowMs: number, width: number): string {
   const elapsed = Math.max(1, nowMs - t.startedMs);
   const rate = (t.items * 1000) / elapsed;
-  const eta = t.done ? ((t.inputs - t.done) * elapsed) / t.done : null;
+  // Early rates swing (start-up, the first slow inputs): no ETA before 5% or two seconds.
+  const settled = t.done * 20 >= t.inputs || elapsed >= 2000;
+  const eta = t.done && settled ? ((t.inputs - t.done) * elapsed) / t.done : null;
   const facts = [`${count(t.done)}/${count(t.inputs)}`, `${count(Math.round(rate))} items/s`];
   if (eta !== null) facts.push(`ETA ${seconds(eta)}`);
   if (t.failed) facts.push(`${count(t.failed)} failed`);
@@ -66,7 +68,8 @@ export class ProgressBar {
   update(nowMs = Date.now()): void {
     if (nowMs - this.lastDraw < 100) return;
     this.lastDraw = nowMs;
-    this.stream.write(`\r\x1b[K${progressLine(this.tally, nowMs, this.stream.columns ?? 80)}`);
+    // A terminal that does not say its width (0) gets the usual 80.
+    this.stream.write(`\r\x1b[K${progressLine(this.tally, nowMs, this.stream.columns || 80)}`);
     this.shown = true;
   }
 

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ndjsonInputs } from '../../src/cli/ndjson-input.js';
 
-async function all(text: string) {
+async function all(text: string | string[], maxLineBytes?: number) {
   const out = [];
-  for await (const input of ndjsonInputs(Readable.from([text]), '-')) out.push(input);
+  for await (const input of ndjsonInputs(Readable.from(Array.isArray(text) ? text : [text]), '-', maxLineBytes)) out.push(input);
   return out;
 }
 
@@ -29,6 +29,18 @@ describe('ndjsonInputs', () => {
       { name: '-:1', job: { kind: 'content', name: '-:1', content: 'a' } },
       { name: '-:2', error: '"content_base64" is not base64' },
       { name: '-:3', error: 'line has both "content" and "content_base64"; give one' },
+    ]);
+  });
+
+  it('splits lines across chunks, and refuses a line over the limit without holding it', async () => {
+    expect(await all(['{"conte', 'nt":"a"}\r\n{"content":', '"b"}'])).toEqual([
+      { name: '-:1', job: { kind: 'content', name: '-:1', content: 'a' } },
+      { name: '-:2', job: { kind: 'content', name: '-:2', content: 'b' } },
+    ]);
+    const long = `{"content":"${'x'.repeat(5000)}"}`;
+    expect(await all([long.slice(0, 2000), long.slice(2000), '\n{"content":"ok"}\n'], 1000)).toEqual([
+      { name: '-:1', error: 'line is too large (0 MiB; the limit is 0 MiB)' },
+      { name: '-:2', job: { kind: 'content', name: '-:2', content: 'ok' } },
     ]);
   });
 

@@ -20,6 +20,11 @@ describe('progressLine', () => {
     expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('gives no ETA before 5% of the inputs or two seconds', () => {
+    expect(progressLine(tally({ done: 10, items: 10 }), 500, 100)).not.toContain('ETA');
+    expect(progressLine(tally({ done: 100, items: 100 }), 500, 100)).toContain('ETA');
+  });
+
   it('drops the bar, then truncates, on narrow terminals', () => {
     expect(progressLine(tally(), 2000, 40)).toBe('1,000/2,000 · 501 items/s · ETA 2.0 s');
     expect(progressLine(tally(), 2000, 12).length).toBeLessThanOrEqual(11);

@@ -32,4 +32,18 @@ describe('JSON Feed output', () => {
     for (const item of doc.items) expect(Object.values(item)).not.toContain(null);
     expect(doc.items[0].summary).toBe('One two');
   });
+
+  it('speaks for a feed only when every item is from it; ids stay unique; every item has content', () => {
+    const other = normalize('<rss><channel><title>G</title><link>https://g.example/</link><item><title>Z</title><link>https://f.example/a</link></item></channel></rss>', { input: 'g.xml' });
+    const mixed = JSON.parse(renderJsonFeed([...normalize(RSS, { input: 'f.xml' }), ...other]));
+    expect([mixed.title, mixed.home_page_url, mixed.language]).toEqual(['feedclean', undefined, undefined]);
+    const ids = mixed.items.map((i: { id: string }) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(['a-1', 'https://f.example/b', 'https://f.example/a']);
+    const twice = JSON.parse(renderJsonFeed([...normalize(RSS), ...normalize(RSS)]));
+    expect(twice.items.map((i: { id: string }) => i.id)).toEqual(['a-1', 'https://f.example/b', 'a-1#2', 'https://f.example/b#2']);
+    expect(twice.title).toBe('F'); // one feed, read twice
+    const empty = JSON.parse(renderJsonFeed(other)).items[0];
+    expect(empty.content_html ?? empty.content_text).toBe('');
+  });
 });
