@@ -99,7 +99,9 @@ export function decode(input: string | Uint8Array): Decoded {
   let encoding = 'utf-8';
   if (typeof input === 'string') {
     if (input.length > MAX_INPUT_BYTES) throw new FeedcleanError('INPUT_TOO_LARGE', 'input is too large (the limit is 64 MiB)');
-    text = input;
+    // A string can hold lone surrogates (bytes never can): they would make invalid UTF-8 and JSON
+    // that strict readers refuse, so they become U+FFFD like any undecodable byte.
+    text = /[\ud800-\udfff]/.test(input) ? input.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : input;
   } else {
     if (input.length === 0) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');
     if (input.length > MAX_INPUT_BYTES) throw new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${Math.round(input.length / 2 ** 20)} MiB; the limit is 64 MiB)`);

@@ -164,4 +164,8 @@ describe('decode: C1 controls', () => {
   it('reads C1 control characters as the windows-1252 characters they stand for', () => {
     expect(decode(new Uint8Array(Buffer.from('don\u0092t \u0093quoted\u0094 \u0080', 'utf8'))).text).toBe('don\u2019t \u201cquoted\u201d \u20ac');
   });
+
+  it('replaces lone surrogates in string input, keeping real pairs', () => {
+    expect(decode('<p>a\ud800b\udc00c😀</p>').text).toBe('<p>a\ufffdb\ufffdc😀</p>');
+  });
 });
