@@ -29,7 +29,7 @@ function describe(error: unknown): string {
 }
 
 /** A directory's real path (links resolved), so an -o reached through a link is still skipped. */
-function realDirOf(path: string): string {
+export function realDirOf(path: string): string {
   try {
     return realpathSync(path);
   } catch {

@@ -6,19 +6,16 @@
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { constants as fsConstants, createReadStream, openSync, realpathSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
-import { FeedcleanError, isFeedcleanError } from '../errors.js';
-import { MAX_INPUT_BYTES } from '../input/decode.js';
+import { isFeedcleanError } from '../errors.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import { compileGlob, type Glob } from './glob.js';
-import { describeFsError, expandInputs, splitNameList } from './inputs.js';
-import { ABORTED, orAborted, runInOrder, untilAborted } from './in-order.js';
-import { inlineRunner, tooLarge, type Job, type JobResult, type JobRunner } from './job.js';
+import { describeFsError, expandInputs, realDirOf, splitNameList } from './inputs.js';
+import { fileEntries, ndjsonEntries, readAll, type Entry } from './entries.js';
+import { orAborted, runInOrder } from './in-order.js';
+import { inlineRunner, type JobResult, type JobRunner } from './job.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { OutputDir } from './write.js';
@@ -38,32 +35,6 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
 export const EXIT_USAGE = 2;
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-
-/** One input of the batch, ready to run (or already known to have failed). */
-/** One input of the batch: a job ready to run, one still being read (a pipe), or a known failure. */
-type Entry = { name: string; relDir: string; job: Job | Promise<Job> } | { name: string; relDir: string; error: string };
-
-/** A whole stream; `limit` (an input's size limit by default) refuses anything larger. */
-async function readAll(stream: NodeJS.ReadableStream, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > limit) throw tooLarge(size);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** A directory's real path (symbolic links resolved), or its plain absolute path if it does not exist yet. */
-function realDir(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
 
 /** Names as they appear in one-line diagnostics: control characters (a newline in a file name) escaped. */
 function displayName(name: string): string {
@@ -140,11 +111,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let total = 0;
   let entries: AsyncIterable<Entry> | Iterable<Entry>;
   if (streaming) {
-    entries = ndjsonEntries(names, io, stopReading.signal);
+    entries = ndjsonEntries(names, io.stdin, stopReading.signal);
   } else {
-    const outputDir = options.output ? realDir(options.output) : null;
+    const outputDir = options.output ? realDirOf(options.output) : null;
     // Writing into a directory that is itself walked as input would feed every re-run its own outputs.
-    if (outputDir && operands.some((o) => o !== '-' && realDir(o) === outputDir)) {
+    if (outputDir && operands.some((o) => o !== '-' && realDirOf(o) === outputDir)) {
       io.stderr.write(`feedclean: -o ${displayName(options.output!)} is also an input directory: a later run would read its outputs as inputs; write somewhere else (a subdirectory is fine) (see feedclean --help)\n`);
       return EXIT_USAGE;
     }
@@ -160,7 +131,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const refs = await expandInputs(names, { include, exclude, skipDirs: outputDir ? [outputDir] : [] });
     total = refs.length;
     names = refs.map((r) => r.name);
-    entries = fileEntries(refs, io, stopReading.signal, options.timeout * 1000);
+    entries = fileEntries(refs, io.stdin, stopReading.signal, options.timeout * 1000);
   }
 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
@@ -285,73 +256,4 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (!out && options.format === 'jsonfeed') await write(renderJsonFeed(jsonFeedItems));
   if (!options.quiet && !streaming && (total > 1 || out)) say(`feedclean: ${summaryLine(tally, Date.now())}`);
   return tally.failed ? EXIT_INPUT_FAILED : EXIT_OK;
-}
-
-/**
- * A pipe or FIFO as a stream read by the event loop, not by libuv's thread pool: a thread blocked
- * opening a FIFO nobody writes to could not be cancelled and would keep the process from exiting.
- */
-function pipeStream(name: string): NodeJS.ReadableStream & { destroy(): void } {
-  let fd: number;
-  try {
-    fd = openSync(name, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  } catch {
-    return createReadStream(name); // reports the error as a read error
-  }
-  try {
-    return new Socket({ fd, readable: true, writable: false });
-  } catch {
-    return createReadStream(name, { fd }); // a character device, say
-  }
-}
-
-async function readPipe(name: string, stop: AbortSignal, timeoutMs: number): Promise<Job> {
-  const stream = pipeStream(name);
-  // Raced, not relied on the stream: opening a FIFO nobody writes to cannot be cancelled.
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_resolve, reject) => {
-    if (timeoutMs) timer = setTimeout(() => reject(new FeedcleanError('TIMEOUT', `gave up reading after ${timeoutMs / 1000} s (--timeout)`)), timeoutMs).unref();
-  });
-  try {
-    const content = await orAborted(Promise.race([readAll(stream), timedOut]), stop);
-    if (content === ABORTED) throw new FeedcleanError('INTERRUPTED', 'interrupted');
-    return { kind: 'content', name, content };
-  } finally {
-    clearTimeout(timer);
-    stream.destroy();
-  }
-}
-
-async function* fileEntries(refs: Awaited<ReturnType<typeof expandInputs>>, io: CliIO, stop: AbortSignal, timeoutMs: number): AsyncGenerator<Entry> {
-  for (const ref of refs) {
-    if (ref.kind === 'error') yield { name: ref.name, relDir: '', error: ref.message };
-    else if (ref.kind === 'file' && ref.regular) yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
-    else if (ref.kind === 'file') {
-      // A pipe or FIFO (`<(cmd)`, mkfifo) is read here, without blocking anything: a worker stuck
-      // in a read could neither time out nor be stopped. Its reading counts against --timeout.
-      yield { name: ref.name, relDir: ref.relDir, job: readPipe(ref.name, stop, timeoutMs) };
-    }
-    else {
-      try {
-        yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(io.stdin) } };
-      } catch (error) {
-        yield { name: '-', relDir: '', error: isFeedcleanError(error) ? error.message : `cannot read: ${describeFsError(error)}` };
-      }
-    }
-  }
-}
-
-async function* ndjsonEntries(names: readonly string[], io: CliIO, stop: AbortSignal): AsyncGenerator<Entry> {
-  const { ndjsonInputs } = await import('./ndjson-input.js');
-  for (const source of names.length ? names : ['-']) {
-    if (stop.aborted) return;
-    const stream = source === '-' ? io.stdin : createReadStream(source);
-    try {
-      for await (const line of untilAborted(ndjsonInputs(stream, source), stop)) yield { ...line, relDir: '' };
-    } catch (error) {
-      yield { name: source, relDir: '', error: `cannot read: ${describeFsError(error)}` };
-    }
-    // A stream still open when the run is stopped (a pipe whose writer is still there) is let go.
-    if (stop.aborted) (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-  }
 }
