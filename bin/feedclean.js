@@ -4,7 +4,7 @@
 // The CLI is one bundled file (dist/feedclean.cjs) compiled with a V8 code cache made at build
 // time, so a run starts about as fast as node itself. Without the bundle (a plain `tsc` build) the
 // modules under dist/ are imported instead.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,9 @@ const cache = `${bundle}.cache`;
 
 function loadBundle() {
   const source = readFileSync(bundle, 'utf8');
-  const cachedData = existsSync(cache) ? readFileSync(cache) : undefined;
+  // V8 checks a cache against the source's length, not its content: one older than the bundle
+  // (the bundle rebuilt or edited since) is not used.
+  const cachedData = existsSync(cache) && statSync(cache).mtimeMs >= statSync(bundle).mtimeMs ? readFileSync(cache) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
