@@ -47,7 +47,9 @@ try {
   });
   // Everything is done and written; nothing should keep the process alive now, but a read stuck
   // in the kernel (a FIFO with no writer) would. Once stdout has taken the last bytes, give it a moment.
-  process.stdout.write('', () => setTimeout(() => process.exit(), 2000).unref());
+  const arm = () => setTimeout(() => process.exit(), 2000).unref();
+  if (process.stdout.writableLength) process.stdout.once('drain', arm);
+  else arm();
 } catch (error) {
   // Not the user's doing: one line, no stack trace, and the status sysexits calls EX_SOFTWARE.
   process.stderr.write(`feedclean: internal error (a bug in feedclean, please report it): ${String(error?.message ?? error).split('\n')[0]}\n`);

@@ -141,9 +141,11 @@ function matchTokens(tokens: readonly Token[], text: string): boolean {
 export function compileGlob(pattern: string): Glob {
   if (pattern === '') throw new RangeError('an empty pattern matches nothing');
   const directoriesOnly = pattern.endsWith('/');
+  // A leading "/" or "./" anchors the pattern to the directory given (as in .gitignore).
+  const rooted = /^\.?\//.test(pattern);
   const body = pattern.replace(/^\.?\//, '').replace(/\/+$/, '');
   // Each alternative is anchored on its own: {a/*.md,*.txt} is a path pattern or a name pattern.
-  const alternatives = expandBraces(body).map((alternative) => ({ anchored: alternative.includes('/'), tokens: tokenize(alternative) }));
+  const alternatives = expandBraces(body).map((alternative) => ({ anchored: rooted || alternative.includes('/'), tokens: tokenize(alternative) }));
   return {
     source: pattern,
     test(path: string, isDirectory = false): boolean {

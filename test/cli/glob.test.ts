@@ -38,6 +38,9 @@ describe('compileGlob', () => {
   it('reads a trailing "/" as directories only, "]" first in a class as a member, and anchors each alternative alone', () => {
     expect(compileGlob('build/').test('x/build', true)).toBe(true);
     expect(compileGlob('build/').test('x/build', false)).toBe(false);
+    expect(compileGlob('/drafts/').test('drafts', true)).toBe(true);
+    expect(compileGlob('/drafts/').test('pub/drafts', true)).toBe(false);
+    expect(compileGlob('./drafts').test('pub/drafts')).toBe(false);
     expect(matches('[!]a]x', 'bx')).toBe(true);
     expect(matches('[!]a]x', ']x')).toBe(false);
     expect(matches('[]a]x', ']x')).toBe(true);
