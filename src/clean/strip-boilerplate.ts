@@ -58,7 +58,7 @@ function removeSeparatorsBefore(node: DomNode): void {
  * paragraph of links.
  */
 function stripFooter(root: Fragment, rule: FooterRule): boolean {
-  for (const node of descendants(root)) {
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
     if (!(node instanceof Text)) continue;
     const text = node.data.trim();
     const marker = rule.marker.exec(text);

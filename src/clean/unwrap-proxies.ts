@@ -32,23 +32,35 @@ function unwrapOnce(raw: string, proxies: readonly ProxyRule[]): string | null {
   if (!rule) return null;
   let inner: string | null;
   if (rule.form === 'path') inner = (m[2] ?? '').replace(/^\/+/, '') || null;
-  else inner = queryValue(m[3] ?? '', rule.param ?? 'url', rule.ownParams ?? []);
+  else inner = queryValue(m[3] ?? '', rule);
   return inner ? absolutize(inner) : null;
 }
 
-const patternCache = new Map<string, RegExp>();
-function cachedPattern(source: string): RegExp {
-  let pattern = patternCache.get(source);
-  if (!pattern) patternCache.set(source, (pattern = new RegExp(source, 'i')));
-  return pattern;
+interface QueryPatterns {
+  start: RegExp;
+  own: RegExp;
+}
+// Compiled once per proxy rule (rules are data, read again for every URL of every item).
+const queryPatterns = new WeakMap<ProxyRule, QueryPatterns>();
+
+function patternsFor(rule: ProxyRule): QueryPatterns {
+  let patterns = queryPatterns.get(rule);
+  if (!patterns) {
+    const param = (rule.param ?? 'url').replace(/\W/g, '');
+    const own = (rule.ownParams ?? []).map((p) => p.replace(/\W/g, '')).join('|') || '(?!)';
+    patterns = { start: new RegExp(`(?:^|&)${param}=`, 'i'), own: new RegExp(`&(?:${own})=`, 'i') };
+    queryPatterns.set(rule, patterns);
+  }
+  return patterns;
 }
 
-/** The value of `param`, running up to the next `&name=` whose name is one of the proxy's own. */
-function queryValue(query: string, param: string, ownParams: readonly string[]): string | null {
-  const start = cachedPattern(`(?:^|&)${param.replace(/\W/g, '')}=`).exec(query);
+/** The value of the rule's parameter, running up to the next `&name=` whose name is one of the proxy's own. */
+function queryValue(query: string, rule: ProxyRule): string | null {
+  const { start: startPattern, own: ownPattern } = patternsFor(rule);
+  const start = startPattern.exec(query);
   if (!start) return null;
   let value = query.slice(start.index + start[0].length);
-  const own = cachedPattern(`&(?:${ownParams.map((p) => p.replace(/\W/g, '')).join('|') || '(?!)'})=`).exec(value);
+  const own = ownPattern.exec(value);
   if (own) value = value.slice(0, own.index);
   return value || null;
 }

@@ -3,7 +3,7 @@
  * their own paragraphs, images as nothing. Iterative, so deep nesting cannot overflow the stack.
  */
 import { Element, Text, type DomNode, type ParentNode } from '../tree/dom.js';
-import { BLOCK_TAGS } from '../tree/text.js';
+import { BLOCK_TAGS, normalizeSpace } from '../tree/text.js';
 
 function listMarker(li: Element): string {
   const list = li.parentNode;
@@ -14,19 +14,24 @@ function listMarker(li: Element): string {
 
 export function plainText(root: ParentNode): string {
   const paragraphs: string[] = [];
-  let current = '';
+  // The paragraph being built, as lines: only <br> (and line breaks in <pre>) start a new one; other
+  // white space is collapsed once, when the paragraph ends.
+  let lines: string[] = [''];
   let preDepth = 0;
+  const append = (text: string) => {
+    lines[lines.length - 1] += text;
+  };
   const flush = () => {
     // A list marker waits for the item's first paragraph (`<li><p>…</p></li>`).
-    if (/^(?:- |\d+\. )$/.test(current)) return;
-    const text = (current.includes('\n') ? current.split('\n').map((line) => line.replace(/[^\S\n]+/g, ' ').trim()).join('\n') : current.replace(/\s+/g, ' ')).trim();
+    if (lines.length === 1 && /^(?:- |\d+\. )$/.test(lines[0]!)) return;
+    const text = lines.map(normalizeSpace).join('\n').trim();
     if (text) paragraphs.push(text);
-    current = '';
+    lines = [''];
   };
   // Leaving an element: blocks end their paragraph, cells are separated by a space.
   const leave = (el: Element) => {
     if (el.tagName === 'pre') preDepth--;
-    if (el.tagName === 'td' || el.tagName === 'th') current += ' ';
+    if (el.tagName === 'td' || el.tagName === 'th') append(' ');
     else if (BLOCK_TAGS.has(el.tagName)) flush();
   };
   // A walk over the sibling links: no stack of pending nodes, so no allocation per node.
@@ -34,14 +39,17 @@ export function plainText(root: ParentNode): string {
   while (node) {
     let descend = false;
     if (node instanceof Text) {
-      // Source line breaks are white space like any other; only <br> (and <pre>) break lines.
-      current += preDepth ? node.data : node.data.replace(/\s+/g, ' ');
+      if (preDepth && node.data.includes('\n')) {
+        const [first, ...rest] = node.data.split('\n');
+        append(first!);
+        lines.push(...rest);
+      } else append(node.data);
     } else if (node instanceof Element) {
-      if (node.tagName === 'br') current += '\n';
+      if (node.tagName === 'br') lines.push('');
       else {
         if (BLOCK_TAGS.has(node.tagName) && node.tagName !== 'td' && node.tagName !== 'th') flush();
-        if (node.tagName === 'li') current += listMarker(node);
-        if (node.tagName === 'sup' && node.textContent.trim()) current += '^';
+        if (node.tagName === 'li') append(listMarker(node));
+        if (node.tagName === 'sup' && node.textContent.trim()) append('^');
         if (node.tagName === 'pre') preDepth++;
         if (node.firstChild) descend = true;
         else leave(node);

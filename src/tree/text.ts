@@ -14,8 +14,11 @@ export const CONTENT_VOIDS = new Set(['img', 'video', 'audio', 'hr', 'br', 'ifra
 
 /** Collapses every run of white space (including no-break and ideographic spaces) to one space and trims. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has nothing to collapse: one scan, no new string (but for trimming).
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+// White space other than a single space, or a space before more white space.
+const NEEDS_COLLAPSE = /[^\S ]| \s/;
 
 /** Whitespace-normalized text content of a node. */
 export function textOf(node: DomNode | ParentNode): string {
