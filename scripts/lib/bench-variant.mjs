@@ -15,11 +15,9 @@ let run;
 if (variant === 'floor') {
   run = (i) => parseFragment(bodies[i]);
 } else if (variant === 'naive') {
-  // The same options as src/render/markdown.ts, none of its rules: what a first version would do.
-  const service = new TurndownService({
-    headingStyle: 'atx', hr: '---', bulletListMarker: '-', codeBlockStyle: 'fenced',
-    emDelimiter: '*', strongDelimiter: '**', br: '\\', linkStyle: 'inlined',
-  });
+  // Our turndown options, none of our rules: what a first version would do.
+  const { TURNDOWN_OPTIONS } = await import('../../dist/render/markdown.js');
+  const service = new TurndownService(TURNDOWN_OPTIONS);
   run = (i) => service.turndown(serialize(parseFragment(bodies[i])));
 } else {
   const { normalize, renderMarkdown, renderNdjsonLine } = await import('../../dist/index.js');

@@ -54,17 +54,20 @@ function tableMarkdown(table: Element, service: TurndownService): string {
   return `\n\n${captionLine}${[line(head!), line(Array(width).fill('---')), ...body.map(line)].join('\n')}\n\n`;
 }
 
+/** Turndown's own options (the benchmark's naive pipeline uses them too, to compare like with like). */
+export const TURNDOWN_OPTIONS: TurndownService.Options = {
+  headingStyle: 'atx',
+  hr: '---',
+  bulletListMarker: '-',
+  codeBlockStyle: 'fenced',
+  emDelimiter: '*',
+  strongDelimiter: '**',
+  br: '\\',
+  linkStyle: 'inlined',
+};
+
 function createService(): TurndownService {
-  const service = new TurndownService({
-    headingStyle: 'atx',
-    hr: '---',
-    bulletListMarker: '-',
-    codeBlockStyle: 'fenced',
-    emDelimiter: '*',
-    strongDelimiter: '**',
-    br: '\\',
-    linkStyle: 'inlined',
-  });
+  const service = new TurndownService(TURNDOWN_OPTIONS);
   service.escape = escapeMarkdown;
   service.addRule('figure', {
     filter: 'figure',

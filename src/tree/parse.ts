@@ -112,14 +112,15 @@ export interface ParsedBody {
 
 // Elements whose content the tokenizer reads as raw text up to their end tag. Written self-closed
 // (`<iframe src="…"/>`, XHTML habit), they swallow the rest of the article in an HTML parser.
-const RAW_TEXT = new Set(['iframe', 'noembed', 'noframes', 'xmp', 'style', 'script']);
+const RAW_TEXT_NAMES = ['iframe', 'noembed', 'noframes', 'xmp', 'style', 'script'];
+const RAW_TEXT = new Set(RAW_TEXT_NAMES);
 // Nested swallowing re-reads shrinking tails; past this depth the rest stays swallowed.
 const MAX_SELF_CLOSED_DEPTH = 16;
 
 // Raw-text and RCDATA elements: an article cut off inside one of them ends in the middle of it.
-const TEXT_ONLY = /<(script|style|textarea|title|iframe|xmp|noembed|noframes|plaintext)\b/gi;
+const TEXT_ONLY = new RegExp(`<(${[...RAW_TEXT_NAMES, 'textarea', 'title', 'plaintext'].join('|')})\\b`, 'gi');
 // Quoted attribute values may hold ">" (title="2 > 1"); the alternatives start differently, so no backtracking.
-const SELF_CLOSED_RAW_TEXT = /<(?:iframe|noembed|noframes|xmp|style|script)\b(?:[^>"']|"[^"]*"|'[^']*')*\/>/i;
+const SELF_CLOSED_RAW_TEXT = new RegExp(`<(?:${RAW_TEXT_NAMES.join('|')})\\b(?:[^>"']|"[^"]*"|'[^']*')*\\/>`, 'i');
 
 /**
  * Whether the input may end inside a tag, comment, CDATA section or text-only element: only then
