@@ -31,8 +31,9 @@ await build({
   // The bundle is its own worker entry; import.meta.url means the bundle's own address.
   define: { __FEEDCLEAN_WORKER_ENTRY__: '__filename', 'import.meta.url': '__feedcleanUrl', __FEEDCLEAN_VERSION__: JSON.stringify(version) },
   banner: { js: 'const __feedcleanUrl = require("url").pathToFileURL(__filename).href;' },
-  // Loaded at run time from node_modules only for legacy encodings (see src/input/decode.ts).
-  external: ['iconv-lite'],
+  // Loaded at run time from node_modules only when needed: iconv-lite for legacy encodings (see
+  // src/input/decode.ts), the YAML parser and the schema validator for --rules (src/rules/load.ts).
+  external: ['iconv-lite', 'yaml', 'ajv'],
   logLevel: 'warning',
 });
 

@@ -5,6 +5,7 @@ export { renderJson, renderNdjsonLine } from './render/json.js';
 export { renderJsonFeed } from './render/jsonfeed.js';
 export { toMarkdown } from './render/markdown.js';
 export { builtInPacks, packsFor } from './rules/index.js';
+export { loadRulePacks } from './rules/load.js';
 export type { RulePack } from './rules/types.js';
 export { parseDate } from './dates/parse.js';
 export { FeedcleanError, isFeedcleanError, type ErrorCode } from './errors.js';

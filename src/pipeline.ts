@@ -13,7 +13,8 @@ import { readXmlFeed, type ParsedFeed } from './formats/read-xml.js';
 import { parseXml } from './formats/xml.js';
 import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
-import type { FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
+import { parseDate } from './dates/parse.js';
+import type { FeedFields, FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
 
 export interface PipelineOptions extends NormalizeOptions {
   /** Rule packs to use instead of the built-in ones. */
@@ -83,6 +84,16 @@ export interface NormalizedFeed {
   encoding: string;
 }
 
+/** A feed's zone-less local times read again in the zone its source writes them in. */
+function inZone(fields: FeedFields, timeZone: string): FeedFields {
+  const { published, updated } = fields.localTimes!;
+  return {
+    ...fields,
+    published: published ? parseDate(published, timeZone)?.ms ?? fields.published : fields.published,
+    updated: updated ? parseDate(updated, timeZone)?.ms ?? fields.updated : fields.updated,
+  };
+}
+
 /** Cleans one input into items. Throws FeedcleanError on bad input, and on a feed with no entries. */
 export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): Item[] {
   const { items } = normalizeFeed(input, options);
@@ -99,17 +110,21 @@ export function normalizeFeed(input: string | Uint8Array | ArrayBuffer | ArrayBu
   const parsed = parse(decoded.text);
   const items = parsed.items.map((raw) => {
     const packs = packsFor(raw.url, packList);
+    const timeZone = timeZoneFor(packs);
+    if (raw.fields?.localTimes && timeZone !== 'UTC') raw.fields = inZone(raw.fields, timeZone);
     const cleaned = clean({
       body: raw.body,
       itemUrl: raw.url,
       baseUrl: raw.baseUrl ?? null,
       title: raw.title,
       packs,
-      timeZone: timeZoneFor(packs),
+      timeZone,
       keepProxies: opts.keepProxies === true,
+      explain: opts.explain === true,
     });
     const warnings = [...decoded.warnings, ...raw.warnings, ...cleaned.warnings];
-    return extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
+    const item = extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
+    return cleaned.explain ? { ...item, explain: cleaned.explain } : item;
   });
   return { feed: parsed.feed, items, encoding: decoded.encoding };
 }

@@ -76,6 +76,8 @@ export interface Item {
   updated: string | null;
   /** The cleaned body (no gallery) as sanitized HTML, for outputs that want HTML (JSON Feed). */
   html: string;
+  /** Only when asked (`explain: true`): what each rule that fired did. */
+  explain?: Explanation[];
 }
 
 /** What a feed says about an item besides its body (absent for dumps and HTML). */
@@ -84,9 +86,16 @@ export interface FeedFields {
   /** Epoch ms. */
   published: number | null;
   updated: number | null;
+  /**
+   * The text of `published`/`updated` when it had a time of day but no zone: read as UTC here, and
+   * again in the source's zone once the rule packs for the item are known.
+   */
+  localTimes?: { published?: string; updated?: string };
   authors: string[];
   tags: string[];
   summary: string | null;
+  /** The summary and the body are one element: the summary is the cleaned body's text. */
+  summaryIsBody?: boolean;
   /** Images the feed attaches (media:content, image enclosures, itunes:image), in order. */
   media: Figure[];
   attachments: Attachment[];
@@ -105,6 +114,16 @@ export interface RawItem {
   fields?: FeedFields;
   /** What relative URLs in the body resolve against when it is not the item URL (`xml:base`). */
   baseUrl?: string | null;
+}
+
+/** One thing a rule did to an item (`--explain`). */
+export interface Explanation {
+  /** The rule pack (`dw`, `feedx`, a user pack), or `feedclean` for the built-in stages (sanitizing). */
+  pack: string;
+  rule: string;
+  action: 'removed' | 'rewrote' | 'moved' | 'read';
+  /** What was removed (its text), rewritten (`old → new`), moved or read. */
+  detail: string;
 }
 
 /** What the clean stage learns while transforming the tree, handed on to extract. */
@@ -127,4 +146,6 @@ export interface NormalizeOptions {
   keepProxies?: boolean;
   /** false: leave galleries out of the output (they are still taken out of the body). */
   gallery?: boolean;
+  /** Add `explain` to each item: which rules fired and what they removed or rewrote. */
+  explain?: boolean;
 }

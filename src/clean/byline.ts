@@ -6,8 +6,8 @@ import { parseDate, type ParsedDate } from '../dates/parse.js';
 import type { BylineRule } from '../rules/types.js';
 import { Element, Text, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
-import { isBlankText, normalizeSpace } from '../tree/text.js';
-import { fired, type CleanContext } from './context.js';
+import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
+import { excerpt, fired, type CleanContext } from './context.js';
 
 function firstElement(root: Fragment): Element | null {
   for (const child of root.childNodes) {
@@ -79,7 +79,7 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
       ctx.findings.published = lead.ms;
       ctx.findings.publishedTimed = lead.timed;
       lead.node.remove();
-      fired(ctx, pack, `${pack.byline!.id}-lead-date`);
+      fired(ctx, pack, `${pack.byline!.id}-lead-date`, { action: 'read', what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body` });
       return;
     }
   }
@@ -114,7 +114,7 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     ctx.findings.publishedTimed = timed;
     ctx.findings.authors = [...new Set(authors)];
     block.remove();
-    fired(ctx, pack, rule.id, true);
+    fired(ctx, pack, rule.id, { action: 'read', what: () => `byline "${excerpt(textOf(block))}" as authors and published time; removed from the body`, identifiesMirror: true });
     return;
   }
 }

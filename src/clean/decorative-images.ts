@@ -17,7 +17,7 @@ export function dropDecorativeImages(root: Fragment, ctx: CleanContext): void {
     for (const pack of ctx.packs) {
       if (pack.decorativeImages?.some((re) => re.test(src))) {
         img.remove();
-        fired(ctx, pack, 'decorative-image');
+        fired(ctx, pack, 'decorative-image', { action: 'removed', what: () => `image ${src}` });
         break;
       }
     }

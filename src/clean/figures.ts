@@ -8,7 +8,7 @@ import type { CaptionRule } from '../rules/types.js';
 import { Element, Text, elements, h, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
-import { fired, type CleanContext } from './context.js';
+import { excerpt, fired, type CleanContext } from './context.js';
 
 function isSkippable(node: DomNode | null): boolean {
   return isBlankText(node) || (node instanceof Element && node.tagName === 'br');
@@ -114,7 +114,7 @@ export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
     const byRule = takeRuleCaption(unit, captionRules.map((c) => c.rule));
     if (byRule) {
       const pack = captionRules.find((c) => c.rule.id === byRule.ruleId)!.pack;
-      fired(ctx, pack, byRule.ruleId);
+      fired(ctx, pack, byRule.ruleId, { action: 'read', what: () => `caption "${excerpt(byRule.text ?? '')}" of image ${img.getAttribute('src') ?? ''}` });
       if (byRule.text) buildFigure(unit, byRule.text);
       continue;
     }

@@ -5,9 +5,11 @@
  */
 import type { RulePack } from '../rules/types.js';
 import type { Fragment } from '../tree/dom.js';
-import type { CleanFindings } from '../types.js';
+import { sanitizeSchema } from '../rules/sanitize-schema.js';
+import type { Element } from '../tree/dom.js';
+import type { CleanFindings, Explanation } from '../types.js';
 import { readByline } from './byline.js';
-import type { CleanContext } from './context.js';
+import { excerpt, type CleanContext } from './context.js';
 import { dropDecorativeImages } from './decorative-images.js';
 import { flattenDeepNesting } from './flatten-depth.js';
 import { normalizeFigures } from './figures.js';
@@ -30,10 +32,16 @@ export interface CleanInput {
   packs: readonly RulePack[];
   timeZone: string;
   keepProxies: boolean;
+  /** Record what each rule did (`--explain`). */
+  explain?: boolean;
 }
 
-export function clean(input: CleanInput): { findings: CleanFindings; warnings: string[] } {
+/** The pack name explanations give for what the built-in stages do on their own (sanitizing). */
+const BUILT_IN_STAGE = 'feedclean';
+
+export function clean(input: CleanInput): { findings: CleanFindings; warnings: string[]; explain: Explanation[] | null } {
   const ctx: CleanContext = {
+    explain: input.explain ? [] : null,
     packs: input.packs,
     itemUrl: input.itemUrl,
     timeZone: input.timeZone,
@@ -53,9 +61,18 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   rewriteLinks(root, ctx);
   takeRelatedSections(root, ctx);
   dropDecorativeImages(root, ctx);
-  sanitize(root, input.baseUrl ?? input.itemUrl);
+  const explain = ctx.explain;
+  const onDrop = explain ? (el: Element) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: dropped(el) }) : null;
+  sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop);
   normalizeFigures(root, ctx);
   pruneEmpty(root);
-  dropTitleHeading(root, input.title);
-  return { findings: ctx.findings, warnings: ctx.warnings };
+  const heading = dropTitleHeading(root, input.title);
+  if (heading && explain) explain.push({ pack: BUILT_IN_STAGE, rule: 'title-heading', action: 'removed', detail: `heading "${excerpt(heading.textContent)}" (the title is the document's own heading)` });
+  return { findings: ctx.findings, warnings: ctx.warnings, explain };
+}
+
+/** `<script> "alert(1)"`: the element the sanitizer dropped and the text that went with it. */
+function dropped(el: Element): string {
+  const text = excerpt(el.textContent);
+  return `<${el.tagName}>${text ? ` "${text}"` : ''} with its content`;
 }

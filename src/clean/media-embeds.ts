@@ -28,7 +28,7 @@ function jsonPath(value: unknown, path: string): unknown {
   return current;
 }
 
-function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): void {
+function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: (url: string) => void): void {
   for (const el of selectAll(root, rule.selector)) {
     if (!el.parentNode) continue;
     let data: unknown;
@@ -58,7 +58,7 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: () => void): vo
     const paragraph = linkParagraph(url, label);
     replaceNode(target, paragraph);
     if (caption && captionText && captionText !== normalizeSpace(label ?? '')) paragraph.parentNode?.insertBefore(h('p', {}, [...caption.childNodes]), paragraph.nextSibling);
-    onFire();
+    onFire(url);
   }
 }
 
@@ -82,7 +82,7 @@ function mediaSource(el: Element): string | null {
 
 export function convertMediaEmbeds(root: Fragment, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
-    for (const rule of pack.embeds ?? []) applyEmbedRule(root, rule, () => fired(ctx, pack, rule.id));
+    for (const rule of pack.embeds ?? []) applyEmbedRule(root, rule, (url) => fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `player → link to ${url}` }));
   }
   const embedLinks = ctx.packs.flatMap((p) => p.embedLinks ?? []);
   const media = [...elements(root)].filter((el) => el.tagName === 'iframe' || el.tagName === 'video' || el.tagName === 'audio');

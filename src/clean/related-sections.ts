@@ -4,7 +4,7 @@
  */
 import { Element, elements, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, textOf } from '../tree/text.js';
-import { fired, type CleanContext } from './context.js';
+import { excerpt, fired, type CleanContext } from './context.js';
 
 const HEADING = /^h[1-6]$/;
 
@@ -51,6 +51,6 @@ export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
       }
       node.remove();
     }
-    fired(ctx, hit.pack, hit.rule.id);
+    fired(ctx, hit.pack, hit.rule.id, { action: 'moved', what: () => `section "${excerpt(textOf(heading))}" (${section.reduce((n, node) => n + (node instanceof Element ? linksIn(node).length : 0), 0)} links) to related` });
   }
 }

@@ -22,7 +22,7 @@ export function rewriteLinks(root: Fragment, ctx: CleanContext): void {
         break;
       }
       a.setAttribute('href', target);
-      fired(ctx, pack, rule.id);
+      fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `${href} → ${target}` });
       if (rule.related && !ctx.findings.related.some((r) => r.url === target)) ctx.findings.related.push({ url: target, text: textOf(a) });
       break;
     }

@@ -60,8 +60,11 @@ function cleanAttributes(el: Element, allowedNames: readonly string[], base: str
   }
 }
 
+/** Told of each element removed with its content (for `--explain`). */
+export type OnDrop = (el: Element) => void;
+
 /** Walks the tree once, removing, unwrapping and scrubbing as the schema says. */
-function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema): void {
+function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema, onDrop: OnDrop | null): void {
   let node: DomNode | null = root.firstChild;
   while (node) {
     if (!(node instanceof Element)) {
@@ -73,6 +76,7 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
     if (el.namespace !== HTML_NS || schema.dropWithContent.has(el.tagName)) {
       node = nextSkippingChildren(el, root);
       el.remove();
+      onDrop?.(el);
     } else if (!allowed) {
       node = el.firstChild ?? nextSkippingChildren(el, root);
       unwrap(el);
@@ -95,7 +99,7 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
   }
 }
 
-export function sanitize(root: Fragment, base: string | null, schema: SanitizeSchema = sanitizeSchema): void {
-  applySchema(root, base, schema);
+export function sanitize(root: Fragment, base: string | null, schema: SanitizeSchema = sanitizeSchema, onDrop: OnDrop | null = null): void {
+  applySchema(root, base, schema, onDrop);
   repairStructure(root, schema);
 }

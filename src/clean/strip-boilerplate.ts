@@ -6,7 +6,7 @@ import type { DropTextRule, FooterRule, RulePack } from '../rules/types.js';
 import { Element, Text, descendants, elements, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
-import { fired, type CleanContext } from './context.js';
+import { excerpt, fired, type CleanContext } from './context.js';
 
 function linkHost(a: Element): string | null {
   const href = (a.getAttribute('href') ?? '').trim();
@@ -55,9 +55,9 @@ function removeSeparatorsBefore(node: DomNode): void {
  * The footer is the marker, climbed to the largest wrapper that holds nothing else, plus everything
  * after it to the end of its parent, provided all of that is footer material with a link to the
  * mirror. It may be one `<div>`, a bare run of text and links, or a marker paragraph followed by a
- * paragraph of links.
+ * paragraph of links. Returns what it removed, or null.
  */
-function stripFooter(root: Fragment, rule: FooterRule): boolean {
+function stripFooter(root: Fragment, rule: FooterRule): DomNode[] | null {
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
     if (!(node instanceof Text)) continue;
     const text = node.data.trim();
@@ -70,9 +70,9 @@ function stripFooter(root: Fragment, rule: FooterRule): boolean {
     if (run[run.length - 1]!.nextSibling !== null || !containsMirrorLink(run, rule)) continue;
     removeSeparatorsBefore(unit);
     for (const n of run) n.remove();
-    return true;
+    return run;
   }
-  return false;
+  return null;
 }
 
 // Copyright notices, house promos and player fillers run to a few hundred characters at most.
@@ -107,7 +107,7 @@ function dropTextBlocksMemoized(root: Fragment, rules: ReadonlyArray<{ pack: Rul
       if (hit && !hasMatchingBlockInside(node, hit.rule)) {
         const next = nextSkippingChildren(node, root);
         node.remove();
-        fired(ctx, hit.pack, hit.rule.id);
+        fired(ctx, hit.pack, hit.rule.id, { action: 'removed', what: () => excerpt(text) });
         node = next;
         continue;
       }
@@ -132,18 +132,21 @@ function dropLabels(root: Fragment, rules: ReadonlyArray<{ pack: RulePack; rule:
     const hit = text && text.length <= 60 ? rules.find(({ rule }) => rule.pattern.test(text)) : undefined;
     if (!hit) continue;
     el.remove();
-    fired(ctx, hit.pack, hit.rule.id);
+    fired(ctx, hit.pack, hit.rule.id, { action: 'removed', what: () => excerpt(text) });
   }
 }
 
 export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
-    for (const rule of pack.footers ?? []) if (stripFooter(root, rule)) fired(ctx, pack, rule.id, true);
+    for (const rule of pack.footers ?? []) {
+      const footer = stripFooter(root, rule);
+      if (footer) fired(ctx, pack, rule.id, { action: 'removed', what: () => excerpt(footer.map((n) => n.textContent).join(' ')), identifiesMirror: true });
+    }
     for (const rule of pack.dropSelectors ?? []) {
       for (const el of selectAll(root, rule.selector)) {
         if (!el.parentNode || el.getElementsByTagName('img').length) continue;
         el.remove();
-        fired(ctx, pack, rule.id);
+        fired(ctx, pack, rule.id, { action: 'removed', what: () => excerpt(el.textContent) || `<${el.tagName}> (no text)` });
       }
     }
   }

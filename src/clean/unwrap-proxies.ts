@@ -11,12 +11,12 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset']);
 const PROXY_URL = /^(?:(?:https?:)?\/\/)?([^/?#\s]+)(\/[^?#]*)?(?:\?([^#]*))?/i;
 
 /** The original URL behind a proxy URL, or null when `raw` is not a proxy URL. */
-export function unwrapProxyUrl(raw: string, proxies: readonly ProxyRule[]): string | null {
+export function unwrapProxyUrl(raw: string, proxies: readonly ProxyRule[], used?: Set<string>): string | null {
   let current = raw.trim();
   let changed = false;
   // Proxies can be nested (a proxy of a proxy); three levels is more than any real URL has.
   for (let depth = 0; depth < 3; depth++) {
-    const next = unwrapOnce(current, proxies);
+    const next = unwrapOnce(current, proxies, used);
     if (next === null) break;
     current = next;
     changed = true;
@@ -24,7 +24,8 @@ export function unwrapProxyUrl(raw: string, proxies: readonly ProxyRule[]): stri
   return changed ? current : null;
 }
 
-function unwrapOnce(raw: string, proxies: readonly ProxyRule[]): string | null {
+/** One level of proxy removed; the rule that did it is added to `used`. */
+function unwrapOnce(raw: string, proxies: readonly ProxyRule[], used?: Set<string>): string | null {
   const m = PROXY_URL.exec(raw);
   if (!m) return null;
   const host = m[1]!.toLowerCase();
@@ -33,7 +34,9 @@ function unwrapOnce(raw: string, proxies: readonly ProxyRule[]): string | null {
   let inner: string | null;
   if (rule.form === 'path') inner = (m[2] ?? '').replace(/^\/+/, '') || null;
   else inner = queryValue(m[3] ?? '', rule);
-  return inner ? absolutize(inner) : null;
+  if (!inner) return null;
+  used?.add(rule.id);
+  return absolutize(inner);
 }
 
 interface QueryPatterns {
@@ -124,6 +127,9 @@ export function parseSrcset(srcset: string): SrcsetCandidate[] {
   return out;
 }
 
+// The proxy rules that unwrapped one attribute; one set, reused (this runs for every URL attribute).
+const usedRules = new Set<string>();
+
 /** A mirror's own proxy hosts identify it (public proxies such as weserv sit in the generic pack). */
 export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
   if (ctx.keepProxies) return;
@@ -135,14 +141,16 @@ export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
       const proxies = pack.proxies!;
       for (const [name, value] of [...el.attributes]) {
         let rewritten: string | null = null;
-        if (URL_ATTRIBUTES.has(name)) rewritten = value ? unwrapProxyUrl(value, proxies) : null;
+        const used = usedRules;
+        used.clear();
+        if (URL_ATTRIBUTES.has(name)) rewritten = value ? unwrapProxyUrl(value, proxies, used) : null;
         else if (SRCSET_ATTRIBUTES.has(name) && value) {
-          const mapped = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies) ?? url);
+          const mapped = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies, used) ?? url);
           if (mapped !== value) rewritten = mapped;
         }
         if (rewritten !== null) {
           el.setAttribute(name, rewritten);
-          fired(ctx, pack, 'proxy', true);
+          for (const id of used) fired(ctx, pack, id, { action: 'rewrote', what: () => `${value} → ${rewritten}`, identifiesMirror: true });
         }
       }
     }

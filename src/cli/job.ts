@@ -10,7 +10,10 @@ import { normalize } from '../pipeline.js';
 import { renderMarkdown } from '../render/document.js';
 import { renderNdjsonLine } from '../render/json.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
-import type { Item } from '../types.js';
+import { builtInPacks } from '../rules/index.js';
+import { loadRuleFiles } from '../rules/load.js';
+import type { RulePack } from '../rules/types.js';
+import type { Explanation, Item } from '../types.js';
 import { describeFsError } from './inputs.js';
 import { outputName } from './names.js';
 
@@ -23,6 +26,14 @@ export interface JobOptions {
   keepProxies: boolean;
   /** Compute each item's file name (only -o needs them). */
   fileNames: boolean;
+  /** Rules files (`--rules`), already checked by the caller; each thread compiles them once. */
+  rules: readonly RuleFile[];
+  explain: boolean;
+}
+
+export interface RuleFile {
+  name: string;
+  text: string;
 }
 
 /** A file to read, or content a caller already has (stdin, an NDJSON line). */
@@ -35,6 +46,8 @@ export interface RenderedItem {
   fileName: string;
   /** The item itself, only for `jsonfeed`, whose one document needs all of them. */
   item?: Item;
+  /** With --explain, for formats that have no field for it (Markdown, JSON Feed): said on stderr. */
+  explain?: { title: string | null; lines: Explanation[] };
 }
 
 export type JobResult = { ok: true; items: RenderedItem[]; warnings: string[] } | { ok: false; message: string };
@@ -71,17 +84,35 @@ function renderOne(item: Item, options: JobOptions): string {
   }
 }
 
+const packsByOptions = new WeakMap<JobOptions, readonly RulePack[]>();
+
+/** User packs first, so that their time zone wins over a built-in pack's for the same site. */
+function packsOf(options: JobOptions): readonly RulePack[] {
+  let packs = packsByOptions.get(options);
+  if (!packs) {
+    packs = options.rules.length ? [...loadRuleFiles(options.rules), ...builtInPacks] : builtInPacks;
+    packsByOptions.set(options, packs);
+  }
+  return packs;
+}
+
 export function runJob(job: Job, options: JobOptions): JobResult {
   try {
-    const items = normalize(readJobInput(job), { input: job.name, keepProxies: options.keepProxies, gallery: options.gallery });
+    const items = normalize(readJobInput(job), { input: job.name, keepProxies: options.keepProxies, gallery: options.gallery, packs: packsOf(options), explain: options.explain });
+    const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');
     return {
       ok: true,
       warnings: items.flatMap((item) => item.warnings),
-      items: items.map((item) => ({
-        text: renderOne(item, options),
-        fileName: options.fileNames ? outputName(item, EXTENSIONS[options.format]) : '',
-        ...(options.format === 'jsonfeed' ? { item } : {}),
-      })),
+      items: items.map((item) => {
+        const explain = item.explain;
+        if (explainOnStderr) delete item.explain;
+        return {
+          text: renderOne(item, options),
+          fileName: options.fileNames ? outputName(item, EXTENSIONS[options.format]) : '',
+          ...(options.format === 'jsonfeed' ? { item } : {}),
+          ...(explainOnStderr && explain ? { explain: { title: item.title, lines: explain } } : {}),
+        };
+      }),
     };
   } catch (error) {
     if (isFeedcleanError(error)) return { ok: false, message: error.message };

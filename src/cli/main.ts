@@ -16,6 +16,7 @@ import { describeFsError, expandInputs, realDirOf, splitNameList } from './input
 import { fileEntries, ndjsonEntries, readAll, type Entry } from './entries.js';
 import { orAborted, runInOrder } from './in-order.js';
 import { inlineRunner, type JobResult, type JobRunner } from './job.js';
+import { explainLines, readRuleFiles, renderRuleListing } from './rules-command.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { OutputDir } from './write.js';
@@ -85,6 +86,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr.write(`feedclean: ${problem} (see feedclean --help)\n`);
     return EXIT_USAGE;
   }
+  // Rules files are read and checked before any input: a mistake in one stops the run at once.
+  const rules = await readRuleFiles(options.rules);
+  if (typeof rules === 'string') {
+    io.stderr.write(`feedclean: ${oneLine(rules)}\n`);
+    return EXIT_USAGE;
+  }
+  if (operands.length === 1 && operands[0] === 'rules' && options.filesFrom === undefined) {
+    io.stdout.write(renderRuleListing(rules, options.format));
+    return EXIT_OK;
+  }
   if (operands.length === 0 && options.filesFrom === undefined && io.stdin.isTTY) {
     io.stderr.write('feedclean: no input: give files or directories, or pipe an item into stdin (see feedclean --help)\n');
     return EXIT_USAGE;
@@ -136,7 +147,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
   const out = options.output ? new OutputDir(options.output, options.force, fileInputs) : null;
-  const jobOptions = { format: options.format, frontMatter: options.frontMatter, gallery: options.gallery, keepProxies: options.keepProxies, fileNames: out !== null };
+  const jobOptions = {
+    format: options.format, frontMatter: options.frontMatter, gallery: options.gallery, keepProxies: options.keepProxies,
+    fileNames: out !== null, rules: rules.files, explain: options.explain,
+  };
   // An NDJSON stream is one of many copies an engine (GNU parallel, Hadoop, Spark) runs, one per
   // CPU: threads inside each would oversubscribe the CPUs and multiply memory, so it takes one
   // unless told otherwise. A batch of files uses every CPU.
@@ -194,6 +208,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     let inputFailed = false;
     for (const rendered of result.items) {
       tally.items++;
+      if (rendered.explain) {
+        for (const line of explainLines(rendered.explain.title, rendered.explain.lines)) {
+          say(streaming ? JSON.stringify({ name: entry.name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(entry.name)}: ${oneLine(line)}`);
+        }
+      }
       if (out) {
         try {
           if ('skipped' in out.write(options.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text)) tally.skipped++;

@@ -18,6 +18,8 @@ export interface CliOptions {
   null: boolean;
   inputFormat: 'auto' | 'ndjson';
   quiet: boolean;
+  rules: string[];
+  explain: boolean;
 }
 
 function positiveInteger(name: string, max: number) {
@@ -54,11 +56,17 @@ Examples:
   find archive -name '*.md' -print0 | feedclean --files-from - -0 -f ndjson
   feedclean --input-format ndjson -f ndjson < in.ndjson > out.ndjson
                                          streaming filter: {"content": …, "name": …} per line
+  feedclean --rules mirror.yaml --explain item.md
+                                         with your own rule packs, saying what each rule did
+  feedclean rules [--rules FILE] [-f json]
+                                         list the built-in rule packs and those loaded
+                                         (a file or directory named "rules": write ./rules)
 
 Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files or directories
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
-Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error,
+Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error
+or bad rules file,
 130/143 interrupted (every output written is whole), 74 output could not be written, 70 internal error (a bug).`;
 
 export function buildProgram(version: string): Command {
@@ -81,6 +89,8 @@ export function buildProgram(version: string): Command {
     .option('-0, --null', 'with --files-from, names are separated by NUL characters', false)
     .addOption(new Option('--input-format <kind>', 'auto: files as they are; ndjson: each line of the inputs is {"content", "name"}').choices(['auto', 'ndjson']).default('auto'))
     .option('-q, --quiet', 'no progress bar, no summary line (errors and warnings still go to stderr)', false)
+    .option('--rules <file>', 'add the rule packs in FILE (JSON or YAML, see schema/rules.schema.json; repeatable)', collect, [])
+    .option('--explain', 'say which rules fired and what they removed or rewrote: an "explain" field in JSON, lines on stderr for Markdown', false)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

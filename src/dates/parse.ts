@@ -120,3 +120,15 @@ export function toIso(ms: number | null): string | null {
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/**
+ * A feed's date field: epoch ms (zone-less times read as UTC for now, their text kept in `local`
+ * under `key` to be read again in the source's zone), or null with a warning when unreadable.
+ */
+export function readFeedDate(text: string | null, warnings: string[], local: Record<string, string>, key: string): number | null {
+  if (!text) return null;
+  const parsed = parseDate(text);
+  if (!parsed) warnings.push(`date "${text}" is in no known form; left empty`);
+  else if (!parsed.zoned && parsed.timed) local[key] = text;
+  return parsed?.ms ?? null;
+}

@@ -4,6 +4,7 @@ import { hostOf } from '../rules/index.js';
 import type { RulePack } from '../rules/types.js';
 import { toMarkdown } from '../render/markdown.js';
 import { toHtml } from '../tree/parse.js';
+import { normalizeSpace } from '../tree/text.js';
 import type { CleanFindings, Figure, Item, RawItem } from '../types.js';
 import { extractFigures } from './figures.js';
 import { extractGalleries } from './gallery.js';
@@ -57,7 +58,7 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input, encoding },
     warnings,
     id: fields?.id ?? null,
-    summary: fields?.summary ?? null,
+    summary: fields?.summaryIsBody ? normalizeSpace(text) || null : fields?.summary ?? null,
     tags: fields?.tags ?? [],
     attachments: fields?.attachments ?? [],
     feed: fields?.feed ?? null,

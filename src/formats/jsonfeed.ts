@@ -1,5 +1,5 @@
 /** JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1): the same fields, from JSON. */
-import { parseDate } from '../dates/parse.js';
+import { readFeedDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
@@ -12,13 +12,6 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 const obj = (value: unknown): Json | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-function date(value: unknown, warnings: string[]): number | null {
-  const text = str(value);
-  if (!text) return null;
-  const parsed = parseDate(text);
-  if (!parsed) warnings.push(`date "${text}" is in no known form; left empty`);
-  return parsed?.ms ?? null;
-}
 
 function authorsOf(item: Json, feed: Json): string[] {
   const people = [...list(item.authors), ...(obj(item.author) ? [item.author] : [])];
@@ -51,6 +44,7 @@ export function readJsonFeed(text: string): ParsedFeed {
       if (url && !media.some((m) => m.url === url)) media.push({ url, caption: null });
     }
     const attachments: Attachment[] = [];
+    const localTimes: Record<string, string> = {};
     for (const a of list(item.attachments)) {
       const url = absoluteUrl(str(obj(a)?.url), feed.url);
       const type = str(obj(a)?.mime_type);
@@ -67,8 +61,9 @@ export function readJsonFeed(text: string): ParsedFeed {
       warnings,
       fields: {
         id: item.id === undefined || item.id === null ? null : String(item.id),
-        published: date(item.date_published, warnings),
-        updated: date(item.date_modified, warnings),
+        published: readFeedDate(str(item.date_published), warnings, localTimes, 'published'),
+        updated: readFeedDate(str(item.date_modified), warnings, localTimes, 'updated'),
+        ...(Object.keys(localTimes).length ? { localTimes } : {}),
         authors: authorsOf(item, doc!),
         tags: list(item.tags).map(str).filter((t): t is string => !!t),
         summary: str(item.summary),

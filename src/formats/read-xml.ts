@@ -2,7 +2,7 @@
  * The one interpreter for the XML feed mappings (rss, rdf, atom): walks the parsed document as the
  * mapping says and hands each entry on as a RawItem whose body is parsed once, like a dump's.
  */
-import { parseDate } from '../dates/parse.js';
+import { readFeedDate } from '../dates/parse.js';
 import { sanitizeSchema } from '../rules/sanitize-schema.js';
 import { Element, Fragment, Text, h, nextInOrder, nextSkippingChildren, type DomNode } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
@@ -133,12 +133,8 @@ function tagsOf(node: XmlValue, fields: readonly TagField[]): string[] {
   return out;
 }
 
-function dateOf(node: XmlValue, tags: readonly string[], warnings: string[]): number | null {
-  const text = firstString(node, tags);
-  if (!text) return null;
-  const parsed = parseDate(text);
-  if (!parsed) warnings.push(`date "${text}" is in no known form; left empty`);
-  return parsed?.ms ?? null;
+function dateOf(node: XmlValue, tags: readonly string[], warnings: string[], local: Record<string, string>, key: string): number | null {
+  return readFeedDate(firstString(node, tags), warnings, local, key);
 }
 
 function bodyOf(content: TextValue | null): { body: Fragment; truncation: string[] } {
@@ -174,6 +170,7 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
   };
   const items = mapping.items.flatMap((path) => atPath(doc, path)).map((entry): RawItem => {
     const warnings: string[] = [];
+    const localTimes: Record<string, string> = {};
     const m = mapping.item;
     const content = firstText(entry, m.content);
     const summaryValue = firstText(entry, m.summary);
@@ -186,12 +183,14 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     const url = firstLink(entry, m.url);
     const fields: FeedFields = {
       id: firstString(entry, m.id),
-      published: dateOf(entry, m.published, warnings),
-      updated: dateOf(entry, m.updated, warnings),
+      published: dateOf(entry, m.published, warnings, localTimes, 'published'),
+      updated: dateOf(entry, m.updated, warnings, localTimes, 'updated'),
+      ...(Object.keys(localTimes).length ? { localTimes } : {}),
       authors: people(entry, m.authors),
       tags: tagsOf(entry, m.tags),
-      // RSS often has one <description> for both: its text comes from the body already parsed.
-      summary: summaryValue && summaryValue.html !== null && summaryValue.html === content?.html ? visibleText(body) || null : plain(summaryValue),
+      // RSS often has one <description> for both: the summary is then the text of the body once
+      // cleaned, so what the rules removed (a mirror's footer, a copyright line) stays out of it.
+      ...(summaryValue && summaryValue.html !== null && summaryValue.html === content?.html ? { summary: null, summaryIsBody: true } : { summary: plain(summaryValue) }),
       media,
       attachments,
       feed,

@@ -169,6 +169,7 @@ describe('parseSrcset / mapSrcset', () => {
 
 function context(packs: readonly RulePack[], keepProxies = false): CleanContext {
   return {
+    explain: null,
     packs,
     itemUrl: 'https://www.dw.com/en/a-1',
     timeZone: 'UTC',
@@ -212,7 +213,7 @@ describe('unwrapProxies (cleaner)', () => {
     expect(byId(root, 'i3').getAttribute('src')).toBe('https://static.dw.com/ns.jpg');
     expect(byId(root, 'i4').getAttribute('src')).toBe('https://example.com/plain.jpg');
     expect(byId(root, 'i4').getAttribute('srcset')).toBe('https://example.com/plain.jpg 1x');
-    expect(ctx.findings.fired).toEqual(['proxy']);
+    expect(ctx.findings.fired).toEqual(['weserv', 'photon']);
     expect(ctx.findings.via).toBeNull();
   });
 

@@ -19,6 +19,7 @@ export function cleanHtml(html: string, url: string | null = 'https://www.dw.com
 export function contextFor(url: string | null = 'https://www.dw.com/zh/x/a-1', packs: readonly RulePack[] = builtInPacks): CleanContext {
   const applicable = packsFor(url, packs);
   return {
+    explain: null,
     packs: applicable,
     itemUrl: url,
     timeZone: timeZoneFor(applicable),

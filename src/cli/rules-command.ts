@@ -1,0 +1,108 @@
+/**
+ * `--rules FILE`: rules files read and checked before any input is, and `feedclean rules`: the
+ * packs there are (built-in and loaded) and the rules in each, for people and (`-f json`) programs.
+ */
+import { readFile } from 'node:fs/promises';
+import { isFeedcleanError } from '../errors.js';
+import { builtInPacks } from '../rules/index.js';
+import { loadRulePacks } from '../rules/load.js';
+import type { RulePack } from '../rules/types.js';
+import type { Explanation } from '../types.js';
+import { describeFsError } from './inputs.js';
+import type { RuleFile } from './job.js';
+
+export interface LoadedRules {
+  files: RuleFile[];
+  /** Each loaded pack with the file it came from. */
+  packs: Array<{ pack: RulePack; file: string }>;
+}
+
+/** Reads and compiles every rules file, or returns the one-line message for the first bad one. */
+export async function readRuleFiles(names: readonly string[]): Promise<LoadedRules | string> {
+  const loaded: LoadedRules = { files: [], packs: [] };
+  for (const name of names) {
+    let text: string;
+    try {
+      text = await readFile(name, 'utf8');
+    } catch (error) {
+      return `${name}: cannot read the rules file: ${describeFsError(error)}`;
+    }
+    try {
+      const packs = loadRulePacks(text, name, [...builtInPacks, ...loaded.packs.map((p) => p.pack)]);
+      loaded.files.push({ name, text });
+      loaded.packs.push(...packs.map((pack) => ({ pack, file: name })));
+    } catch (error) {
+      if (isFeedcleanError(error)) return error.message;
+      throw error;
+    }
+  }
+  return loaded;
+}
+
+/** The rule lists of a pack, by kind, as `kind → ids`. */
+function ruleIds(pack: RulePack): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (kind: string, ids: string[]) => {
+    if (ids.length) out[kind] = ids;
+  };
+  add('proxies', (pack.proxies ?? []).map((r) => r.id));
+  add('dropSelectors', (pack.dropSelectors ?? []).map((r) => r.id));
+  add('dropText', (pack.dropText ?? []).map((r) => r.id));
+  add('dropLabels', (pack.dropLabels ?? []).map((r) => r.id));
+  add('footers', (pack.footers ?? []).map((r) => r.id));
+  add('relatedSections', (pack.relatedSections ?? []).map((r) => r.id));
+  add('rewrites', (pack.rewrites ?? []).map((r) => r.id));
+  add('captions', (pack.captions ?? []).map((r) => r.id));
+  add('embeds', (pack.embeds ?? []).map((r) => r.id));
+  add('embedLinks', (pack.embedLinks ?? []).map((r) => r.id));
+  add('byline', pack.byline ? [pack.byline.id] : []);
+  if (pack.decorativeImages?.length) out.decorativeImages = [`${pack.decorativeImages.length} patterns`];
+  if (pack.galleryLabels?.length) out.galleryLabels = pack.galleryLabels;
+  return out;
+}
+
+interface PackListing {
+  id: string;
+  kind: RulePack['kind'];
+  name: string | null;
+  hosts: string[];
+  timeZone: string | null;
+  source: string;
+  rules: Record<string, string[]>;
+}
+
+/** Loaded packs first: they are tried before the built-in ones. */
+function listing(loaded: LoadedRules): PackListing[] {
+  const all = [...loaded.packs, ...builtInPacks.map((pack) => ({ pack, file: 'built-in' }))];
+  return all.map(({ pack, file }) => ({
+    id: pack.id,
+    kind: pack.kind,
+    name: pack.name ?? null,
+    hosts: pack.hosts ?? [],
+    timeZone: pack.timeZone ?? null,
+    source: file,
+    rules: ruleIds(pack),
+  }));
+}
+
+/** `feedclean rules`: text for people, or a JSON array with `-f json`/`ndjson`. */
+export function renderRuleListing(loaded: LoadedRules, format: string): string {
+  const packs = listing(loaded);
+  if (format === 'json') return `${JSON.stringify(packs, null, 2)}\n`;
+  if (format === 'ndjson') return packs.map((p) => `${JSON.stringify(p)}\n`).join('');
+  return packs
+    .map((p) => {
+      const applies = p.kind === 'site' ? `items from ${p.hosts.join(', ')}` : p.kind === 'mirror' ? `every item; names the mirror ${p.name ?? p.id}` : 'every item';
+      const head = `${p.id} (${p.kind}, ${p.source}): ${applies}${p.timeZone ? `; local times in ${p.timeZone}` : ''}`;
+      const lines = Object.entries(p.rules).map(([kind, ids]) => `  ${kind.padEnd(16)} ${ids.join(', ')}`);
+      return [head, ...lines].join('\n');
+    })
+    .join('\n\n')
+    .concat('\n');
+}
+
+/** One stderr line per thing a rule did to an item (`--explain` with Markdown output). */
+export function explainLines(title: string | null, lines: readonly Explanation[]): string[] {
+  const item = title ? `"${title.length > 60 ? `${title.slice(0, 59)}…` : title}": ` : '';
+  return lines.map((e) => `explain: ${item}${e.pack}/${e.rule} ${e.action}: ${e.detail}`);
+}

@@ -1,0 +1,260 @@
+/**
+ * User rule packs: a JSON or YAML file in the shape of the built-in packs, checked against
+ * `schema/rules.schema.json` and compiled (patterns through the linear-time engine, selectors,
+ * templates, zones) before any input is read. Every problem is reported as one RULE_ERROR naming
+ * the file, the place in it (a JSON pointer such as `/dropText/0/pattern`) and what is wrong.
+ *
+ * The YAML parser and the schema validator load only when a rules file is given.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import type * as YamlType from 'yaml';
+import { isValidTimeZone } from '../dates/zone.js';
+import { FeedcleanError } from '../errors.js';
+import { compileSelector } from '../tree/select.js';
+import { builtInPacks } from './index.js';
+import { compileSafePattern } from './safe-pattern.js';
+import type { RulePack } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+/** The published schema: `schema/` beside `dist/`, seen from dist/rules/ or from the bundled bin in dist/. */
+function schemaText(): string {
+  for (const relative of ['../../schema/rules.schema.json', '../schema/rules.schema.json']) {
+    try {
+      return readFileSync(new URL(relative, import.meta.url), 'utf8');
+    } catch {
+      // not at this level
+    }
+  }
+  throw new FeedcleanError('RULE_ERROR', 'schema/rules.schema.json is missing from the installation');
+}
+
+let validatePack: ValidateFunction | null = null;
+
+function packValidator(): ValidateFunction {
+  if (!validatePack) {
+    const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+    const schema = JSON.parse(schemaText()) as Record<string, unknown>;
+    // All errors, so that the one reported can be the most telling (see firstProblem).
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+    ajv.addSchema(schema);
+    validatePack = ajv.getSchema(`${schema.$id as string}#/definitions/pack`)!;
+  }
+  return validatePack!;
+}
+
+/** A pointer into the file (`/dropText/0/pattern`), `(top level)` for the root. */
+const where = (pointer: string) => pointer || '(top level)';
+
+function ruleError(file: string, pointer: string, message: string): FeedcleanError {
+  return new FeedcleanError('RULE_ERROR', `${file}: ${where(pointer)}: ${message}`);
+}
+
+/** What ajv found, in words for someone editing the file. */
+function describe(error: ErrorObject): { pointer: string; message: string } {
+  const pointer = error.instancePath;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { pointer, message: `unknown field "${String(p.additionalProperty)}"` };
+    case 'required':
+      return { pointer, message: `missing field "${String(p.missingProperty)}"${p.missingProperty === 'hosts' ? ' (a site pack applies to items from its hosts)' : ''}` };
+    case 'enum':
+      return { pointer, message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'pattern':
+      return { pointer, message: pointer.endsWith('/id') ? 'an id is lower-case letters, digits, ".", "_" and "-" (64 at most)' : `is not well formed (must match ${String(p.pattern)})` };
+    default:
+      return { pointer, message: error.message ?? 'is not valid' };
+  }
+}
+
+/**
+ * The error to report: an unknown field before anything else (a misspelt `patern` is why
+ * `pattern` is missing), then the deepest, which says most precisely where the problem is.
+ */
+function firstProblem(errors: readonly ErrorObject[]): ErrorObject {
+  const unknown = errors.find((e) => e.keyword === 'additionalProperties');
+  if (unknown) return unknown;
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  const telling = errors.filter((e) => e.keyword !== 'if');
+  return (telling.length ? telling : errors).reduce((best, e) => (depth(e) > depth(best) ? e : best));
+}
+
+/** Parses the text of a rules file: JSON when it is named `.json`, YAML otherwise. */
+function parseRulesText(text: string, file: string): unknown {
+  if (/\.json$/i.test(file)) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw ruleError(file, '', `not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const yaml = require('yaml') as typeof YamlType;
+  const doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const problem = doc.errors[0];
+  if (problem) throw ruleError(file, '', `not valid YAML: ${problem.message.split('\n')[0]!.replace(/:$/, '')}`);
+  try {
+    // Aliases are bounded: a "billion laughs" of nested aliases is refused, not expanded.
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw ruleError(file, '', `not usable YAML: ${(error as Error).message}`);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+/** Compiles one validated pack into the runtime shape the cleaners read. */
+function compilePack(raw: Json, at: string, file: string): RulePack {
+  const pattern = (value: unknown, pointer: string, anchored = false): RegExp => {
+    try {
+      return compileSafePattern(anchored ? anchor(value as string) : (value as string));
+    } catch (error) {
+      throw ruleError(file, pointer, (error as Error).message);
+    }
+  };
+  const selector = (value: unknown, pointer: string): string => {
+    try {
+      compileSelector(value as string);
+    } catch (error) {
+      throw ruleError(file, pointer, (error as Error).message);
+    }
+    return value as string;
+  };
+  const list = (key: string) => ((raw[key] as Json[] | undefined) ?? []).map((rule, i) => ({ rule, at: `${at}/${key}/${i}` }));
+  const pack: RulePack = { id: raw.id as string, kind: raw.kind as RulePack['kind'] };
+  if (raw.name !== undefined) pack.name = raw.name as string;
+  if (raw.hosts) pack.hosts = raw.hosts as string[];
+  if (raw.timeZone !== undefined) pack.timeZone = checkZone(raw.timeZone as string, `${at}/timeZone`, file);
+  if (raw.proxies) pack.proxies = raw.proxies as RulePack['proxies'];
+  if (raw.dropSelectors) pack.dropSelectors = list('dropSelectors').map(({ rule, at }) => ({ id: rule.id as string, selector: selector(rule.selector, `${at}/selector`) }));
+  if (raw.dropText) pack.dropText = list('dropText').map(({ rule, at }) => ({ id: rule.id as string, pattern: pattern(rule.pattern, `${at}/pattern`) }));
+  if (raw.dropLabels) pack.dropLabels = list('dropLabels').map(({ rule, at }) => ({ id: rule.id as string, pattern: pattern(rule.pattern, `${at}/pattern`) }));
+  if (raw.footers) {
+    pack.footers = list('footers').map(({ rule, at }) => ({ id: rule.id as string, marker: pattern(rule.marker, `${at}/marker`, true), linkHosts: rule.linkHosts as string[] }));
+  }
+  if (raw.relatedSections) pack.relatedSections = list('relatedSections').map(({ rule, at }) => ({ id: rule.id as string, heading: pattern(rule.heading, `${at}/heading`) }));
+  if (raw.rewrites) {
+    pack.rewrites = list('rewrites').map(({ rule, at }) => {
+      const compiled = pattern(rule.pattern, `${at}/pattern`);
+      return {
+        id: rule.id as string,
+        selector: selector(rule.selector, `${at}/selector`),
+        pattern: compiled,
+        template: checkTemplate(rule.template as string, compiled, `${at}/template`, file),
+        ...(rule.related !== undefined ? { related: rule.related as boolean } : {}),
+      };
+    });
+  }
+  if (raw.captions) pack.captions = raw.captions as RulePack['captions'];
+  if (raw.embeds) {
+    pack.embeds = list('embeds').map(({ rule, at }) => {
+      selector(rule.selector, `${at}/selector`);
+      ((rule.containers as string[] | undefined) ?? []).forEach((c, i) => selector(c, `${at}/containers/${i}`));
+      return rule as unknown as NonNullable<RulePack['embeds']>[number];
+    });
+  }
+  if (raw.embedLinks) {
+    pack.embedLinks = list('embedLinks').map(({ rule, at }) => {
+      const compiled = pattern(rule.pattern, `${at}/pattern`);
+      return { id: rule.id as string, pattern: compiled, template: checkTemplate(rule.template as string, compiled, `${at}/template`, file) };
+    });
+  }
+  if (raw.decorativeImages) pack.decorativeImages = (raw.decorativeImages as string[]).map((p, i) => pattern(p, `${at}/decorativeImages/${i}`));
+  if (raw.galleryLabels) pack.galleryLabels = raw.galleryLabels as string[];
+  if (raw.byline) {
+    const b = raw.byline as Json;
+    pack.byline = {
+      id: b.id as string,
+      block: b.block as string,
+      inner: b.inner as string,
+      authorSeparators: b.authorSeparators !== undefined ? pattern(b.authorSeparators, `${at}/byline/authorSeparators`) : DEFAULT_AUTHOR_SEPARATORS,
+      ...(b.authorPrefix !== undefined ? { authorPrefix: pattern(b.authorPrefix, `${at}/byline/authorPrefix`, true) } : {}),
+      nullAuthors: (b.nullAuthors as string[] | undefined) ?? [],
+      ...(b.leadDate !== undefined ? { leadDate: b.leadDate as boolean } : {}),
+    };
+  }
+  return pack;
+}
+
+const DEFAULT_AUTHOR_SEPARATORS = /\s*[,，、;；]\s*/;
+
+/** `(?i)foo|bar` → `(?i)^(?:foo|bar)`: markers and prefixes are matched at the start of a text. */
+function anchor(source: string): string {
+  const flags = /^\(\?[ims]+\)/.exec(source)?.[0] ?? '';
+  return `${flags}^(?:${source.slice(flags.length)})`;
+}
+
+function checkZone(zone: string, pointer: string, file: string): string {
+  if (isValidTimeZone(zone)) return zone;
+  throw ruleError(file, pointer, `unknown time zone "${zone}" (use an IANA name such as Europe/Berlin)`);
+}
+
+/** Every `{n}` must be a capture group of the pattern, every `{name}` a variable rules may use. */
+function checkTemplate(template: string, pattern: RegExp, pointer: string, file: string): string {
+  const groups = new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+  for (const [, key] of template.matchAll(/\{(\w+)\}/g)) {
+    if (/^\d+$/.test(key!)) {
+      const n = Number(key);
+      if (n < 1 || n > groups) throw ruleError(file, pointer, `{${key}} names no capture group (the pattern has ${groups})`);
+    } else if (key !== 'lang') {
+      throw ruleError(file, pointer, `{${key}} is not a template variable (use {1}… for capture groups, {lang} for the item URL's language)`);
+    }
+  }
+  return template;
+}
+
+/** Rule ids a file repeats (an id names one rule in --explain and `feedclean rules`). */
+function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean): void {
+  const seen = new Map<string, string>();
+  packs.forEach((pack, p) => {
+    for (const [key, value] of Object.entries(pack)) {
+      const rules = Array.isArray(value) ? value : key === 'byline' ? [value] : [];
+      rules.forEach((rule, i) => {
+        if (rule === null || typeof rule !== 'object' || typeof (rule as Json).id !== 'string') return;
+        const id = (rule as Json).id as string;
+        const pointer = `${isList ? `/${p}` : ''}/${key}${key === 'byline' ? '' : `/${i}`}/id`;
+        const first = seen.get(id);
+        if (first) throw ruleError(file, pointer, `rule id "${id}" is already used at ${first}`);
+        seen.set(id, pointer);
+      });
+    }
+  });
+}
+
+/**
+ * Reads the rule packs in one file's text. `taken` holds the pack ids already in use (the built-in
+ * ones and earlier files), so two packs never share an id.
+ */
+export function loadRulePacks(text: string, file: string, taken: readonly RulePack[] = builtInPacks): RulePack[] {
+  const data = parseRulesText(text, file);
+  const isList = Array.isArray(data);
+  const raws = (isList ? data : [data]) as unknown[];
+  if (isList && raws.length === 0) throw ruleError(file, '', 'the list of packs is empty');
+  const validate = packValidator();
+  raws.forEach((raw, i) => {
+    if (!validate(raw)) {
+      const { pointer, message } = describe(firstProblem(validate.errors!));
+      throw ruleError(file, `${isList ? `/${i}` : ''}${pointer}`, message);
+    }
+  });
+  checkUniqueIds(raws as Json[], file, isList);
+  const ids = new Set(taken.map((p) => p.id));
+  return (raws as Json[]).map((raw, i) => {
+    const at = isList ? `/${i}` : '';
+    if (ids.has(raw.id as string)) {
+      const builtIn = builtInPacks.some((p) => p.id === raw.id);
+      throw ruleError(file, `${at}/id`, `pack id "${String(raw.id)}" is already ${builtIn ? 'a built-in pack' : 'used by another rules file'}; choose another`);
+    }
+    ids.add(raw.id as string);
+    return compilePack(raw, at, file);
+  });
+}
+
+/** Reads rules files in order; the packs come back with the file they came from. */
+export function loadRuleFiles(files: ReadonlyArray<{ name: string; text: string }>): RulePack[] {
+  const packs: RulePack[] = [];
+  for (const { name, text } of files) packs.push(...loadRulePacks(text, name, [...builtInPacks, ...packs]));
+  return packs;
+}
