@@ -7,6 +7,7 @@ const HOSTILE = [
   '[x] *y* | z', '{a: 1}', '> folded', '| literal', '- item', '? key', '%YAML 1.2', '@at `tick`', 'yes', 'No', 'on', 'OFF',
   'null', '~', 'true', '0123', '1e3', '.5', '-1', '+1', '12:30', '0x1F', '', ' lead', 'trail ', 'tab\there', 'line\nbreak',
   'cr\rx', '.inf', '.Inf', '+.INF', '-.inf', '.nan', '.NaN', '=', '<<', '\u2028ls', 'nel\u0085x', 'bom\ufeffx', 'back\\slash', 'emoji 😀 and 中文：冒号', '2023年5月1日', 'C:\\path',
+  '<img src=x onerror=alert(1)>', 'a < b', '[x](javascript:alert(1))', '\\](x)', '<https://x>',
 ];
 
 describe('yamlString', () => {
@@ -25,6 +26,12 @@ describe('yamlString', () => {
     expect(yamlString("It's a \"quote\" inside")).toBe("It's a \"quote\" inside");
     expect(yamlString(null)).toBe('null');
     expect(parse('x: 2023-09-05T01:42:02.538Z')).toEqual({ x: '2023-09-05T01:42:02.538Z' });
+  });
+
+  it('never lets a Markdown renderer that does not know front matter find HTML or a link in it', () => {
+    expect(yamlString('<img src=x onerror=alert(1)>')).toBe('"\\u003cimg src=x onerror=alert(1)>"');
+    expect(yamlString('[x](javascript:alert(1))')).toBe('"[x\\u005d(javascript:alert(1))"');
+    expect(yamlString('a [b] c')).toBe('a [b] c');
   });
 
   it('quotes what YAML 1.1 readers would take for booleans or numbers', () => {
