@@ -1,7 +1,7 @@
 /** The data that flows between stages. Everything past `parse` is plain, serializable data. */
 import type { Fragment } from './tree/dom.js';
 
-export type SourceFormat = 'dump' | 'rss' | 'atom' | 'rdf' | 'cdf' | 'jsonfeed' | 'html';
+export type SourceFormat = 'dump' | 'rss' | 'atom' | 'rdf' | 'cdf' | 'jsonfeed' | 'html' | 'markdown';
 
 export interface Figure {
   url: string;
@@ -99,7 +99,10 @@ export interface FeedFields {
   /** Images the feed attaches (media:content, image enclosures, itunes:image), in order. */
   media: Figure[];
   attachments: Attachment[];
-  feed: FeedInfo;
+  /** The feed (null for a Markdown document, which names fields but no feed). */
+  feed: FeedInfo | null;
+  /** The lead image a Markdown document's front matter names: it stays the lead image. */
+  leadImage?: Figure | null;
 }
 
 /** An item as parsed, before cleaning: header fields plus its body as one parsed tree. */

@@ -31,7 +31,7 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
   // A feed's own date fields first; a byline in the content is the fallback.
   const published = fields?.published ?? findings.published;
   const firstGalleryImage = galleries[0]?.images[0];
-  const image: Figure | null = images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
+  const image: Figure | null = fields?.leadImage ?? images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
   // A bare date is a whole day: it is 'after' the capture only if that day starts after it.
   const slack = findings.publishedTimed ? 0 : 86_400_000 - 1;
   if (published !== null && raw.captured !== null && published > raw.captured + slack) {

@@ -1,0 +1,130 @@
+/**
+ * feedclean's own Markdown documents as input: YAML front matter, then the body in Markdown.
+ *
+ *     ---
+ *     title: …
+ *     url: https://…
+ *     published: 2023-09-05T01:42:02.538Z
+ *     captured: …
+ *     authors: [ … ]
+ *     image: { url: …, caption: … }
+ *     ---
+ *
+ *     # title
+ *
+ *     body …
+ *
+ * So a cleaned archive can be cleaned again (after a rules change, say), and cleaning is
+ * idempotent: feedclean's Markdown read by feedclean gives the same Markdown, byte for byte. Other
+ * front-matter Markdown (a static site's posts) reads too, with `link`, `date`, `author` taken as
+ * aliases. The body is rendered by markdown-it (CommonMark) and that HTML is parsed once, like any
+ * other body; the front matter is authoritative for the fields it names.
+ */
+import { createRequire } from 'node:module';
+import type MarkdownItType from 'markdown-it';
+import type * as YamlType from 'yaml';
+import { parseDate } from '../dates/parse.js';
+import { FeedcleanError } from '../errors.js';
+import { parseBody } from '../tree/parse.js';
+import { normalizeSpace } from '../tree/text.js';
+import type { FeedFields, Figure, RawItem } from '../types.js';
+
+const require = createRequire(import.meta.url);
+
+// The opening fence, the YAML block, the closing fence (YAML's `...` end marker too).
+// Sticky (`y`): it matches at the very start of the text only.
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/my;
+// The first line of the block is a `key:` entry, as front matter always starts.
+const FIRST_ENTRY = /^---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:/;
+
+export function looksLikeMarkdownDocument(text: string): boolean {
+  if (!FIRST_ENTRY.test(text)) return false;
+  FRONT_MATTER.lastIndex = 0;
+  return FRONT_MATTER.test(text.slice(0, 1 << 20));
+}
+
+let markdownIt: MarkdownItType | null = null;
+
+function renderer(): MarkdownItType {
+  if (!markdownIt) {
+    const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
+    // Raw HTML in a hand-written document is read (and then sanitized like any body).
+    markdownIt = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  }
+  return markdownIt;
+}
+
+type Json = Record<string, unknown>;
+
+function readFrontMatter(yamlText: string): Json {
+  const yaml = require('yaml') as typeof YamlType;
+  const doc = yaml.parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length) throw new FeedcleanError('PARSE_ERROR', `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new FeedcleanError('PARSE_ERROR', `front matter is not usable YAML: ${(error as Error).message}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new FeedcleanError('PARSE_ERROR', 'front matter is not a YAML mapping of fields');
+  return data as Json;
+}
+
+const text = (value: unknown): string | null => {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+};
+
+function dateOf(value: unknown, field: string, warnings: string[]): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  const t = text(value);
+  if (!t) return null;
+  const parsed = parseDate(t);
+  if (!parsed) warnings.push(`front matter ${field} "${t}" is in no known form; left empty`);
+  return parsed?.ms ?? null;
+}
+
+function authorsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  const names = list.map((v) => text(typeof v === 'object' && v !== null ? (v as Json).name : v)).filter((v): v is string => v !== null);
+  return [...new Set(names.map(normalizeSpace))];
+}
+
+function imageOf(value: unknown): Figure | null {
+  if (typeof value === 'string') return text(value) ? { url: value.trim(), caption: null } : null;
+  if (!value || typeof value !== 'object') return null;
+  const url = text((value as Json).url);
+  return url ? { url, caption: text((value as Json).caption) } : null;
+}
+
+export function parseMarkdownDocument(source: string): RawItem {
+  FRONT_MATTER.lastIndex = 0;
+  const fence = FRONT_MATTER.exec(source);
+  if (!fence) throw new FeedcleanError('PARSE_ERROR', 'the front matter is not closed by a "---" line');
+  const data = readFrontMatter(fence[1] ?? '');
+  const warnings: string[] = [];
+  const body = parseBody(renderer().render(source.slice(fence[0].length))).root;
+  const image = imageOf(data.image);
+  const fields: FeedFields = {
+    id: null,
+    published: dateOf(data.published ?? data.date, 'published', warnings),
+    updated: dateOf(data.updated, 'updated', warnings),
+    authors: authorsOf(data.authors ?? data.author),
+    tags: [],
+    summary: null,
+    media: image ? [image] : [],
+    leadImage: image,
+    attachments: [],
+    feed: null,
+  };
+  return {
+    format: 'markdown',
+    title: text(data.title) ? normalizeSpace(text(data.title)!) : null,
+    url: text(data.url ?? data.link),
+    captured: dateOf(data.captured, 'captured', warnings),
+    body,
+    warnings,
+    fields,
+  };
+}
