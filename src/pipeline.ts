@@ -22,7 +22,7 @@ export interface PipelineOptions extends NormalizeOptions {
   packs?: readonly RulePack[];
 }
 
-function parse(text: string): { feed: FeedInfo | null; items: RawItem[] } {
+function parse(text: string): { feed: FeedInfo | null; items: RawItem[]; unreadable?: string } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
@@ -49,6 +49,8 @@ function readFeed(text: string, mapping: FeedMapping): ParsedFeed {
     if (!isFeedcleanError(error) || error.code !== 'PARSE_ERROR') throw error;
     const { doc, warning } = recoverFeed(text, mapping, error);
     const parsed = readXmlFeed(doc, mapping);
+    // Nothing recovered: normalize() says why, not just "no items"; normalizeFeed() keeps the feed.
+    if (!parsed.items.length) return { ...parsed, unreadable: warning };
     return { feed: parsed.feed, items: parsed.items.map((item) => ({ ...item, warnings: [warning, ...item.warnings] })) };
   }
 }
@@ -85,6 +87,8 @@ export interface NormalizedFeed {
   items: Item[];
   /** The encoding the input was read in. */
   encoding: string;
+  /** Why a broken feed gave no items at all (its entries could not be read one by one either). */
+  unreadable?: string;
 }
 
 /** A feed's zone-less local times read again in the zone its source writes them in. */
@@ -99,7 +103,8 @@ function inZone(fields: FeedFields, timeZone: string): FeedFields {
 
 /** Cleans one input into items. Throws FeedcleanError on bad input, and on a feed with no entries. */
 export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): Item[] {
-  const { items } = normalizeFeed(input, options);
+  const { items, unreadable } = normalizeFeed(input, options);
+  if (unreadable && !items.length) throw new FeedcleanError('PARSE_ERROR', `no entry could be read: ${unreadable}`);
   if (!items.length) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
   return items;
 }
@@ -129,5 +134,5 @@ export function normalizeFeed(input: string | Uint8Array | ArrayBuffer | ArrayBu
     const item = extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
     return cleaned.explain ? { ...item, explain: cleaned.explain } : item;
   });
-  return { feed: parsed.feed, items, encoding: decoded.encoding };
+  return { feed: parsed.feed, items, encoding: decoded.encoding, ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}) };
 }

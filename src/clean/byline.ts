@@ -61,7 +61,9 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
 function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: number; timed: boolean } | null {
   const first = root.childNodes.find((n) => !isBlankText(n));
   if (!first) return null;
-  const candidate = first instanceof Text || (first instanceof Element && ['p', 'div', 'span', 'time'].includes(first.tagName) && first.children.length === 0) ? normalizeSpace(first.textContent) : '';
+  // Whatever holds it (a paragraph, a <time>, a <figure> the mirror misused): what counts is that
+  // the reader sees nothing but a date first — the same test when our Markdown is read again.
+  const candidate = first instanceof Text || (first instanceof Element && !first.getElementsByTagName('img').length) ? normalizeSpace(first.textContent) : '';
   const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
   if (date) noteZoneGuess(date, ctx, candidate);
   return date ? { node: first, ms: date.ms, timed: date.timed } : null;
@@ -73,16 +75,6 @@ function noteZoneGuess(date: ParsedDate, ctx: CleanContext, text: string): void 
 }
 
 export function readByline(root: Fragment, ctx: CleanContext): void {
-  for (const pack of ctx.packs) {
-    const lead = pack.byline?.leadDate ? readLeadDate(root, ctx) : null;
-    if (lead) {
-      ctx.findings.published = lead.ms;
-      ctx.findings.publishedTimed = lead.timed;
-      lead.node.remove();
-      fired(ctx, pack, `${pack.byline!.id}-lead-date`, { action: 'read', what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body` });
-      return;
-    }
-  }
   for (const pack of ctx.packs) {
     const rule = pack.byline;
     if (!rule) continue;
@@ -116,5 +108,16 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     block.remove();
     fired(ctx, pack, rule.id, { action: 'read', what: () => `byline "${excerpt(textOf(block))}" as authors and published time; removed from the body`, identifiesMirror: true });
     return;
+  }
+  // No byline block of the mirror's shape: a bare date at the very start is the item's date.
+  for (const pack of ctx.packs) {
+    const lead = pack.byline?.leadDate ? readLeadDate(root, ctx) : null;
+    if (lead) {
+      ctx.findings.published = lead.ms;
+      ctx.findings.publishedTimed = lead.timed;
+      lead.node.remove();
+      fired(ctx, pack, `${pack.byline!.id}-lead-date`, { action: 'read', what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body` });
+      return;
+    }
   }
 }

@@ -128,4 +128,8 @@ export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
   for (const caption of [...elements(root)].filter((el) => el.tagName === 'figcaption')) {
     if (!(caption.parentNode instanceof Element && caption.parentNode.tagName === 'figure')) replaceNode(caption, h('p', {}, [...caption.childNodes]));
   }
+  // A paragraph in a figure holding only its image (left by anonymous-blocks.ts) is no paragraph.
+  for (const p of [...elements(root)].filter((el) => el.tagName === 'p' && el.parentNode instanceof Element && el.parentNode.tagName === 'figure')) {
+    if (!textOf(p) && p.getElementsByTagName('img').length) unwrap(p);
+  }
 }

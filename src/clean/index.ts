@@ -12,6 +12,8 @@ import { readByline } from './byline.js';
 import { excerpt, type CleanContext } from './context.js';
 import { dropDecorativeImages } from './decorative-images.js';
 import { flattenDeepNesting } from './flatten-depth.js';
+import { dropInvisible } from './invisible.js';
+import { wrapAnonymousBlocks } from './anonymous-blocks.js';
 import { normalizeFigures } from './figures.js';
 import { dropNoscriptDuplicates, promoteLazyImages } from './lazy-images.js';
 import { convertMediaEmbeds } from './media-embeds.js';
@@ -51,7 +53,11 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
     warnings: [],
   };
   const root = input.body;
+  const explain = ctx.explain;
+  const onDrop = explain ? (el: Element) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: dropped(el) }) : null;
   flattenDeepNesting(root, ctx);
+  dropInvisible(root, onDrop);
+  wrapAnonymousBlocks(root);
   unwrapProxies(root, ctx);
   promoteLazyImages(root);
   dropNoscriptDuplicates(root);
@@ -61,8 +67,6 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   rewriteLinks(root, ctx);
   takeRelatedSections(root, ctx);
   dropDecorativeImages(root, ctx);
-  const explain = ctx.explain;
-  const onDrop = explain ? (el: Element) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: dropped(el) }) : null;
   sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop);
   normalizeFigures(root, ctx);
   pruneEmpty(root);

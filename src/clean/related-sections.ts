@@ -1,6 +1,10 @@
 /**
  * "Related stories" sections a pack names by their heading: the links in them are the item's
- * `related`, not its body. The section runs from the heading to the next heading.
+ * `related`, not its body. The section is the heading and the run of link-only blocks right after
+ * it (up to the first block that is not only links, the next heading, or the end of its parent);
+ * a heading followed by prose is the article's own. The run, not "everything to the end of the
+ * parent", so that the decision does not hang on wrappers Markdown does not keep: cleaning the
+ * Markdown again must take the same section.
  */
 import { Element, elements, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, textOf } from '../tree/text.js';
@@ -40,9 +44,9 @@ export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
     const hit = rules.find(({ rule }) => rule.heading.test(textOf(heading)));
     if (!hit) continue;
     const section: DomNode[] = [heading];
-    for (let sib = heading.nextSibling; sib && !(sib instanceof Element && HEADING.test(sib.tagName)); sib = sib.nextSibling) section.push(sib);
-    // Only a section of links: any prose in it means the heading was the article's own.
-    if (section.length < 2 || !section.slice(1).every(onlyLinks)) continue;
+    for (let sib = heading.nextSibling; sib && !(sib instanceof Element && HEADING.test(sib.tagName)) && onlyLinks(sib); sib = sib.nextSibling) section.push(sib);
+    while (section.length > 1 && isBlankText(section[section.length - 1]!)) section.pop();
+    if (section.length < 2) continue;
     for (const node of section) {
       const links = node instanceof Element ? linksIn(node) : [];
       for (const a of links) {

@@ -4,27 +4,9 @@
  * adjacent runs of one formatting element merged.
  */
 import type { SanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, Text, elements, replaceNode, unwrap, type Fragment } from '../tree/dom.js';
+import { Element, Text, elements, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
+import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
-
-/**
- * `<b>a</b><b>b</b>` → `<b>ab</b>`: adjacent runs of one formatting element (with nothing or only
- * white space between) are one run. Left apart they render as `**a****b**`, which is not Markdown.
- */
-function mergeAdjacentRuns(root: Fragment, schema: SanitizeSchema): void {
-  for (const el of elements(root)) {
-    if (!schema.mergeAdjacent.has(el.tagName)) continue;
-    for (;;) {
-      let next = el.nextSibling;
-      const gap = isBlankText(next) ? next : null;
-      if (gap) next = gap.nextSibling;
-      if (!(next instanceof Element) || next.tagName !== el.tagName || next.attributes.size || el.attributes.size) break;
-      if (gap) el.appendChild(gap);
-      while (next.firstChild) el.appendChild(next.firstChild);
-      next.remove();
-    }
-  }
-}
 
 const INLINE_WRAPPERS = new Set(['a', 'strong', 'em', 's', 'u', 'code', 'small', 'mark', 'sub', 'sup', 'q', 'cite', 'abbr', 'ins']);
 
@@ -53,15 +35,48 @@ function distributeInlineOverBlocks(el: Element): void {
   el.remove();
 }
 
-/** Line breaks where Markdown cannot have them (headings, table cells) become spaces. */
+/**
+ * Line breaks where Markdown cannot have them (headings, table cells, inline code) become spaces;
+ * in preformatted text, where a fence keeps every line, they are the newline they stand for.
+ */
 function flattenBreaks(root: Fragment): void {
   for (const br of [...elements(root)].filter((e) => e.tagName === 'br')) {
     for (let p = br.parentNode; p instanceof Element; p = p.parentNode) {
-      if (/^(?:h[1-6]|td|th)$/.test(p.tagName)) {
+      if (p.tagName === 'pre') {
+        replaceNode(br, new Text('\n'));
+        break;
+      }
+      if (/^(?:h[1-6]|td|th|code)$/.test(p.tagName)) {
         replaceNode(br, new Text(' '));
         break;
       }
       if (BLOCK_TAGS.has(p.tagName)) break;
+    }
+  }
+}
+
+/**
+ * `<b><br>a</b>` → `<br><b>a</b>`: a hard break (`\` and a newline) at the edge of emphasis would
+ * stand between the delimiter and the text, and the emphasis would not open or close. Innermost
+ * first, so a break leaves every wrapper it sits at the edge of.
+ */
+function hoistEdgeBreaks(root: Fragment): void {
+  for (const el of [...elements(root)].filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'a').reverse()) {
+    const parent = el.parentNode;
+    if (!parent) continue;
+    // White space beside the break goes out with it (it is still white space there).
+    const isBr = (n: DomNode | null) => n instanceof Element && n.tagName === 'br';
+    const skipBlank = (n: DomNode | null, step: (n: DomNode) => DomNode | null) => {
+      while (n && isBlankText(n)) n = step(n);
+      return n;
+    };
+    while (isBr(skipBlank(el.firstChild, (n) => n.nextSibling))) {
+      while (!isBr(el.firstChild)) parent.insertBefore(el.firstChild!, el);
+      parent.insertBefore(el.firstChild!, el);
+    }
+    while (isBr(skipBlank(el.lastChild, (n) => n.previousSibling))) {
+      while (!isBr(el.lastChild)) parent.insertBefore(el.lastChild!, el.nextSibling);
+      parent.insertBefore(el.lastChild!, el.nextSibling);
     }
   }
 }
@@ -89,9 +104,103 @@ function tuckFormattingIntoLinks(root: Fragment): void {
   }
 }
 
+/**
+ * `<q>a</q>` → `“a”`: a browser shows an inline quotation with quotation marks, and so do our
+ * text and Markdown (which have no `<q>`); a quotation inside one takes single marks.
+ */
+function quoteQuotations(root: Fragment): void {
+  for (const q of [...elements(root)].filter((e) => e.tagName === 'q')) {
+    let depth = 0;
+    for (let p = q.parentNode; p instanceof Element; p = p.parentNode) if (p.tagName === 'q') depth++;
+    const [open, close] = depth % 2 ? ['‘', '’'] : ['“', '”'];
+    q.insertBefore(new Text(open), q.firstChild);
+    q.appendChild(new Text(close));
+  }
+  for (const q of [...elements(root)].filter((e) => e.tagName === 'q')) unwrap(q);
+}
+
+/** `<li>` outside any list (a fragment cut from one) is put in a `<ul>`, with its neighbours. */
+function wrapOrphanItems(root: Fragment): void {
+  for (const li of [...elements(root)].filter((e) => e.tagName === 'li')) {
+    const parent = li.parentNode;
+    if (!parent || (parent instanceof Element && (parent.tagName === 'ul' || parent.tagName === 'ol'))) continue;
+    const list = new Element('ul');
+    parent.insertBefore(list, li);
+    for (let node: DomNode | null = li; node && ((node instanceof Element && node.tagName === 'li') || isBlankText(node)); node = list.nextSibling) list.appendChild(node);
+  }
+}
+
+/** `<h2><p>a</p><p>b</p></h2>`: a heading holds one line of text; blocks inside it are unwrapped. */
+function flattenHeadings(root: Fragment): void {
+  for (const heading of [...elements(root)].filter((e) => /^h[1-6]$/.test(e.tagName))) {
+    for (const block of heading.getElementsByTagName('*').filter((e) => BLOCK_TAGS.has(e.tagName))) {
+      block.parentNode!.insertBefore(new Text(' '), block);
+      block.parentNode!.insertBefore(new Text(' '), block.nextSibling);
+      unwrap(block);
+    }
+  }
+}
+
+/**
+ * `<b><b>x</b></b>`: formatting inside the same formatting adds nothing a reader sees, and written
+ * out (`****x****`, `~~~~x~~~~` — a code fence) it is not Markdown. The inner one goes.
+ */
+function unwrapNestedSame(root: Fragment): void {
+  for (const el of [...elements(root)].filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'code')) {
+    for (let p = el.parentNode; p instanceof Element && !BLOCK_TAGS.has(p.tagName); p = p.parentNode) {
+      if (p.tagName === el.tagName) {
+        unwrap(el);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * `<p>a<p>b</p>c</p>` (a player turned into a paragraph inside a paragraph, say): a paragraph holds
+ * no blocks, so it is split around them, as a browser's parser would have done.
+ */
+function splitParagraphs(root: Fragment): void {
+  for (const p of [...elements(root)].filter((e) => e.tagName === 'p').reverse()) {
+    const parent = p.parentNode;
+    if (!parent || !p.childNodes.some((n) => n instanceof Element && BLOCK_TAGS.has(n.tagName))) continue;
+    let run: Element | null = null;
+    for (const child of [...p.childNodes]) {
+      if (child instanceof Element && BLOCK_TAGS.has(child.tagName)) {
+        run = null;
+        parent.insertBefore(child, p);
+      } else {
+        run ??= parent.insertBefore(p.cloneNode(false), p);
+        run.appendChild(child);
+      }
+    }
+    p.remove();
+  }
+}
+
+/**
+ * `<a href=x>…<a href=y>…</a></a>` (a player turned link inside a link, say): links cannot nest in
+ * Markdown, and CommonMark keeps the innermost. So do we: the outer one is unwrapped.
+ */
+function unwrapOuterLinks(root: Fragment): void {
+  for (const a of [...elements(root)].filter((e) => e.tagName === 'a')) {
+    if (a.getElementsByTagName('a').length) unwrap(a);
+  }
+}
+
+/** Order matters: each step works on the shapes the steps before it leave. */
 export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
+  quoteQuotations(root);
+  flattenHeadings(root);
+  wrapOrphanItems(root);
+  // Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in
+  // the `<i>`, which is then pushed in too.
+  for (const el of [...elements(root)].filter((e) => INLINE_WRAPPERS.has(e.tagName)).reverse()) distributeInlineOverBlocks(el);
+  splitParagraphs(root);
+  unwrapOuterLinks(root);
+  unwrapNestedSame(root);
   tuckFormattingIntoLinks(root);
-  for (const el of [...elements(root)].filter((e) => INLINE_WRAPPERS.has(e.tagName))) distributeInlineOverBlocks(el);
   flattenBreaks(root);
-  mergeAdjacentRuns(root, schema);
+  hoistEdgeBreaks(root);
+  mergeAdjacentRuns(root, schema.mergeAdjacent);
 }

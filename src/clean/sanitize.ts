@@ -15,7 +15,8 @@ const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\
 export function safeUrl(value: string, attr: string, base: string | null, schema: SanitizeSchema = sanitizeSchema): string | null {
   const allowed = schema.urlAttributes[attr];
   if (!allowed) return value;
-  const trimmed = value.trim();
+  // Tabs and newlines inside a URL are dropped by every browser (the URL standard says so).
+  const trimmed = value.replace(/[\t\n\r]/g, '').trim();
   if (!trimmed || trimmed.startsWith('#')) return null;
   const compact = trimmed.replace(IGNORED_IN_SCHEME, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
@@ -48,16 +49,7 @@ function isImageAddress(src: string | null): boolean {
 }
 
 function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, schema: SanitizeSchema): void {
-  for (const name of [...el.attributes.keys()]) {
-    const value = el.attributes.get(name)!;
-    if (!allowedNames.includes(name)) {
-      el.removeAttribute(name);
-      continue;
-    }
-    const safe = safeUrl(value, name, base, schema);
-    if (safe === null) el.removeAttribute(name);
-    else if (safe !== value) el.setAttribute(name, safe);
-  }
+  el.attributes.retain((name, value) => (allowedNames.includes(name) ? safeUrl(value, name, base, schema) : null));
 }
 
 /** Told of each element removed with its content (for `--explain`). */

@@ -32,9 +32,15 @@ function isFooterPart(node: DomNode, rule: FooterRule): boolean {
   if (node instanceof Text) return JOINER.test(node.data);
   if (!(node instanceof Element)) return false;
   if (node.tagName === 'br' || node.tagName === 'hr') return true;
-  if (node.tagName === 'a') return isMirrorLink(node, rule);
+  // A link that goes nowhere (`#top`, no href) is no link to the reader (the sanitizer unwraps it).
+  if (node.tagName === 'a' && !isInPage(node)) return isMirrorLink(node, rule);
   if (node.getElementsByTagName('img').length) return false;
   return node.childNodes.every((child) => isFooterPart(child, rule));
+}
+
+function isInPage(a: Element): boolean {
+  const href = (a.getAttribute('href') ?? '').trim();
+  return href === '' || href.startsWith('#');
 }
 
 function containsMirrorLink(nodes: readonly DomNode[], rule: FooterRule): boolean {

@@ -22,7 +22,9 @@ export interface ExtractInput {
 }
 
 export function extract({ raw, findings, packs, input, encoding, warnings, galleries: keepGalleries }: ExtractInput): Item {
-  const found = extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
+  // A Markdown document's galleries are already written out as sections of its body; found again,
+  // they would move (and a body that only looked like one would become one): read as body.
+  const found = raw.format === 'markdown' ? [] : extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
   const galleries = keepGalleries ? found : [];
   const fields = raw.fields;
   // Body figures first; images the feed attaches (media:content, enclosures) after, each once.

@@ -33,9 +33,12 @@ export function readJsonFeed(text: string): ParsedFeed {
   }
   if (!doc || !Array.isArray(doc.items)) throw new FeedcleanError('PARSE_ERROR', 'JSON Feed has no items array');
   const feed: FeedInfo = { title: str(doc.title), url: str(doc.home_page_url), language: str(doc.language) };
-  const items = doc.items.map((value): RawItem => {
-    const item = obj(value) ?? {};
-    const warnings: string[] = [];
+  const entries = doc.items.filter((value) => obj(value) !== null);
+  // Not objects (numbers, strings, null, arrays): nothing to read; said on every item read.
+  const skipped = doc.items.length - entries.length;
+  const items = entries.map((value): RawItem => {
+    const item = obj(value)!;
+    const warnings: string[] = skipped ? [`${skipped} of the feed's items are not JSON objects; skipped`] : [];
     const html = str(item.content_html);
     const body = html ? parseBody(html).root : textBody(str(item.content_text) ?? '');
     const media: Figure[] = [];

@@ -158,6 +158,8 @@ export function textBody(text: string): Fragment {
 export interface ParsedFeed {
   feed: FeedInfo;
   items: RawItem[];
+  /** Why no entry could be read (a broken document), when none could. */
+  unreadable?: string;
 }
 
 export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {

@@ -45,7 +45,7 @@ const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/atom', 'http://purl.org
  */
 export function namespacePrefixes(text: string): Map<string, string> {
   const prefixes = new Map<string, string>();
-  const rootTag = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*<([^\s>/]+)/i.exec(text.slice(0, 4096))?.[1] ?? '';
+  const rootTag = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>))*\s*<([^\s>/]+)/i.exec(text.slice(0, 4096))?.[1] ?? '';
   const root = rootTag.includes(':') ? rootTag.slice(0, rootTag.indexOf(':')).toLowerCase() : null;
   for (const m of text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g)) {
     const prefix = m[1]!.toLowerCase();
@@ -88,6 +88,8 @@ export const RAW_ELEMENTS = [
   'media:description', 'itunes:summary', 'xhtml:body', 'body', 'fullitem', 'dc:description', 'rights', 'copyright',
 ];
 
+export const MAX_XML_DEPTH = 1000;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -103,6 +105,9 @@ const parser = new XMLParser({
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATING.has(name),
   transformTagName: safeName,
   transformAttributeName: safeName,
+  // Deeper than any feed's structure (content is kept raw, so its nesting does not count); the
+  // bound keeps the parser's recursive steps far from the stack's end.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** Parses a document; `prefixes` are its namespace bindings (a fragment of it borrows its document's). */
@@ -111,7 +116,9 @@ export function parseXml(text: string, prefixes: Map<string, string> = namespace
   try {
     return parser.parse(text) as XmlObject;
   } catch (error) {
-    throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${(error as Error).message.split('\n')[0]}`);
+    const message = (error as Error).message.split('\n')[0]!;
+    if (/Maximum nested tags exceeded/.test(message)) throw new FeedcleanError('PARSE_ERROR', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
+    throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${message}`);
   }
 }
 

@@ -50,8 +50,31 @@ function renderer(): MarkdownItType {
     const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
     // Raw HTML in a hand-written document is read (and then sanitized like any body).
     markdownIt = new MarkdownIt({ html: true, linkify: false, typographer: false });
+    markdownIt.renderer.renderInlineAsText = altText;
+    // URLs as the document writes them: the sanitizer judges them (as in any body), and
+    // markdown-it's percent-encoding would change URLs each time a document is read.
+    markdownIt.validateLink = () => true;
+    markdownIt.normalizeLink = (url) => url;
+    markdownIt.normalizeLinkText = (url) => url;
   }
   return markdownIt;
+}
+
+type Tokens = Parameters<MarkdownItType['renderer']['renderInlineAsText']>[0];
+
+/**
+ * An image's alt text: the plain text of its inline content, as CommonMark says. markdown-it's
+ * own version skips escaped characters (`![a\*b](x)` gives "ab", its issue #1142) and code spans,
+ * which would lose characters each time a document is read.
+ */
+function altText(tokens: Tokens): string {
+  let out = '';
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline') out += token.content;
+    else if (token.type === 'image') out += altText(token.children ?? []);
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') out += '\n';
+  }
+  return out;
 }
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 /** The Markdown document for one item: front matter, `# title`, the body, then each gallery. */
 import { FeedcleanError } from '../errors.js';
 import type { Gallery, Item } from '../types.js';
-import { escapeMarkdown, linkDestination } from './escape.js';
+import { escapeMarkdown, linkDestination, resolveLineStarts } from './escape.js';
 import { frontMatter } from './front-matter.js';
 
 export interface MarkdownOptions {
@@ -31,5 +31,6 @@ export function renderMarkdown(item: Item, options: MarkdownOptions = {}): strin
   if (item.title) sections.push(`# ${escapeMarkdown(item.title)}`);
   if (item.markdown) sections.push(item.markdown);
   if (options.galleries !== false) for (const gallery of item.galleries) sections.push(gallerySection(gallery));
-  return `${sections.join('\n\n')}\n`;
+  // The title and gallery lines are escaped like body text, and their line-start escapes settled the same way.
+  return `${resolveLineStarts(sections.join('\n\n'))}\n`;
 }

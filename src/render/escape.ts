@@ -1,29 +1,103 @@
 /**
  * Markdown escaping for text nodes: only what could otherwise become syntax. `foo_bar` stays as it
  * is (intraword underscores never make emphasis), `1.` is escaped only at the start of a line.
+ *
+ * Text is escaped a node at a time, and a node does not know whether it starts a line: `<sup>`
+ * text comes after `^(`, a caption after `*`. So an escape that only a line start needs (`- `,
+ * `1. `, `# `, `>` …) is written with a mark before it, and `resolveLineStarts` keeps it only where
+ * the finished line has nothing before it but container markup (indentation, `>`, a list marker).
+ * Likewise an escape only a line end needs (closing `#`s, a setext `===` or `---` line) gets a
+ * second mark and stays only where the finished line ends after its run.
+ * The output then depends on the text and its place, never on how the text was cut into nodes —
+ * which is what makes reading our own Markdown back give the same Markdown.
  */
 
 const INLINE = /[\\`*[\]<~]|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_|&(?=#?[A-Za-z0-9]+;)/gu;
-const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+(?=\s*$)|-{2,}(?=\s*$)|>|(\d{1,9})([.)])(?=\s|$))/gm;
+const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|(=+|-{2,})(?=\s*$)|>|(\d{1,9})([.)])(?=\s|$))/gm;
 
 // `#`s ending a line after a space would close an ATX heading (`## Ranked #` loses its `#`).
 const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
 
 // Any character one of the patterns above could act on; most text nodes have none and skip them.
-const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>-]|\d[.)]/;
+const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>!\ufdd0-\ufdd2-]|\d[.)]/;
+
+/** Noncharacters: they mark escapes that only a line start, or a line end, needs (see resolveLineStarts). */
+const LINE_START_MARK = '\ufdd0';
+const LINE_END_MARK = '\ufdd1';
+/** After a text's final `!`: what comes next may be a link, and `![` would make it an image. */
+const BANG_MARK = '\ufdd2';
+export const LINE_MARKS = /[\ufdd0-\ufdd2]/g;
+
+// Text cut into pieces this long for the inline escapes (see escapeInline); most text is one piece.
+const PIECE = 1 << 22;
+const INLINE_RUN = /^[\s\S]*$/;
+const WORD = /[\p{L}\p{N}#&]/u;
+const WORD_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * The inline escapes, a few million characters at a time: V8 aborts the whole process (it is not
+ * an exception) when one `replace` makes more than about 33 million replacements, which 40 MB of
+ * `*` would. Pieces are cut only where no pattern looks across the cut: not after a letter, digit,
+ * `#`, `&` or half a surrogate pair, and not between `_` and a letter.
+ */
+export function escapeInline(text: string, piece = PIECE): string {
+  if (text.length <= piece) return text.replace(INLINE, '\\$&');
+  let out = '';
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + piece, text.length);
+    while (end < text.length && !canCut(text, end)) end++;
+    out += text.slice(start, end).replace(INLINE, '\\$&');
+    start = end;
+  }
+  return out;
+}
+
+function canCut(text: string, at: number): boolean {
+  const before = text[at - 1]!;
+  const code = before.charCodeAt(0);
+  if ((code >= 0xd800 && code <= 0xdbff) || WORD.test(before)) return false;
+  return !(before === '_' && WORD_AFTER.test(text.slice(at, at + 2)));
+}
 
 export function escapeMarkdown(text: string): string {
   if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text
-    .replace(INLINE, '\\$&')
-    .replace(CLOSING_HASHES, '$1\\$2')
-    .replace(LINE_START, (_m, indent: string, mark: string, digits?: string, delimiter?: string) =>
-      digits ? `${indent}${digits}\\${delimiter}` : `${indent}\\${mark}`,
-    );
+    .replace(LINE_MARKS, '\ufffd') // never in real text (noncharacters), so never taken for our marks
+    .replace(INLINE_RUN, (all) => escapeInline(all))
+    .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)
+    .replace(LINE_START, (_m, indent: string, mark: string, rule?: string, digits?: string, delimiter?: string) => {
+      if (digits) return `${indent}${digits}${LINE_START_MARK}\\${delimiter}`;
+      return `${indent}${LINE_START_MARK}${rule ? LINE_END_MARK : ''}\\${mark}`;
+    })
+    .replace(/!$/, `!${BANG_MARK}`);
+}
+
+// What may stand before a block's first text on its line: indentation, quote markers, list markers.
+// A list marker counts only with the white space that makes it one (`*text` is not a list).
+const CONTAINER_PREFIX = /^[ \t]*(?:>[ \t]*|(?:[-+*]|\d{1,9}[.)])[ \t]+)*$/;
+// A marked escape (a number's digits come before its mark: `1\ufdd0\.`).
+const MARKED = /(\d*)(\ufdd0?)(\ufdd1?)\\/g;
+// What may follow a line-end escape's `\` on its line: the run it escapes, then white space.
+const RUN_TO_LINE_END = /^(?:#+|=+|-+)[ \t]*$/;
+
+/** Keeps each marked escape where its line really starts (or ends) there; drops it elsewhere. */
+export function resolveLineStarts(markdown: string): string {
+  if (markdown.includes(BANG_MARK)) markdown = markdown.replace(/!\ufdd2(?=(\[)?)/g, (_m, bracket?: string) => (bracket ? '\\!' : '!'));
+  if (!markdown.includes(LINE_START_MARK) && !markdown.includes(LINE_END_MARK)) return markdown;
+  return markdown.replace(MARKED, (m, digits: string, start: string, end: string, offset: number, whole: string) => {
+    if (!start && !end) return m; // an ordinary escape
+    const lineStart = whole.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = whole.indexOf('\n', offset);
+    const before = whole.slice(lineStart, offset).replace(LINE_MARKS, '');
+    const after = whole.slice(offset + m.length, lineEnd < 0 ? whole.length : lineEnd).replace(LINE_MARKS, '');
+    const keep = (!start || CONTAINER_PREFIX.test(before)) && (!end || RUN_TO_LINE_END.test(after));
+    return keep ? `${digits}\\` : digits;
+  });
 }
 
 /** A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. */
 export function linkDestination(url: string): string {
-  const clean = url.replace(/[<>\n\r]/g, (c) => encodeURIComponent(c));
+  // A backslash or `&copy;` in a URL would be read as an escape or an entity: escaped themselves.
+  const clean = url.replace(/[<>\n\r]/g, (c) => encodeURIComponent(c)).replace(/\\|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
   return /[\s()]/.test(clean) ? `<${clean}>` : clean;
 }

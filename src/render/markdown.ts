@@ -3,10 +3,11 @@
  * Our own rules cover figures, images, links and tables; `escape` is ours (see escape.ts).
  */
 import TurndownService from 'turndown';
-import { Element, withTextMemo, type Fragment } from '../tree/dom.js';
+import { Element, Text, elements, nextInOrder, unwrap, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
+import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import { emphasisRule } from './emphasis.js';
-import { escapeMarkdown, linkDestination } from './escape.js';
+import { escapeMarkdown, linkDestination, resolveLineStarts } from './escape.js';
 
 type TNode = TurndownService.Node;
 /** turndown's typings name the browser DOM; our light DOM has the surface it actually uses. */
@@ -82,6 +83,9 @@ function createService(): TurndownService {
         return link ? `[${image}](${linkDestination(link)})` : image;
       });
       const parts = [images.join('\n\n')];
+      // Text in the figure besides its caption (a credit beside the image) stays, as a paragraph.
+      const besides = normalizeSpace(figure.childNodes.filter((c) => c !== caption).map((c) => c.textContent).join(' '));
+      if (besides) parts.push(escapeMarkdown(besides));
       if (captionText) parts.push(`*${escapeMarkdown(captionText)}*`);
       return `\n\n${parts.filter(Boolean).join('\n\n')}\n\n`;
     },
@@ -90,7 +94,7 @@ function createService(): TurndownService {
   service.addRule('emphasis', { filter: ['em', 'i'], replacement: emphasisRule('*') });
   // No Markdown has superscript; `10^6` keeps the exponent readable (and 10⁶ apart from 106).
   service.addRule('superscript', { filter: ['sup'], replacement: (content) => (content.trim() ? `^${/\s/.test(content.trim()) ? `(${content.trim()})` : content.trim()}` : content) });
-  service.addRule('strikethrough', { filter: ['s'], replacement: (content) => (content.trim() ? `~~${content}~~` : content) });
+  service.addRule('strikethrough', { filter: ['s'], replacement: emphasisRule('~~') });
   // <pre> without <code> is still preformatted text.
   service.addRule('preformatted', {
     filter: (node) => node.nodeName === 'PRE' && !(node.firstChild && node.firstChild.nodeName === 'CODE'),
@@ -112,8 +116,24 @@ function createService(): TurndownService {
       if (!text) return '';
       if (text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
       const title = normalizeSpace(asElement(node).getAttribute('title') ?? '');
-      const titlePart = title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
+      const titlePart = title ? ` "${title.replace(/["\\]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&')}"` : '';
       return `[${text}](${linkDestination(href)}${titlePart})`;
+    },
+  });
+  // turndown's, but with the white space an item leaves at its end trimmed, so no empty `>` line.
+  service.addRule('blockquote', {
+    filter: 'blockquote',
+    replacement: (content) => `\n\n${content.replace(/^\n+/, '').replace(/\s+$/, '').replace(/^/gm, '> ')}\n\n`,
+  });
+  service.addRule('list', {
+    filter: ['ul', 'ol'],
+    replacement: (content, node) => {
+      const list = asElement(node);
+      const parent = list.parentNode;
+      if (!(parent instanceof Element && parent.tagName === 'li' && parent.lastChild === list)) return `\n\n${content}\n\n`;
+      // Only a list starting at 1 may interrupt its item's text; any other needs a blank line first.
+      const interrupts = list.tagName === 'ul' || listStart(list) === 1;
+      return `${interrupts ? '\n' : '\n\n'}${content}`;
     },
   });
   // `- item` / `1. item` with continuation lines indented to match (turndown pads markers to four).
@@ -122,11 +142,10 @@ function createService(): TurndownService {
     replacement: (content, node) => {
       const li = asElement(node);
       const list = li.parentNode instanceof Element ? li.parentNode : null;
-      let marker = '- ';
-      if (list?.tagName === 'ol') {
-        const start = Number(list.getAttribute('start') ?? '1');
-        marker = `${(Number.isFinite(start) ? start : 1) + list.children.indexOf(li)}. `;
-      }
+      // A list right after another of its kind would join it: it takes the other marker.
+      const other = list ? followsSameList(list) : false;
+      let marker = other ? '* ' : '- ';
+      if (list?.tagName === 'ol') marker = `${listStart(list) + list.children.indexOf(li)}${other ? ')' : '.'} `;
       const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/g, `\n${' '.repeat(marker.length)}`);
       return `${marker}${body}${li.nextSibling ? '\n' : ''}`;
     },
@@ -138,7 +157,50 @@ function createService(): TurndownService {
   return service;
 }
 
+/** An ordered list's first number, as CommonMark can write it (0 to 999,999,999, all items included). */
+function listStart(list: Element): number {
+  const start = Math.trunc(Number(list.getAttribute('start') ?? '1'));
+  return Number.isFinite(start) ? Math.min(Math.max(start, 0), 999_999_999 - list.children.length) : 1;
+}
+
+/** Does a list of the same kind (and marker) come right before this one, nothing but space between? */
+function followsSameList(list: Element): boolean {
+  let prev = list.previousSibling;
+  while (prev && !(prev instanceof Element) && !prev.textContent.trim()) prev = prev.previousSibling;
+  return prev instanceof Element && prev.tagName === list.tagName && !followsSameList(prev);
+}
+
 let shared: TurndownService | null = null;
+
+// Elements Markdown has no spelling for: it writes their content alone.
+const TRANSPARENT = new Set(['u', 'ins', 'mark', 'small', 'sub', 'cite', 'abbr', 'kbd', 'samp', 'var', 'time', 'span']);
+const MERGEABLE = new Set(['strong', 'em', 's', 'code']);
+
+/**
+ * `<b>a</b><u><b>b</b></u>` would be written `**a****b**`, which is not emphasis: with the elements
+ * Markdown cannot show taken away, runs they kept apart are adjacent and are merged.
+ */
+function unwrapTransparent(root: Fragment): void {
+  for (const el of elements(root)) if (TRANSPARENT.has(el.tagName)) unwrap(el);
+  // Always: stages after the clean stage's own merge (pruning empty paragraphs) can leave runs adjacent.
+  mergeAdjacentRuns(root, MERGEABLE);
+  joinAdjacentText(root);
+}
+
+/**
+ * One text node for each run of text: turndown escapes text node by node, and a node that starts
+ * mid-line would have its line-start escapes applied (`“\---”`), where the same text read back
+ * in one node would not: the output must depend on the text, not on how it was cut.
+ */
+function joinAdjacentText(root: Fragment): void {
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (!(node instanceof Text)) continue;
+    while (node.nextSibling instanceof Text) {
+      node.data += node.nextSibling.data;
+      node.nextSibling.remove();
+    }
+  }
+}
 
 /**
  * GFM for a cleaned body tree. No raw HTML, no runs of blank lines, no trailing newline.
@@ -148,8 +210,9 @@ let shared: TurndownService | null = null;
  */
 export function toMarkdown(root: Fragment): string {
   shared ??= createService();
+  unwrapTransparent(root);
   const input = { nodeType: root.nodeType, cloneNode: () => root };
   // Turndown changes the tree (white space) before it reads any text, and only reads after.
   const markdown = withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
-  return markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return resolveLineStarts(markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim());
 }

@@ -12,6 +12,8 @@ export interface SanitizeSchema {
   mergeAdjacent: ReadonlySet<string>;
   /** Elements removed together with everything inside them. */
   dropWithContent: ReadonlySet<string>;
+  /** Those of them the embed stage turns into links first (players, frames, their sources). */
+  mediaEmbeds: ReadonlySet<string>;
   /** Attributes holding URLs, and the schemes each may use. */
   urlAttributes: Record<string, readonly string[]>;
   /** `data:` URLs allowed in image sources: raster image types only (never SVG, which can script). */
@@ -49,6 +51,7 @@ export const sanitizeSchema: SanitizeSchema = {
     'svg', 'math', 'canvas', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'xmp', 'plaintext',
     'video', 'audio', 'source', 'track', 'map', 'area', 'portal', 'slot', 'marquee',
   ]),
+  mediaEmbeds: new Set(['iframe', 'frame', 'frameset', 'embed', 'param', 'video', 'audio', 'source', 'track']),
   urlAttributes: {
     href: ['http', 'https', 'mailto'],
     src: ['http', 'https', 'data'],

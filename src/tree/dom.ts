@@ -184,6 +184,27 @@ export class Attributes implements Iterable<[string, string]> {
     this.pairs!.splice(i, 2);
     return true;
   }
+  /** Adds an attribute the caller knows is new (the parser: its tokenizer drops repeated names). */
+  append(name: string, value: string): void {
+    (this.pairs ??= []).push(name, value);
+  }
+  /**
+   * Keeps the attributes `keep` returns a value for (that value, or the same), in one pass: an
+   * element with a million attributes is cleaned in linear time, not one `delete` scan per name.
+   */
+  retain(keep: (name: string, value: string) => string | null): void {
+    const pairs = this.pairs;
+    if (!pairs) return;
+    let kept = 0;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const value = keep(pairs[i]!, pairs[i + 1]!);
+      if (value === null) continue;
+      pairs[kept] = pairs[i]!;
+      pairs[kept + 1] = value;
+      kept += 2;
+    }
+    pairs.length = kept;
+  }
   keys(): string[] {
     const out: string[] = [];
     if (this.pairs) for (let i = 0; i < this.pairs.length; i += 2) out.push(this.pairs[i]!);

@@ -39,7 +39,8 @@ const lightAdapter: TreeAdapter<LightMap> = {
   createDocumentFragment: () => new Fragment(),
   createElement(tagName, namespaceURI, attrs) {
     const element = new Element(tagName, undefined, namespaceURI);
-    for (const a of attrs) element.attributes.set(a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value);
+    // parse5 has already dropped repeated names (the first one counts, as in browsers).
+    for (const a of attrs) element.attributes.append(a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value);
     return (lastCreated = element);
   },
   createCommentNode: (data) => new Comment(data) as never,
@@ -148,7 +149,8 @@ function mayEndInside(html: string): boolean {
 function endsInsideTag(html: string): boolean {
   let start = html.length;
   for (;;) {
-    start = html.lastIndexOf('<', start - 1);
+    // (lastIndexOf takes a negative position as 0: a "<" at 0 that starts no tag would loop forever)
+    start = start > 0 ? html.lastIndexOf('<', start - 1) : -1;
     if (start < 0) return false;
     const next = html[start + 1];
     if (next === undefined) return true; // "<" at the very end

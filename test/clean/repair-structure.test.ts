@@ -19,3 +19,37 @@ describe('structural repairs', () => {
     );
   });
 });
+
+describe('repairs that make our Markdown read back the same (found by the property tests)', () => {
+  it('pushes nested inline wrappers inside blocks, innermost first', () => {
+    expect(outline(cleanHtml('<p><i><b></p>text<p>text').root)).toBe('<em><strong>text</strong></em><p><em><strong>text</strong></em></p>');
+  });
+
+  it('unwraps formatting inside the same formatting, and links inside links keep the innermost', () => {
+    expect(outline(cleanHtml('<p><s><s>x</s></s> <b>a<b>b</b></b></p>').root)).toBe('<p><s>x</s> <strong>ab</strong></p>');
+    expect(outline(cleanHtml('<p><a href="https://a.example/">x <iframe src="https://b.example/v"></iframe></a></p>').root)).toBe(
+      '<p><a href="https://a.example/">x </a></p><p><a href="https://b.example/v">https://b.example/v</a></p>',
+    );
+  });
+
+  it('moves breaks off the edges of emphasis, and reads breaks in code as what they stand for', () => {
+    expect(outline(cleanHtml('<p><strong>a<br></strong>b <em><br>c</em></p>').root)).toBe('<p><strong>a</strong><br>b <br><em>c</em></p>');
+    expect(outline(cleanHtml('<pre>a<br>b</pre><p><code>c<br>d</code></p>').root)).toBe('<pre>a\nb</pre><p><code>c d</code></p>');
+  });
+
+  it('gives a heading one line, an orphan list item its list, a quotation its marks', () => {
+    expect(outline(cleanHtml('<h2><p>a</p><p>b</p></h2>').root)).toBe('<h2> a  b </h2>');
+    expect(outline(cleanHtml('x<li>a</li><li>b</li>').root)).toBe('<p>x</p><ul><li>a</li><li>b</li></ul>');
+    expect(outline(cleanHtml('<p><q>say <q>hi</q></q></p>').root)).toBe('<p>“say ‘hi’”</p>');
+  });
+
+  it('makes loose text beside blocks its own paragraph before any rule reads blocks', () => {
+    expect(outline(cleanHtml('<div>lead<p>body</p>tail<img src="https://x.example/i.png"></div>').root)).toBe(
+      '<div><p>lead</p><p>body</p><p>tail<img src="https://x.example/i.png"></p></div>',
+    );
+    // Only spaces between blocks are nothing; a lone image is a block image already.
+    expect(outline(cleanHtml('<p>a</p>&nbsp;<p>b</p><img src="https://x.example/i.png"><p>c</p>').root)).toBe(
+      '<p>a</p><p>b</p><img src="https://x.example/i.png"><p>c</p>',
+    );
+  });
+});

@@ -33,7 +33,7 @@ describe('sanitize', () => {
 
   it("keeps an <object>'s fallback content (what a browser shows when the plugin does not run)", () => {
     const { root } = cleanHtml('<p>safe<object classid="clsid:x" data="movie.swf"><param name="movie" value="m.swf"><embed src="m.swf"> <b>description</b></object></p><applet code="A.class">Applet <i>text</i></applet>');
-    expect(outline(root)).toBe('<p>safe <strong>description</strong></p>Applet <em>text</em>');
+    expect(outline(root)).toBe('<p>safe <strong>description</strong></p><p>Applet <em>text</em></p>');
   });
 
   it('keeps only listed attributes', () => {

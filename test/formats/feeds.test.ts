@@ -249,3 +249,27 @@ describe('bad feeds', () => {
     else expect(result as number).toBeLessThan(100_000);
   });
 });
+
+describe('hostile feeds (see also scripts/bench-hostile.mjs)', () => {
+  it('refuses XML nested deeper than its bound with a message that says so', () => {
+    const deep = `<rss><channel><item><title>a</title>${'<x>'.repeat(1200)}${'</x>'.repeat(1200)}</item></channel></rss>`;
+    expect(() => normalize(deep)).toThrow('XML nested deeper than 1000 levels');
+  });
+
+  it('reads a feed with an internal DTD subset as a feed', () => {
+    const [item] = normalize('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss version="2.0"><channel><item><title>Hello&nbsp;World</title><link>https://e.example/1</link><description>x</description></item></channel></rss>');
+    expect(item!.source.format).toBe('rss');
+    expect(item!.title).toBe('Hello World');
+  });
+
+  it('skips JSON Feed items that are not objects, and says so', () => {
+    const items = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [1, 'x', null, [], { id: '1', content_text: 'kept' }] }));
+    expect(items.map((i) => i.text)).toEqual(['kept']);
+    expect(items[0]!.warnings).toContain("4 of the feed's items are not JSON objects; skipped");
+  });
+
+  it('says why a broken feed gave no items', () => {
+    expect(() => normalize('<rss><channel><item><title>a</titl></item></channel></rss>')).toThrow(/^not well-formed XML: /);
+    expect(() => normalize('<rss><channel><item><title>a</titl></item><item><title>b</titl></item></channel></rss>')).toThrow(/^no entry could be read: |^not well-formed XML: /);
+  });
+});

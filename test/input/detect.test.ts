@@ -65,3 +65,10 @@ describe('detect', () => {
     expect(detect('[{"version": "https://jsonfeed.org/version/1.1"}]')).toBe('html');
   });
 });
+
+describe('detect, DOCTYPE with an internal subset', () => {
+  it('reads past the brackets of an internal subset, whose declarations hold ">"', () => {
+    expect(detect('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;"><!ENTITY a "x">]><rss version="2.0"><channel/></rss>')).toBe('rss');
+    expect(detect('<!doctype feed [<!ENTITY e "&#38;">]>\n<feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe('atom');
+  });
+});

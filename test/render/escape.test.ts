@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, linkDestination } from '../../src/render/escape.js';
+import fc from 'fast-check';
+import { escapeInline, escapeMarkdown, linkDestination, resolveLineStarts } from '../../src/render/escape.js';
+
+/** Text escaped and written at the start of a line, as a paragraph's first text is. */
+const atLineStart = (text: string) => resolveLineStarts(escapeMarkdown(text));
 
 describe('escapeMarkdown: inline syntax', () => {
   it.each([
@@ -47,17 +51,33 @@ describe('escapeMarkdown: line starts', () => {
     ['a rule of underscores', '___', '\\_\\_\\_'],
     ['an indented heading', '   # Title', '   \\# Title'],
   ])('%s', (_label, input, expected) => {
-    expect(escapeMarkdown(input)).toBe(expected);
+    expect(atLineStart(input)).toBe(expected);
   });
 
   it('escapes at the start of every line, not only the first', () => {
-    expect(escapeMarkdown('Intro\n# Heading\n- item\n1. one\n> quote\nTitle\n===')).toBe(
+    expect(atLineStart('Intro\n# Heading\n- item\n1. one\n> quote\nTitle\n===')).toBe(
       'Intro\n\\# Heading\n\\- item\n1\\. one\n\\> quote\nTitle\n\\===',
     );
   });
 
   it('escapes a task-list line completely', () => {
-    expect(escapeMarkdown('- [ ] todo')).toBe('\\- \\[ \\] todo');
+    expect(atLineStart('- [ ] todo')).toBe('\\- \\[ \\] todo');
+  });
+
+  it('keeps a line-start escape only where the finished line starts with the text', () => {
+    // Mid-line (after `^(`, `*`, a table pipe, a heading's `## `) the text is no block syntax.
+    expect(resolveLineStarts(`^(${escapeMarkdown('> quote')})`)).toBe('^(> quote)');
+    expect(resolveLineStarts(`*${escapeMarkdown('1. one')}*`)).toBe('*1. one*');
+    expect(resolveLineStarts(`| ${escapeMarkdown('- e')} |`)).toBe('| - e |');
+    expect(resolveLineStarts(`## ${escapeMarkdown('- f')}`)).toBe('## - f');
+    // After container markup it would start a block: kept.
+    expect(resolveLineStarts(`- ${escapeMarkdown('- b')}`)).toBe('- \\- b');
+    expect(resolveLineStarts(`> 1. ${escapeMarkdown('# d')}`)).toBe('> 1. \\# d');
+    expect(resolveLineStarts(`x\\\n${escapeMarkdown('- g')}`)).toBe('x\\\n\\- g');
+  });
+
+  it('never mistakes text for its mark', () => {
+    expect(atLineStart('\ufdd0\\- x')).toBe('\ufffd\\\\- x');
   });
 });
 
@@ -105,5 +125,23 @@ describe('linkDestination', () => {
     expect(linkDestination('https://example.com/a\nb')).toBe('https://example.com/a%0Ab');
     expect(linkDestination('https://example.com/a\r\nb')).toBe('https://example.com/a%0D%0Ab');
     expect(linkDestination('https://example.com/(<x>)')).toBe('<https://example.com/(%3Cx%3E)>');
+  });
+});
+
+describe('escapeInline in pieces', () => {
+  it('escapes text cut into pieces exactly as in one piece (pieces keep V8 from aborting on huge text)', () => {
+    const chars = fc.constantFrom('a', 'Z', '9', '_', '*', '&', '#', ';', '中', '😀', ' ', '\\', '[', '`', '<', '~', '&amp;', '&#12;');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 80 }), fc.integer({ min: 1, max: 9 }), (parts, piece) => {
+        const text = parts.join('');
+        expect(escapeInline(text, piece)).toBe(escapeInline(text, Infinity));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+  });
+
+  it('escapes 40 MB of one special character without V8 giving up', () => {
+    const text = '*'.repeat(40 * 2 ** 20);
+    expect(escapeInline(text)).toHaveLength(2 * text.length);
   });
 });

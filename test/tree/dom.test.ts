@@ -452,3 +452,12 @@ describe('deep nesting (iterative walks)', () => {
     expect(linkErrors(root)).toEqual([]);
   });
 });
+
+describe('attributes at scale', () => {
+  it('parses and cleans an element with 200,000 distinct attributes, keeping what the sanitizer allows', async () => {
+    const { normalize } = await import('../../src/index.js');
+    const attrs = Array.from({ length: 200_000 }, (_, i) => `a${i}="v"`).join(' ');
+    const [item] = normalize(`<p>before</p><img ${attrs} src="https://x.example/i.png" alt="kept"><p>after</p>`);
+    expect(item!.html).toContain('<img src="https://x.example/i.png" alt="kept">');
+  });
+});

@@ -42,3 +42,11 @@ describe('parseBody', () => {
     expect(toHtml(root).split('</iframe>').length - 1).toBe(17);
   });
 });
+
+describe('parseBody on text that only looks cut short', () => {
+  it('terminates when a "<" that starts no tag is the first character (found by the fuzz tests)', () => {
+    // Used to loop forever: the search for the last tag start went back to index 0 again and again.
+    for (const text of ['<:Ś^', '< a', '<', '<1 <2 <3']) expect(() => parseBody(text)).not.toThrow();
+    expect(toHtml(parseBody('<:x').root)).toBe('&lt;:x');
+  });
+});

@@ -16,7 +16,7 @@ export const bbc: RulePack = {
     // Social-embed consent chrome around tweets, videos and posts.
     { id: 'bbc-embed-skip-line', pattern: /^(?:Skip (?:\w+ )?(?:post|content|video)\b|End of (?:\w+ )?(?:post|content|video)\b|(?:跳过|跳過)\s*\S+\s*(?:帖子|内容|內容|视频|視頻)|\S+\s*(?:帖子|内容|內容)(?:内容)?完)/i },
     { id: 'bbc-embed-consent', pattern: /^(?:Allow \w+ content\?|允许\S+内容？|允許\S+內容？|This (?:article|page) contains content provided by |本文包含\S+提供的内容|此文包含\S+提供的内容|本文包含\S+提供的內容|Accept and continue$|接受并继续$|接受並繼續$)/i },
-    { id: 'bbc-embed-unavailable', pattern: /^(?:Content is not available|内容不可用|內容不可用|View more on \w+)$/i },
+    { id: 'bbc-embed-unavailable', pattern: /^(?:Content is not available|内容不可用|內容不可用|View more on \w+|在\s*\S+\s*(?:上)?查看更多)$/i },
     { id: 'bbc-image-credit-line', pattern: /^(?:图像来源|圖像來源|图片来源|圖片來源|Image source)\s*[,，:：]/i },
     { id: 'bbc-external-disclaimer', pattern: /^(?:The BBC is not responsible for the content of external sites\.?|BBC不对外部网站的内容负责。?|BBC不對外部網站的內容負責。?)/ },
   ],

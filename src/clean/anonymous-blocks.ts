@@ -1,0 +1,65 @@
+/**
+ * `<div>© 2023 DW<p>Text …</p></div>`: inline content standing beside blocks is a paragraph of
+ * its own — a browser lays it out as one (an anonymous block box) and Markdown writes it as one.
+ * Made explicit before any rule reads blocks, so a rule sees the blocks a reader sees, and the
+ * same blocks when our own Markdown is cleaned again (cleaning must be idempotent).
+ * A list item's first run stays as it is (Markdown writes an item's text beside its nested list
+ * without making it a paragraph); text after a block in it is wrapped, as Markdown must write it.
+ * Stray content directly in a list is wrapped too. Table cells are left alone.
+ */
+import { Element, Text, unwrap, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
+import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
+
+const CONTAINERS = new Set([
+  'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'blockquote', 'details', 'dialog',
+  'form', 'fieldset', 'address', 'center', 'hgroup', 'body', 'figure', 'ul', 'ol',
+]);
+
+// Players and frames become paragraphs of their own (a link to the media) in the embed stage.
+const BLOCKISH = new Set([...BLOCK_TAGS, 'iframe', 'video', 'audio', 'object', 'embed']);
+// An inline element around a block (`<b><p>…</p></b>`) stands as a block too: wrapping it in a
+// paragraph would put a paragraph in a paragraph.
+const isBlock = (node: DomNode) =>
+  node instanceof Element && (BLOCKISH.has(node.tagName) || node.getElementsByTagName('*').some((d) => BLOCKISH.has(d.tagName)));
+// A run of images alone (bare, or in a <picture> or link with no text) is a block image already.
+const isLoose = (node: DomNode) =>
+  isBlankText(node) ||
+  (node instanceof Element && (node.tagName === 'br' || node.tagName === 'img' || (!node.textContent.trim() && node.getElementsByTagName('img').length > 0)));
+
+function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false): void {
+  const children = parent.childNodes;
+  if ((!always && !children.some(isBlock)) || children.every((n) => isBlock(n) || isBlankText(n))) return;
+  let run: DomNode[] = [];
+  const flush = (before: DomNode | null) => {
+    if (run.length && run.every((n) => n instanceof Text && !n.data.trim())) {
+      for (const n of run) n.remove(); // only (non-breaking) spaces between blocks: nothing to show
+    } else if (!run.every(isLoose)) {
+      const p = new Element('p');
+      parent.insertBefore(p, before);
+      for (const n of run) p.appendChild(n);
+    }
+    run = [];
+  };
+  let seenBlock = false;
+  for (const child of children) {
+    if (isBlock(child)) {
+      if (seenBlock || !keepFirstRun) flush(child);
+      else run = [];
+      seenBlock = true;
+    } else run.push(child);
+  }
+  flush(null);
+}
+
+export function wrapAnonymousBlocks(root: Fragment): void {
+  // A "list" with no item in it is no list (a browser shows its content as plain blocks).
+  for (const list of root.getElementsByTagName('*')) {
+    if ((list.tagName === 'ul' || list.tagName === 'ol') && !list.children.some((c) => c.tagName === 'li')) unwrap(list);
+  }
+  // At the top, loose text is a paragraph even with no block beside it (a fragment's lone line).
+  wrapInlineRuns(root, false, true);
+  for (const el of root.getElementsByTagName('*')) {
+    if (CONTAINERS.has(el.tagName)) wrapInlineRuns(el);
+    else if (el.tagName === 'li') wrapInlineRuns(el, true);
+  }
+}
