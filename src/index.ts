@@ -1,5 +1,5 @@
 /** feedclean's public API. */
-export { normalize, normalizeFeed, type NormalizedFeed, type PipelineOptions } from './pipeline.js';
+export { normalize, normalizeEach, normalizeFeed, type NormalizedFeed, type PipelineOptions } from './pipeline.js';
 export { renderMarkdown, type MarkdownOptions } from './render/document.js';
 export { renderJson, renderNdjsonLine } from './render/json.js';
 export { renderJsonFeed } from './render/jsonfeed.js';

@@ -1,4 +1,5 @@
 /** normalize(): the one place the stages are wired together. bytes → decode → detect → parse → clean → extract. */
+import { lazyMap, type LazyList } from './formats/lazy-list.js';
 import { clean } from './clean/index.js';
 import { FeedcleanError, isFeedcleanError } from './errors.js';
 import { extract } from './extract/index.js';
@@ -22,7 +23,7 @@ export interface PipelineOptions extends NormalizeOptions {
   packs?: readonly RulePack[];
 }
 
-function parse(text: string): { feed: FeedInfo | null; items: RawItem[]; unreadable?: string } {
+function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
@@ -51,7 +52,7 @@ function readFeed(text: string, mapping: FeedMapping): ParsedFeed {
     const parsed = readXmlFeed(doc, mapping);
     // Nothing recovered: normalize() says why, not just "no items"; normalizeFeed() keeps the feed.
     if (!parsed.items.length) return { ...parsed, unreadable: warning };
-    return { feed: parsed.feed, items: parsed.items.map((item) => ({ ...item, warnings: [warning, ...item.warnings] })) };
+    return { feed: parsed.feed, items: lazyMap(parsed.items, (item) => ({ ...item, warnings: [warning, ...item.warnings] })) };
   }
 }
 
@@ -101,22 +102,38 @@ function inZone(fields: FeedFields, timeZone: string): FeedFields {
   };
 }
 
+type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
 /** Cleans one input into items. Throws FeedcleanError on bad input, and on a feed with no entries. */
-export function normalize(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): Item[] {
-  const { items, unreadable } = normalizeFeed(input, options);
-  if (unreadable && !items.length) throw new FeedcleanError('PARSE_ERROR', `no entry could be read: ${unreadable}`);
-  if (!items.length) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
-  return items;
+export function normalize(input: Input, options: PipelineOptions | null = {}): Item[] {
+  return [...normalizeEach(input, options)];
+}
+
+/**
+ * normalize(), one item at a time: each entry of a feed is parsed, cleaned and handed over as it
+ * is reached, so a feed of 100,000 entries is never held cleaned in memory all at once. Errors
+ * (bad input, a feed with no entries) come with the first item asked for.
+ */
+export function* normalizeEach(input: Input, options: PipelineOptions | null = {}): Generator<Item> {
+  const stream = streamFeed(input, options);
+  if (stream.unreadable && !stream.count) throw new FeedcleanError('PARSE_ERROR', `no entry could be read: ${stream.unreadable}`);
+  if (!stream.count) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
+  yield* stream.items;
 }
 
 /** Like normalize(), with the feed's metadata alongside, and no error for a feed without entries. */
-export function normalizeFeed(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: PipelineOptions | null = {}): NormalizedFeed {
+export function normalizeFeed(input: Input, options: PipelineOptions | null = {}): NormalizedFeed {
+  const { count: _count, items, ...rest } = streamFeed(input, options);
+  return { ...rest, items: [...items] };
+}
+
+function streamFeed(input: Input, options: PipelineOptions | null): Omit<NormalizedFeed, 'items'> & { count: number; items: Iterable<Item> } {
   const opts = options ?? {};
   const packList = checkPacks(opts.packs) ?? builtInPacks;
   const inputName = opts.input === undefined ? '-' : String(opts.input);
   const decoded = decode(asInput(input));
   const parsed = parse(decoded.text);
-  const items = parsed.items.map((raw) => {
+  const items = lazyMap(parsed.items, (raw) => {
     const packs = packsFor(raw.url, packList);
     const timeZone = timeZoneFor(packs);
     if (raw.fields?.localTimes && timeZone !== 'UTC') raw.fields = inZone(raw.fields, timeZone);
@@ -134,5 +151,5 @@ export function normalizeFeed(input: string | Uint8Array | ArrayBuffer | ArrayBu
     const item = extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
     return cleaned.explain ? { ...item, explain: cleaned.explain } : item;
   });
-  return { feed: parsed.feed, items, encoding: decoded.encoding, ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}) };
+  return { feed: parsed.feed, count: items.length, items, encoding: decoded.encoding, ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}) };
 }

@@ -52,14 +52,16 @@ function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false
 }
 
 export function wrapAnonymousBlocks(root: Fragment): void {
-  // A "list" with no item in it is no list (a browser shows its content as plain blocks).
-  for (const list of root.getElementsByTagName('*')) {
-    if ((list.tagName === 'ul' || list.tagName === 'ol') && !list.children.some((c) => c.tagName === 'li')) unwrap(list);
+  // Innermost first (one walk): a list unwrapped, or a container's runs wrapped, before its parent's.
+  const all = root.getElementsByTagName('*');
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    const isList = el.tagName === 'ul' || el.tagName === 'ol';
+    // A "list" with no item in it is no list (a browser shows its content as plain blocks).
+    if (isList && !el.children.some((c) => c.tagName === 'li')) unwrap(el);
+    else if (CONTAINERS.has(el.tagName)) wrapInlineRuns(el);
+    else if (el.tagName === 'li') wrapInlineRuns(el, true);
   }
   // At the top, loose text is a paragraph even with no block beside it (a fragment's lone line).
   wrapInlineRuns(root, false, true);
-  for (const el of root.getElementsByTagName('*')) {
-    if (CONTAINERS.has(el.tagName)) wrapInlineRuns(el);
-    else if (el.tagName === 'li') wrapInlineRuns(el, true);
-  }
 }

@@ -190,14 +190,17 @@ function unwrapOuterLinks(root: Fragment): void {
 
 /** Order matters: each step works on the shapes the steps before it leave. */
 export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
-  quoteQuotations(root);
-  flattenHeadings(root);
-  wrapOrphanItems(root);
+  // Steps for shapes the item does not have are skipped (each is a walk of the whole tree).
+  const present = new Set<string>();
+  for (const el of elements(root)) present.add(el.tagName);
+  if (present.has('q')) quoteQuotations(root);
+  if (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].some((h) => present.has(h))) flattenHeadings(root);
+  if (present.has('li')) wrapOrphanItems(root);
   // Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in
   // the `<i>`, which is then pushed in too.
   for (const el of [...elements(root)].filter((e) => INLINE_WRAPPERS.has(e.tagName)).reverse()) distributeInlineOverBlocks(el);
   splitParagraphs(root);
-  unwrapOuterLinks(root);
+  if (present.has('a')) unwrapOuterLinks(root);
   unwrapNestedSame(root);
   tuckFormattingIntoLinks(root);
   flattenBreaks(root);

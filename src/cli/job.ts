@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { FeedcleanError, isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
-import { normalize } from '../pipeline.js';
+import { normalizeEach } from '../pipeline.js';
 import { renderMarkdown } from '../render/document.js';
 import { renderNdjsonLine } from '../render/json.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
@@ -48,9 +48,15 @@ export interface RenderedItem {
   item?: Item;
   /** With --explain, for formats that have no field for it (Markdown, JSON Feed): said on stderr. */
   explain?: { title: string | null; lines: Explanation[] };
+  warnings: string[];
 }
 
-export type JobResult = { ok: true; items: RenderedItem[]; warnings: string[] } | { ok: false; message: string };
+/**
+ * A finished input, or one whose items are rendered as they are taken (the inline runner: a feed
+ * of 100,000 entries is written item by item, never held whole). Taking the next item may throw
+ * the input's error; `failure` turns it into the one-line message.
+ */
+export type JobResult = { ok: true; items: Iterable<RenderedItem> } | { ok: false; message: string };
 
 export function tooLarge(bytes: number): FeedcleanError {
   const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
@@ -96,28 +102,40 @@ function packsOf(options: JobOptions): readonly RulePack[] {
   return packs;
 }
 
+function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> {
+  const items = normalizeEach(readJobInput(job), { input: job.name, keepProxies: options.keepProxies, gallery: options.gallery, packs: packsOf(options), explain: options.explain });
+  const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');
+  for (const item of items) {
+    const explain = item.explain;
+    if (explainOnStderr) delete item.explain;
+    yield {
+      text: renderOne(item, options),
+      fileName: options.fileNames ? outputName(item, EXTENSIONS[options.format]) : '',
+      warnings: item.warnings,
+      ...(options.format === 'jsonfeed' ? { item } : {}),
+      ...(explainOnStderr && explain ? { explain: { title: item.title, lines: explain } } : {}),
+    };
+  }
+}
+
+/** The one-line message for an error met while running a job. */
+export function failure(error: unknown): string {
+  if (isFeedcleanError(error)) return error.message;
+  return `internal error (a bug in feedclean, please report it): ${(error as Error)?.message ?? String(error)}`;
+}
+
+/** The whole input at once (a worker thread sends back finished results). */
 export function runJob(job: Job, options: JobOptions): JobResult {
   try {
-    const items = normalize(readJobInput(job), { input: job.name, keepProxies: options.keepProxies, gallery: options.gallery, packs: packsOf(options), explain: options.explain });
-    const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');
-    return {
-      ok: true,
-      warnings: items.flatMap((item) => item.warnings),
-      items: items.map((item) => {
-        const explain = item.explain;
-        if (explainOnStderr) delete item.explain;
-        return {
-          text: renderOne(item, options),
-          fileName: options.fileNames ? outputName(item, EXTENSIONS[options.format]) : '',
-          ...(options.format === 'jsonfeed' ? { item } : {}),
-          ...(explainOnStderr && explain ? { explain: { title: item.title, lines: explain } } : {}),
-        };
-      }),
-    };
+    return { ok: true, items: [...renderedItems(job, options)] };
   } catch (error) {
-    if (isFeedcleanError(error)) return { ok: false, message: error.message };
-    return { ok: false, message: `internal error (a bug in feedclean, please report it): ${(error as Error)?.message ?? String(error)}` };
+    return { ok: false, message: failure(error) };
   }
+}
+
+/** The input item by item, as they are taken (see JobResult). */
+export function streamJob(job: Job, options: JobOptions): JobResult {
+  return { ok: true, items: renderedItems(job, options) };
 }
 
 export interface JobRunner {
@@ -131,7 +149,7 @@ export interface JobRunner {
  */
 export function inlineRunner(options: JobOptions): JobRunner {
   return {
-    run: (job) => new Promise((resolve) => setImmediate(() => resolve(runJob(job, options)))),
+    run: (job) => new Promise((resolve) => setImmediate(() => resolve(streamJob(job, options)))),
     close: () => Promise.resolve(),
   };
 }

@@ -15,7 +15,7 @@ import { compileGlob, type Glob } from './glob.js';
 import { describeFsError, expandInputs, realDirOf, splitNameList } from './inputs.js';
 import { fileEntries, ndjsonEntries, readAll, type Entry } from './entries.js';
 import { orAborted, runInOrder } from './in-order.js';
-import { inlineRunner, type JobResult, type JobRunner } from './job.js';
+import { failure, inlineRunner, type JobResult, type JobRunner, type RenderedItem } from './job.js';
 import { explainLines, readRuleFiles, renderRuleListing } from './rules-command.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
@@ -204,10 +204,26 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       report(entry.name, 'error' in entry ? entry.error : (result as { message: string }).message, 'error');
       return;
     }
-    for (const warning of result.warnings) report(entry.name, warning, 'warning');
     let inputFailed = false;
-    for (const rendered of result.items) {
+    const fail = (message: string) => {
+      if (!inputFailed) tally.failed++; // the summary counts failed inputs
+      inputFailed = true;
+      io.onFailure?.();
+      report(entry.name, message, 'error');
+    };
+    const items = result.items[Symbol.iterator]();
+    for (;;) {
+      let next: IteratorResult<RenderedItem>;
+      try {
+        next = items.next(); // a streamed input renders (and may fail) here
+      } catch (error) {
+        fail(failure(error));
+        break;
+      }
+      if (next.done) break;
+      const rendered = next.value;
       tally.items++;
+      for (const warning of rendered.warnings) report(entry.name, warning, 'warning');
       if (rendered.explain) {
         for (const line of explainLines(rendered.explain.title, rendered.explain.lines)) {
           say(streaming ? JSON.stringify({ name: entry.name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(entry.name)}: ${oneLine(line)}`);
@@ -219,10 +235,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         } catch (error) {
           // This item cannot be written (an input in the way, a full disk …); the others still can.
           if (!isFeedcleanError(error) || error.code !== 'OUTPUT_ERROR') throw error;
-          if (!inputFailed) tally.failed++; // the summary counts failed inputs
-          inputFailed = true;
-          io.onFailure?.();
-          report(entry.name, error.message, 'error');
+          fail(error.message);
         }
       } else if (options.format === 'jsonfeed') {
         jsonFeedItems.push(rendered.item!);

@@ -1,4 +1,5 @@
 /** JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1): the same fields, from JSON. */
+import { lazyMap } from './lazy-list.js';
 import { readFeedDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
 import { parseBody } from '../tree/parse.js';
@@ -36,7 +37,7 @@ export function readJsonFeed(text: string): ParsedFeed {
   const entries = doc.items.filter((value) => obj(value) !== null);
   // Not objects (numbers, strings, null, arrays): nothing to read; said on every item read.
   const skipped = doc.items.length - entries.length;
-  const items = entries.map((value): RawItem => {
+  const items = lazyMap(entries, (value): RawItem => {
     const item = obj(value)!;
     const warnings: string[] = skipped ? [`${skipped} of the feed's items are not JSON objects; skipped`] : [];
     const html = str(item.content_html);

@@ -2,6 +2,7 @@
  * The one interpreter for the XML feed mappings (rss, rdf, atom): walks the parsed document as the
  * mapping says and hands each entry on as a RawItem whose body is parsed once, like a dump's.
  */
+import { lazyMap, type LazyList } from './lazy-list.js';
 import { readFeedDate } from '../dates/parse.js';
 import { sanitizeSchema } from '../rules/sanitize-schema.js';
 import { Element, Fragment, Text, h, nextInOrder, nextSkippingChildren, type DomNode } from '../tree/dom.js';
@@ -157,7 +158,8 @@ export function textBody(text: string): Fragment {
 /** Reads every entry of an XML feed document as the mapping says. */
 export interface ParsedFeed {
   feed: FeedInfo;
-  items: RawItem[];
+  /** Read (their bodies parsed) one at a time, as they are used. */
+  items: LazyList<RawItem>;
   /** Why no entry could be read (a broken document), when none could. */
   unreadable?: string;
 }
@@ -170,7 +172,7 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     // en_US → en-US, as BCP 47 writes it.
     language: (firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null))?.replace(/_/g, '-') ?? null,
   };
-  const items = mapping.items.flatMap((path) => atPath(doc, path)).map((entry): RawItem => {
+  const items = lazyMap(mapping.items.flatMap((path) => atPath(doc, path)), (entry): RawItem => {
     const warnings: string[] = [];
     const localTimes: Record<string, string> = {};
     const m = mapping.item;

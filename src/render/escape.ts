@@ -30,7 +30,7 @@ export const LINE_MARKS = /[\ufdd0-\ufdd2]/g;
 
 // Text cut into pieces this long for the inline escapes (see escapeInline); most text is one piece.
 const PIECE = 1 << 22;
-const INLINE_RUN = /^[\s\S]*$/;
+const HAS_MARK = /[\ufdd0-\ufdd2]/;
 const WORD = /[\p{L}\p{N}#&]/u;
 const WORD_AFTER = /^[\p{L}\p{N}]/u;
 
@@ -61,15 +61,15 @@ function canCut(text: string, at: number): boolean {
 
 export function escapeMarkdown(text: string): string {
   if (!MAY_NEED_ESCAPING.test(text)) return text;
-  return text
-    .replace(LINE_MARKS, '\ufffd') // never in real text (noncharacters), so never taken for our marks
-    .replace(INLINE_RUN, (all) => escapeInline(all))
+  // Marks never occur in real text (noncharacters), so text is never taken for one.
+  const unmarked = HAS_MARK.test(text) ? text.replace(LINE_MARKS, '\ufffd') : text;
+  const escaped = escapeInline(unmarked)
     .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)
     .replace(LINE_START, (_m, indent: string, mark: string, rule?: string, digits?: string, delimiter?: string) => {
       if (digits) return `${indent}${digits}${LINE_START_MARK}\\${delimiter}`;
       return `${indent}${LINE_START_MARK}${rule ? LINE_END_MARK : ''}\\${mark}`;
-    })
-    .replace(/!$/, `!${BANG_MARK}`);
+    });
+  return escaped.endsWith('!') ? `${escaped}${BANG_MARK}` : escaped;
 }
 
 // What may stand before a block's first text on its line: indentation, quote markers, list markers.

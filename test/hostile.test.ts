@@ -1,0 +1,74 @@
+/**
+ * Hostile and huge inputs: the outcome of each case in scripts/bench-hostile.mjs (which measures
+ * their time and memory at full size), here at a size that keeps `npm test` quick.
+ */
+import { describe, expect, it } from 'vitest';
+import { isFeedcleanError, normalize, normalizeEach } from '../src/index.js';
+
+const dump = (body: string) => `<!--1693878424000-->\n[Title](https://www.example.com/a)\n------\n\n${body}`;
+const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link>${items}</channel></rss>`;
+
+describe('hostile input', () => {
+  it('a 5 MB item (the benchmark: 50 MB) comes out whole', () => {
+    const [item] = normalize(dump('<p>Lorem ipsum dolor sit amet.</p>'.repeat(160_000)));
+    expect(item!.markdown.split('\n\n')).toHaveLength(160_000);
+  });
+
+  it('100,000-deep nesting is flattened, its text kept, nothing overflows the stack', () => {
+    const [open] = normalize(dump(`${'<div>'.repeat(100_000)}deep text`));
+    expect(open!.text).toBe('deep text');
+    const [inline] = normalize(dump(`<p>${'<b><i>'.repeat(50_000)}x${'</i></b>'.repeat(50_000)}</p>`));
+    expect(inline!.warnings).toContain('markup nested deeper than 64 levels was flattened');
+    expect(inline!.text).toBe('x');
+    const [list] = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', content_html: `${'<ul><li>'.repeat(50_000)}item` }] }));
+    expect(list!.text).toContain('item');
+  });
+
+  it('an entity expansion bomb is not expanded, and an external entity is not read', () => {
+    const entities = ['<!ENTITY lol0 "lol">'];
+    for (let i = 1; i < 10; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [${entities.join('')}]><rss version="2.0"><channel><item><title>&lol9;</title><link>https://e.example/1</link><description>&lol9;</description></item></channel></rss>`;
+    const items = (() => {
+      try {
+        return normalize(bomb);
+      } catch (error) {
+        expect(isFeedcleanError(error)).toBe(true); // refusing it is fine too
+        return [];
+      }
+    })();
+    for (const item of items) expect(JSON.stringify(item).length).toBeLessThan(10_000);
+    const [xxe] = normalize(rss('<item><title>&x;</title><link>https://e.example/1</link><description>x</description></item>').replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'));
+    expect(JSON.stringify(xxe)).not.toMatch(/root:/);
+  });
+
+  it('a 4 MB single line (the benchmark: 10 MB) is one paragraph', () => {
+    const [item] = normalize(dump(`<p>${'word '.repeat(800_000)}</p>`));
+    expect(item!.markdown.length).toBe('word '.repeat(800_000).trim().length);
+  });
+
+  it('inputs over the size limit are refused with their size, before being parsed', () => {
+    expect(() => normalize(`<p>${'x'.repeat(65 * 2 ** 20)}</p>`)).toThrow(/too large/);
+  });
+});
+
+describe('normalizeEach: a big feed item by item', () => {
+  const feed = rss(Array.from({ length: 20_000 }, (_, i) => `<item><title>Item ${i}</title><link>https://e.example/${i}</link><description>&lt;p&gt;Text ${i}&lt;/p&gt;</description></item>`).join(''));
+
+  it('hands over each entry as it is reached, the same items normalize() gives', () => {
+    const each = normalizeEach(feed);
+    const first = each.next();
+    expect(first.done).toBe(false);
+    expect(first.value.title).toBe('Item 0');
+    let count = 1;
+    for (const item of each) {
+      expect(item.title).toBe(`Item ${count}`);
+      count++;
+    }
+    expect(count).toBe(20_000);
+  });
+
+  it('raises the input error with the first item asked for', () => {
+    const each = normalizeEach(rss(''));
+    expect(() => each.next()).toThrow('the feed has no items');
+  });
+});
