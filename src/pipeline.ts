@@ -19,6 +19,11 @@ import { parseDate } from './dates/parse.js';
 import type { FeedFields, FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
 
 export interface PipelineOptions extends NormalizeOptions {
+  /**
+   * normalizeEach(): an entry of a feed that cannot be cleaned is reported here (with its index)
+   * and skipped, and the next one is read; without it, the error ends the iteration.
+   */
+  onEntryError?: (error: unknown, index: number) => void;
   /** Rule packs to use instead of the built-in ones. */
   packs?: readonly RulePack[];
 }
@@ -118,7 +123,18 @@ export function* normalizeEach(input: Input, options: PipelineOptions | null = {
   const stream = streamFeed(input, options);
   if (stream.unreadable && !stream.count) throw new FeedcleanError('PARSE_ERROR', `no entry could be read: ${stream.unreadable}`);
   if (!stream.count) throw new FeedcleanError('EMPTY_INPUT', 'the feed has no items');
-  yield* stream.items;
+  const onEntryError = options?.onEntryError;
+  for (let i = 0; i < stream.count; i++) {
+    let item: Item;
+    try {
+      item = stream.items.at(i)!;
+    } catch (error) {
+      if (!onEntryError || stream.count === 1) throw error;
+      onEntryError(error, i);
+      continue;
+    }
+    yield item;
+  }
 }
 
 /** Like normalize(), with the feed's metadata alongside, and no error for a feed without entries. */
@@ -127,7 +143,7 @@ export function normalizeFeed(input: Input, options: PipelineOptions | null = {}
   return { ...rest, items: [...items] };
 }
 
-function streamFeed(input: Input, options: PipelineOptions | null): Omit<NormalizedFeed, 'items'> & { count: number; items: Iterable<Item> } {
+function streamFeed(input: Input, options: PipelineOptions | null): Omit<NormalizedFeed, 'items'> & { count: number; items: LazyList<Item> } {
   const opts = options ?? {};
   const packList = checkPacks(opts.packs) ?? builtInPacks;
   const inputName = opts.input === undefined ? '-' : String(opts.input);

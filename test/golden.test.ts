@@ -41,21 +41,24 @@ describe.each(cases)('fixture %s/%s', (family, name) => {
   it('renders the expected Markdown', () => {
     const markdown = items.map((item) => renderMarkdown(item)).join('\n');
     const path = join(dir, 'expected.md');
-    if (update || !existsSync(path)) writeFileSync(path, markdown);
+    if (update) writeFileSync(path, markdown);
+    expect(existsSync(path), `${path} is missing: run UPDATE=1 and read it`).toBe(true);
     expect(markdown).toBe(readFileSync(path, 'utf8'));
   });
 
   it('gives the expected JSON', () => {
     const json = `${JSON.stringify(items, null, 2)}\n`;
     const path = join(dir, 'expected.json');
-    if (update || !existsSync(path)) writeFileSync(path, json);
+    if (update) writeFileSync(path, json);
+    expect(existsSync(path), `${path} is missing: run UPDATE=1 and read it`).toBe(true);
     expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
   });
 
   it.runIf(family === 'rules')('explains what each rule did', () => {
     const explained = normalize(input, { input: inputFile, packs, explain: true }).map((item) => item.explain);
     const path = join(dir, 'expected-explain.json');
-    if (update || !existsSync(path)) writeFileSync(path, `${JSON.stringify(explained, null, 2)}\n`);
+    if (update) writeFileSync(path, `${JSON.stringify(explained, null, 2)}\n`);
+    expect(existsSync(path), `${path} is missing: run UPDATE=1 and read it`).toBe(true);
     expect(explained).toEqual(JSON.parse(readFileSync(path, 'utf8')));
   });
 

@@ -3,7 +3,7 @@
  * their time and memory at full size), here at a size that keeps `npm test` quick.
  */
 import { describe, expect, it } from 'vitest';
-import { isFeedcleanError, normalize, normalizeEach } from '../src/index.js';
+import { builtInPacks, isFeedcleanError, normalize, normalizeEach } from '../src/index.js';
 
 const dump = (body: string) => `<!--1693878424000-->\n[Title](https://www.example.com/a)\n------\n\n${body}`;
 const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link>${items}</channel></rss>`;
@@ -55,6 +55,14 @@ describe('normalizeEach: a big feed item by item', () => {
   const feed = rss(Array.from({ length: 20_000 }, (_, i) => `<item><title>Item ${i}</title><link>https://e.example/${i}</link><description>&lt;p&gt;Text ${i}&lt;/p&gt;</description></item>`).join(''));
 
   it('hands over each entry as it is reached, the same items normalize() gives', () => {
+    // A pack whose "pattern" counts the images it is shown: it sees one entry's image per item taken.
+    let seen = 0;
+    const counting = { id: 'count', kind: 'generic' as const, decorativeImages: [{ test: () => (seen++, false) } as unknown as RegExp] };
+    const withImages = feed.replace(/&lt;p&gt;Text/g, '&lt;img src="https://e.example/i.png"&gt;&lt;p&gt;Text');
+    const lazily = normalizeEach(withImages, { packs: [counting, ...builtInPacks] });
+    lazily.next();
+    lazily.next();
+    expect(seen).toBe(2);
     const each = normalizeEach(feed);
     const first = each.next();
     expect(first.done).toBe(false);
@@ -65,6 +73,16 @@ describe('normalizeEach: a big feed item by item', () => {
       count++;
     }
     expect(count).toBe(20_000);
+  });
+
+  it('skips an entry that cannot be cleaned and goes on, when asked to', () => {
+    const failing = { id: 'fail', kind: 'generic' as const, decorativeImages: [{ test: (src: string) => { if (src.endsWith('/3.png')) throw new Error('boom'); return false; } } as unknown as RegExp] };
+    const three = rss([1, 2, 3, 4].map((i) => `<item><title>${i}</title><link>https://e.example/${i}</link><description>&lt;img src="https://e.example/${i}.png"&gt;</description></item>`).join(''));
+    const errors: Array<[string, number]> = [];
+    const titles = [...normalizeEach(three, { packs: [failing, ...builtInPacks], onEntryError: (e, i) => errors.push([(e as Error).message, i]) })].map((it) => it.title);
+    expect(titles).toEqual(['1', '2', '4']);
+    expect(errors).toEqual([['boom', 2]]);
+    expect(() => normalize(three, { packs: [failing, ...builtInPacks] })).toThrow('boom');
   });
 
   it('raises the input error with the first item asked for', () => {

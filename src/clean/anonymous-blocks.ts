@@ -7,7 +7,7 @@
  * without making it a paragraph); text after a block in it is wrapped, as Markdown must write it.
  * Stray content directly in a list is wrapped too. Table cells are left alone.
  */
-import { Element, Text, unwrap, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
+import { Element, Text, someChild, someDescendant, unwrap, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
 
 const CONTAINERS = new Set([
@@ -19,16 +19,16 @@ const CONTAINERS = new Set([
 const BLOCKISH = new Set([...BLOCK_TAGS, 'iframe', 'video', 'audio', 'object', 'embed']);
 // An inline element around a block (`<b><p>…</p></b>`) stands as a block too: wrapping it in a
 // paragraph would put a paragraph in a paragraph.
-const isBlock = (node: DomNode) =>
-  node instanceof Element && (BLOCKISH.has(node.tagName) || node.getElementsByTagName('*').some((d) => BLOCKISH.has(d.tagName)));
+const isBlockTag = (el: Element) => BLOCKISH.has(el.tagName);
+const isBlock = (node: DomNode) => node instanceof Element && (isBlockTag(node) || someDescendant(node, isBlockTag));
 // A run of images alone (bare, or in a <picture> or link with no text) is a block image already.
 const isLoose = (node: DomNode) =>
   isBlankText(node) ||
   (node instanceof Element && (node.tagName === 'br' || node.tagName === 'img' || (!node.textContent.trim() && node.getElementsByTagName('img').length > 0)));
 
 function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false): void {
+  if ((!always && !someChild(parent, isBlock)) || !someChild(parent, (n) => !isBlock(n) && !isBlankText(n))) return;
   const children = parent.childNodes;
-  if ((!always && !children.some(isBlock)) || children.every((n) => isBlock(n) || isBlankText(n))) return;
   let run: DomNode[] = [];
   const flush = (before: DomNode | null) => {
     if (run.length && run.every((n) => n instanceof Text && !n.data.trim())) {

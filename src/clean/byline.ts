@@ -3,7 +3,7 @@
  * the authors and the published time from it, then remove it.
  */
 import { parseDate, type ParsedDate } from '../dates/parse.js';
-import type { BylineRule } from '../rules/types.js';
+import { MAX_TESTED_TEXT, type BylineRule } from '../rules/types.js';
 import { Element, Text, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
@@ -48,6 +48,7 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
   const nulls = new Set(rule.nullAuthors.map((s) => s.toLowerCase()));
   const seen = new Set<string>();
   const authors: string[] = [];
+  if (line.length > MAX_TESTED_TEXT) return [normalizeSpace(line)]; // no author line is this long; left whole
   for (const part of line.replace(rule.authorPrefix ?? /^$/, '').split(rule.authorSeparators)) {
     const name = normalizeSpace(part);
     if (!name || nulls.has(name.toLowerCase()) || seen.has(name.toLowerCase())) continue;

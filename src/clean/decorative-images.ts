@@ -1,4 +1,5 @@
 /** Decoration out: divider bars and spacers named by rule packs, and 1×1 tracking pixels. */
+import { MAX_TESTED_URL } from '../rules/types.js';
 import { elements, type Fragment } from '../tree/dom.js';
 import { fired, type CleanContext } from './context.js';
 
@@ -15,7 +16,7 @@ export function dropDecorativeImages(root: Fragment, ctx: CleanContext): void {
       continue;
     }
     for (const pack of ctx.packs) {
-      if (pack.decorativeImages?.some((re) => re.test(src))) {
+      if (src.length <= MAX_TESTED_URL && pack.decorativeImages?.some((re) => re.test(src))) {
         img.remove();
         fired(ctx, pack, 'decorative-image', { action: 'removed', what: () => `image ${src}` });
         break;

@@ -6,7 +6,7 @@
 import { Element, elements, h, replaceNode, type Fragment } from '../tree/dom.js';
 import { closest, selectAll } from '../tree/select.js';
 import { normalizeSpace } from '../tree/text.js';
-import type { EmbedLinkRule, EmbedRule } from '../rules/types.js';
+import { MAX_TESTED_URL, type EmbedLinkRule, type EmbedRule } from '../rules/types.js';
 import { fillTemplate, fired, type CleanContext } from './context.js';
 
 function httpUrl(value: string | null | undefined): string | null {
@@ -19,13 +19,14 @@ function linkParagraph(url: string, label: string | null): Element {
   return h('p', {}, [h('a', { href: url }, [label && normalizeSpace(label) ? normalizeSpace(label) : url])]);
 }
 
-function jsonPath(value: unknown, path: string): unknown {
+/** The string at a dotted path in parsed JSON; anything else (an object, a number) is nothing. */
+function jsonPath(value: unknown, path: string): string | undefined {
   let current = value;
   for (const key of path.split('.')) {
     if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
-  return current;
+  return typeof current === 'string' ? current : undefined;
 }
 
 function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: (url: string) => void): void {
@@ -37,7 +38,7 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: (url: string) =
     } catch {
       continue;
     }
-    const url = httpUrl(String(jsonPath(data, rule.urlPath) ?? ''));
+    const url = httpUrl(jsonPath(data, rule.urlPath));
     if (!url) continue;
     const title = rule.titlePath ? jsonPath(data, rule.titlePath) : undefined;
     let target: Element = el;
@@ -63,6 +64,7 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: (url: string) =
 }
 
 function embedPage(src: string, rules: readonly EmbedLinkRule[]): string {
+  if (src.length > MAX_TESTED_URL) return src;
   for (const rule of rules) {
     const m = rule.pattern.exec(src);
     if (m) return fillTemplate(rule.template, m, {}) ?? src;

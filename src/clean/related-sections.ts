@@ -6,6 +6,7 @@
  * parent", so that the decision does not hang on wrappers Markdown does not keep: cleaning the
  * Markdown again must take the same section.
  */
+import { MAX_TESTED_TEXT } from '../rules/types.js';
 import { Element, elements, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, textOf } from '../tree/text.js';
 import { excerpt, fired, type CleanContext } from './context.js';
@@ -41,7 +42,8 @@ export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
   if (!rules.length) return;
   for (const heading of [...elements(root)].filter((el) => HEADING.test(el.tagName))) {
     if (!heading.parentNode) continue;
-    const hit = rules.find(({ rule }) => rule.heading.test(textOf(heading)));
+    const headingText = textOf(heading);
+    const hit = headingText.length <= MAX_TESTED_TEXT ? rules.find(({ rule }) => rule.heading.test(headingText)) : undefined;
     if (!hit) continue;
     const section: DomNode[] = [heading];
     for (let sib = heading.nextSibling; sib && !(sib instanceof Element && HEADING.test(sib.tagName)) && onlyLinks(sib); sib = sib.nextSibling) section.push(sib);

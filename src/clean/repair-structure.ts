@@ -4,7 +4,7 @@
  * adjacent runs of one formatting element merged.
  */
 import type { SanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, Text, elements, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, elements, replaceNode, someChild, someDescendant, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
 import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
 
@@ -40,7 +40,7 @@ function distributeInlineOverBlocks(el: Element): void {
  * in preformatted text, where a fence keeps every line, they are the newline they stand for.
  */
 function flattenBreaks(root: Fragment): void {
-  for (const br of [...elements(root)].filter((e) => e.tagName === 'br')) {
+  for (const br of elements(root).filter((e) => e.tagName === 'br')) {
     for (let p = br.parentNode; p instanceof Element; p = p.parentNode) {
       if (p.tagName === 'pre') {
         replaceNode(br, new Text('\n'));
@@ -61,7 +61,7 @@ function flattenBreaks(root: Fragment): void {
  * first, so a break leaves every wrapper it sits at the edge of.
  */
 function hoistEdgeBreaks(root: Fragment): void {
-  for (const el of [...elements(root)].filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'a').reverse()) {
+  for (const el of elements(root).filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'a').reverse()) {
     const parent = el.parentNode;
     if (!parent) continue;
     // White space beside the break goes out with it (it is still white space there).
@@ -89,7 +89,7 @@ const FORMATTING = new Set(['strong', 'em', 's', 'u', 'mark', 'small']);
  * Emphasis around nothing but images means nothing and goes.
  */
 function tuckFormattingIntoLinks(root: Fragment): void {
-  for (const el of [...elements(root)].filter((e) => FORMATTING.has(e.tagName))) {
+  for (const el of elements(root).filter((e) => FORMATTING.has(e.tagName))) {
     const kids = el.childNodes.filter((n) => !isBlankText(n));
     if (kids.length && kids.every((k) => k instanceof Element && k.tagName === 'img')) {
       unwrap(el);
@@ -109,19 +109,19 @@ function tuckFormattingIntoLinks(root: Fragment): void {
  * text and Markdown (which have no `<q>`); a quotation inside one takes single marks.
  */
 function quoteQuotations(root: Fragment): void {
-  for (const q of [...elements(root)].filter((e) => e.tagName === 'q')) {
+  for (const q of elements(root).filter((e) => e.tagName === 'q')) {
     let depth = 0;
     for (let p = q.parentNode; p instanceof Element; p = p.parentNode) if (p.tagName === 'q') depth++;
     const [open, close] = depth % 2 ? ['‘', '’'] : ['“', '”'];
     q.insertBefore(new Text(open), q.firstChild);
     q.appendChild(new Text(close));
   }
-  for (const q of [...elements(root)].filter((e) => e.tagName === 'q')) unwrap(q);
+  for (const q of elements(root).filter((e) => e.tagName === 'q')) unwrap(q);
 }
 
 /** `<li>` outside any list (a fragment cut from one) is put in a `<ul>`, with its neighbours. */
 function wrapOrphanItems(root: Fragment): void {
-  for (const li of [...elements(root)].filter((e) => e.tagName === 'li')) {
+  for (const li of elements(root).filter((e) => e.tagName === 'li')) {
     const parent = li.parentNode;
     if (!parent || (parent instanceof Element && (parent.tagName === 'ul' || parent.tagName === 'ol'))) continue;
     const list = new Element('ul');
@@ -132,7 +132,7 @@ function wrapOrphanItems(root: Fragment): void {
 
 /** `<h2><p>a</p><p>b</p></h2>`: a heading holds one line of text; blocks inside it are unwrapped. */
 function flattenHeadings(root: Fragment): void {
-  for (const heading of [...elements(root)].filter((e) => /^h[1-6]$/.test(e.tagName))) {
+  for (const heading of elements(root).filter((e) => /^h[1-6]$/.test(e.tagName))) {
     for (const block of heading.getElementsByTagName('*').filter((e) => BLOCK_TAGS.has(e.tagName))) {
       block.parentNode!.insertBefore(new Text(' '), block);
       block.parentNode!.insertBefore(new Text(' '), block.nextSibling);
@@ -146,7 +146,7 @@ function flattenHeadings(root: Fragment): void {
  * out (`****x****`, `~~~~x~~~~` — a code fence) it is not Markdown. The inner one goes.
  */
 function unwrapNestedSame(root: Fragment): void {
-  for (const el of [...elements(root)].filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'code')) {
+  for (const el of elements(root).filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'code')) {
     for (let p = el.parentNode; p instanceof Element && !BLOCK_TAGS.has(p.tagName); p = p.parentNode) {
       if (p.tagName === el.tagName) {
         unwrap(el);
@@ -161,9 +161,9 @@ function unwrapNestedSame(root: Fragment): void {
  * no blocks, so it is split around them, as a browser's parser would have done.
  */
 function splitParagraphs(root: Fragment): void {
-  for (const p of [...elements(root)].filter((e) => e.tagName === 'p').reverse()) {
+  for (const p of elements(root).filter((e) => e.tagName === 'p').reverse()) {
     const parent = p.parentNode;
-    if (!parent || !p.childNodes.some((n) => n instanceof Element && BLOCK_TAGS.has(n.tagName))) continue;
+    if (!parent || !someChild(p, (n) => n instanceof Element && BLOCK_TAGS.has(n.tagName))) continue;
     let run: Element | null = null;
     for (const child of [...p.childNodes]) {
       if (child instanceof Element && BLOCK_TAGS.has(child.tagName)) {
@@ -183,8 +183,8 @@ function splitParagraphs(root: Fragment): void {
  * Markdown, and CommonMark keeps the innermost. So do we: the outer one is unwrapped.
  */
 function unwrapOuterLinks(root: Fragment): void {
-  for (const a of [...elements(root)].filter((e) => e.tagName === 'a')) {
-    if (a.getElementsByTagName('a').length) unwrap(a);
+  for (const a of elements(root).filter((e) => e.tagName === 'a')) {
+    if (someDescendant(a, (d) => d.tagName === 'a')) unwrap(a);
   }
 }
 
@@ -198,7 +198,7 @@ export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
   if (present.has('li')) wrapOrphanItems(root);
   // Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in
   // the `<i>`, which is then pushed in too.
-  for (const el of [...elements(root)].filter((e) => INLINE_WRAPPERS.has(e.tagName)).reverse()) distributeInlineOverBlocks(el);
+  for (const el of elements(root).filter((e) => INLINE_WRAPPERS.has(e.tagName)).reverse()) distributeInlineOverBlocks(el);
   splitParagraphs(root);
   if (present.has('a')) unwrapOuterLinks(root);
   unwrapNestedSame(root);

@@ -1,4 +1,5 @@
 /** Internal links (API endpoints) → public pages, as rule packs say; the rewritten ones may be listed as related. */
+import { MAX_TESTED_URL } from '../rules/types.js';
 import { elements, type Fragment } from '../tree/dom.js';
 import { compileSelector, matches } from '../tree/select.js';
 import { textOf } from '../tree/text.js';
@@ -12,7 +13,7 @@ export function rewriteLinks(root: Fragment, ctx: CleanContext): void {
   for (const a of [...elements(root)]) {
     if (a.tagName !== 'a') continue;
     const href = a.getAttribute('href')?.trim();
-    if (!href) continue;
+    if (!href || href.length > MAX_TESTED_URL) continue;
     for (const { pack, rule, selector } of rules) {
       const m = matches(a, selector) ? rule.pattern.exec(href) : null;
       if (!m) continue;
@@ -23,7 +24,8 @@ export function rewriteLinks(root: Fragment, ctx: CleanContext): void {
       }
       a.setAttribute('href', target);
       fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `${href} → ${target}` });
-      if (rule.related && !ctx.findings.related.some((r) => r.url === target)) ctx.findings.related.push({ url: target, text: textOf(a) });
+      // The href is sanitized later with the rest of the body; `related` is not, so only web URLs go there.
+      if (rule.related && /^https?:\/\//i.test(target) && !ctx.findings.related.some((r) => r.url === target)) ctx.findings.related.push({ url: target, text: textOf(a) });
       break;
     }
   }

@@ -2,7 +2,7 @@
  * Boilerplate out: mirror promo footers, elements a pack names by selector, and blocks a pack names
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
-import type { DropTextRule, FooterRule, RulePack } from '../rules/types.js';
+import { MAX_TESTED_TEXT, type DropTextRule, type FooterRule, type RulePack } from '../rules/types.js';
 import { Element, Text, descendants, elements, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
@@ -67,7 +67,7 @@ function stripFooter(root: Fragment, rule: FooterRule): DomNode[] | null {
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
     if (!(node instanceof Text)) continue;
     const text = node.data.trim();
-    const marker = rule.marker.exec(text);
+    const marker = rule.marker.exec(text.length > MAX_TESTED_TEXT ? text.slice(0, MAX_TESTED_TEXT) : text);
     if (!marker || !JOINER.test(text.slice(marker[0].length))) continue;
     let unit: DomNode = node;
     while (unit.parentNode instanceof Element && unit.parentNode.childNodes.every((n) => n === unit || isFooterPart(n, rule))) unit = unit.parentNode;

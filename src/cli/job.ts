@@ -49,6 +49,8 @@ export interface RenderedItem {
   /** With --explain, for formats that have no field for it (Markdown, JSON Feed): said on stderr. */
   explain?: { title: string | null; lines: Explanation[] };
   warnings: string[];
+  /** Set (and nothing else is) for an entry of a feed that could not be cleaned: the others go on. */
+  error?: string;
 }
 
 /**
@@ -103,9 +105,14 @@ function packsOf(options: JobOptions): readonly RulePack[] {
 }
 
 function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> {
-  const items = normalizeEach(readJobInput(job), { input: job.name, keepProxies: options.keepProxies, gallery: options.gallery, packs: packsOf(options), explain: options.explain });
+  const failed: RenderedItem[] = [];
+  const items = normalizeEach(readJobInput(job), {
+    input: job.name, keepProxies: options.keepProxies, gallery: options.gallery, packs: packsOf(options), explain: options.explain,
+    onEntryError: (error, index) => failed.push({ text: '', fileName: '', warnings: [], error: `entry ${index + 1}: ${failure(error)}` }),
+  });
   const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');
   for (const item of items) {
+    yield* failed.splice(0);
     const explain = item.explain;
     if (explainOnStderr) delete item.explain;
     yield {
@@ -116,6 +123,7 @@ function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> 
       ...(explainOnStderr && explain ? { explain: { title: item.title, lines: explain } } : {}),
     };
   }
+  yield* failed.splice(0);
 }
 
 /** The one-line message for an error met while running a job. */

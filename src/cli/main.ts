@@ -190,7 +190,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   // A reader that stops reading must not keep a Ctrl-C or a kill from being heard.
   const write = async (text: string) => {
-    if (!io.stdout.write(text)) await orAborted(once(io.stdout, 'drain'), stopReading.signal);
+    // With the signal, an interrupted wait leaves no 'drain' listener behind.
+    if (!io.stdout.write(text)) await orAborted(once(io.stdout, 'drain', { signal: stopReading.signal }), stopReading.signal);
   };
   const jsonFeedItems: Item[] = [];
   let emitted = 0;
@@ -213,6 +214,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     };
     const items = result.items[Symbol.iterator]();
     for (;;) {
+      // Interrupted: a feed being streamed stops here, between two of its items.
+      if (stopReading.signal.aborted) break;
       let next: IteratorResult<RenderedItem>;
       try {
         next = items.next(); // a streamed input renders (and may fail) here
@@ -222,6 +225,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       if (next.done) break;
       const rendered = next.value;
+      if (rendered.error !== undefined) {
+        fail(rendered.error); // one entry of a feed; the others are still written
+        continue;
+      }
       tally.items++;
       for (const warning of rendered.warnings) report(entry.name, warning, 'warning');
       if (rendered.explain) {

@@ -25,6 +25,7 @@ import type MarkdownItType from 'markdown-it';
 import type * as YamlType from 'yaml';
 import { parseDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
+import { absoluteUrl } from '../formats/read-xml.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
 import type { FeedFields, Figure, RawItem } from '../types.js';
@@ -114,11 +115,12 @@ function authorsOf(value: unknown): string[] {
   return [...new Set(names.map(normalizeSpace))];
 }
 
+/** Web addresses only, as from every other input kind (a `javascript:` URL is no URL). */
+const webUrl = (value: unknown): string | null => absoluteUrl(text(value), null);
+
 function imageOf(value: unknown): Figure | null {
-  if (typeof value === 'string') return text(value) ? { url: value.trim(), caption: null } : null;
-  if (!value || typeof value !== 'object') return null;
-  const url = text((value as Json).url);
-  return url ? { url, caption: text((value as Json).caption) } : null;
+  const url = webUrl(value !== null && typeof value === 'object' ? (value as Json).url : value);
+  return url ? { url, caption: value !== null && typeof value === 'object' ? text((value as Json).caption) : null } : null;
 }
 
 export function parseMarkdownDocument(source: string): RawItem {
@@ -144,7 +146,7 @@ export function parseMarkdownDocument(source: string): RawItem {
   return {
     format: 'markdown',
     title: text(data.title) ? normalizeSpace(text(data.title)!) : null,
-    url: text(data.url ?? data.link),
+    url: webUrl(data.url ?? data.link),
     captured: dateOf(data.captured, 'captured', warnings),
     body,
     warnings,

@@ -27,10 +27,12 @@ export function renderMarkdown(item: Item, options: MarkdownOptions = {}): strin
     throw new FeedcleanError('USAGE', 'renderMarkdown() takes an item that normalize() returned');
   }
   const sections: string[] = [];
-  if (options.frontMatter !== false) sections.push(frontMatter(item).trimEnd());
   if (item.title) sections.push(`# ${escapeMarkdown(item.title)}`);
   if (item.markdown) sections.push(item.markdown);
   if (options.galleries !== false) for (const gallery of item.galleries) sections.push(gallerySection(gallery));
-  // The title and gallery lines are escaped like body text, and their line-start escapes settled the same way.
-  return `${resolveLineStarts(sections.join('\n\n'))}\n`;
+  // The title and gallery lines are escaped like body text, and their line-start escapes settled
+  // the same way; the front matter is YAML, not Markdown, and is left out of that.
+  const body = resolveLineStarts(sections.join('\n\n'));
+  const head = options.frontMatter !== false ? `${frontMatter(item).trimEnd()}${body ? '\n\n' : ''}` : '';
+  return `${head}${body}\n`;
 }

@@ -59,11 +59,15 @@ function canCut(text: string, at: number): boolean {
   return !(before === '_' && WORD_AFTER.test(text.slice(at, at + 2)));
 }
 
+/** Text with our marks' characters, if the input had any, made U+FFFD (they are noncharacters). */
+export function unmark(text: string): string {
+  return HAS_MARK.test(text) ? text.replace(LINE_MARKS, '\ufffd') : text;
+}
+
 export function escapeMarkdown(text: string): string {
   if (!MAY_NEED_ESCAPING.test(text)) return text;
   // Marks never occur in real text (noncharacters), so text is never taken for one.
-  const unmarked = HAS_MARK.test(text) ? text.replace(LINE_MARKS, '\ufffd') : text;
-  const escaped = escapeInline(unmarked)
+  const escaped = escapeInline(unmark(text))
     .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)
     .replace(LINE_START, (_m, indent: string, mark: string, rule?: string, digits?: string, delimiter?: string) => {
       if (digits) return `${indent}${digits}${LINE_START_MARK}\\${delimiter}`;
@@ -98,6 +102,6 @@ export function resolveLineStarts(markdown: string): string {
 /** A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. */
 export function linkDestination(url: string): string {
   // A backslash or `&copy;` in a URL would be read as an escape or an entity: escaped themselves.
-  const clean = url.replace(/[<>\n\r]/g, (c) => encodeURIComponent(c)).replace(/\\|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
+  const clean = unmark(url).replace(/[<>\n\r]/g, (c) => encodeURIComponent(c)).replace(/\\|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
   return /[\s()]/.test(clean) ? `<${clean}>` : clean;
 }

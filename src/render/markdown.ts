@@ -7,7 +7,7 @@ import { Element, Text, elements, nextInOrder, unwrap, withTextMemo, type DomNod
 import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import { emphasisRule } from './emphasis.js';
-import { escapeMarkdown, linkDestination, resolveLineStarts } from './escape.js';
+import { escapeMarkdown, linkDestination, resolveLineStarts, unmark } from './escape.js';
 
 type TNode = TurndownService.Node;
 /** turndown's typings name the browser DOM; our light DOM has the surface it actually uses. */
@@ -194,12 +194,27 @@ function unwrapTransparent(root: Fragment): void {
  */
 function joinAdjacentText(root: Fragment): void {
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (node instanceof Element) {
+      unmarkAttributes(node);
+      continue;
+    }
     if (!(node instanceof Text)) continue;
     while (node.nextSibling instanceof Text) {
       node.data += node.nextSibling.data;
       node.nextSibling.remove();
     }
+    node.data = unmark(node.data);
   }
+}
+
+/**
+ * escape.ts's marks (noncharacters U+FDD0–U+FDD2) must only ever be ours: the same characters in
+ * the input (a numeric reference is enough) become U+FFFD everywhere Markdown is written from —
+ * text, code, link titles, URLs, alt text — so resolveLineStarts never acts on one of them.
+ */
+function unmarkAttributes(el: Element): void {
+  if (!el.attributes.size) return;
+  el.attributes.retain((_name, value) => unmark(value));
 }
 
 /**

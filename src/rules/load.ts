@@ -92,7 +92,8 @@ function parseRulesText(text: string, file: string): unknown {
     }
   }
   const yaml = require('yaml') as typeof YamlType;
-  const doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  // logLevel: YAML's own warnings would go to stderr as Node warnings; problems are reported here.
+  const doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
   const problem = doc.errors[0];
   if (problem) throw ruleError(file, '', `not valid YAML: ${problem.message.split('\n')[0]!.replace(/:$/, '')}`);
   try {
@@ -193,6 +194,7 @@ function checkZone(zone: string, pointer: string, file: string): string {
 
 /** Every `{n}` must be a capture group of the pattern, every `{name}` a variable rules may use. */
 function checkTemplate(template: string, pattern: RegExp, pointer: string, file: string): string {
+  if (!/^https?:\/\/[^/{]/i.test(template)) throw ruleError(file, pointer, 'a template is a web address: it starts with https:// or http:// and a host');
   const groups = new RegExp(`${pattern.source}|`).exec('')!.length - 1;
   for (const [, key] of template.matchAll(/\{(\w+)\}/g)) {
     if (/^\d+$/.test(key!)) {
@@ -245,7 +247,9 @@ export function loadRulePacks(text: string, file: string, taken: readonly RulePa
     const at = isList ? `/${i}` : '';
     if (ids.has(raw.id as string)) {
       const builtIn = builtInPacks.some((p) => p.id === raw.id);
-      throw ruleError(file, `${at}/id`, `pack id "${String(raw.id)}" is already ${builtIn ? 'a built-in pack' : 'used by another rules file'}; choose another`);
+      const earlierHere = (raws as Json[]).slice(0, i).some((r) => r.id === raw.id);
+      const by = builtIn ? 'a built-in pack' : earlierHere ? 'used by another pack in this file' : 'used by another rules file';
+      throw ruleError(file, `${at}/id`, `pack id "${String(raw.id)}" is already ${by}; choose another`);
     }
     ids.add(raw.id as string);
     return compilePack(raw, at, file);

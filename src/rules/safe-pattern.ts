@@ -38,6 +38,7 @@ export function compileSafePattern(pattern: string): RegExp {
   const inline = INLINE_FLAGS.exec(pattern);
   const flags = new Set(inline?.[1] ?? '');
   let source = inline ? pattern.slice(inline[0].length) : pattern;
+  if (!source) throw new Error('pattern is empty (it would match everything)');
   try {
     new RegExp(source); // syntax first, with the engine's own message
   } catch (error) {

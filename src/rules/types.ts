@@ -3,6 +3,14 @@
  * the web at large) as data. Stages interpret these; they never name a site themselves.
  */
 
+/**
+ * How much text a rule's pattern is ever tested against. Patterns from rules files run in time
+ * linear in the text but also growing with the pattern, so the texts are bounded too: a URL longer
+ * than this matches no rule, and a heading, author line or footer marker is tested on its start.
+ */
+export const MAX_TESTED_URL = 2048;
+export const MAX_TESTED_TEXT = 500;
+
 export interface RulePack {
   /** Short stable id (`dw`, `feedx`, `generic`). */
   id: string;

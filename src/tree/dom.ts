@@ -380,6 +380,20 @@ export function elements(root: ParentNode): Element[] {
   return found;
 }
 
+/** Is there an element under `root` that passes `test`? A walk that stops at the first, no array. */
+export function someDescendant(root: ParentNode, test: (el: Element) => boolean): boolean {
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (node instanceof Element && test(node)) return true;
+  }
+  return false;
+}
+
+/** Is there a child of `parent` that passes `test`? (No array, unlike `childNodes`.) */
+export function someChild(parent: ParentNode, test: (node: DomNode) => boolean): boolean {
+  for (let node = parent.firstChild; node; node = node.nextSibling) if (test(node)) return true;
+  return false;
+}
+
 /** Replaces `node` by its own children (keeps the content, drops the wrapper). */
 export function unwrap(node: Element): void {
   const parent = node.parentNode;

@@ -9,7 +9,7 @@ import { normalize, renderMarkdown } from '../../src/index.js';
 import { detect } from '../../src/input/detect.js';
 import { fixtureCases, fixturesDir, listFiles, repoRoot } from '../support/fixtures.js';
 
-/** Every fixture input (dumps, feeds, rules cases) and, when present, the shared real items. */
+/** Every fixture input (dumps and feeds) and, when present, the shared real items. */
 function inputs(): Array<[string, Buffer]> {
   const out: Array<[string, Buffer]> = [];
   for (const family of ['dump', 'feed']) {

@@ -49,6 +49,9 @@ describe('loadRulePacks', () => {
     expect(problem('id: x\nkind: site\nhosts: [a.com]\ntimeZone: Mars/Base\n')).toBe('rules.yaml: /timeZone: unknown time zone "Mars/Base" (use an IANA name such as Europe/Berlin)');
     expect(problem('id: x\nkind: site\nhosts: [A.com]\n')).toMatch(/^rules\.yaml: \/hosts\/0: is not well formed/);
     expect(problem('id: x\nkind: mirror\nproxies: [{id: p, hosts: [p.com], form: query}]\n')).toBe('rules.yaml: /proxies/0: missing field "param"');
+    expect(problem('id: x\nkind: mirror\nproxies: [{id: p, hosts: [p.com], form: query, param: "a-b"}]\n')).toMatch(/^rules\.yaml: \/proxies\/0\/param: is not well formed/);
+    expect(problem('id: x\nkind: mirror\ndecorativeImages: ["(?i)"]\n')).toBe('rules.yaml: /decorativeImages/0: pattern is empty (it would match everything)');
+    expect(problem('- id: x\n  kind: mirror\n- id: x\n  kind: mirror\n')).toBe('rules.yaml: /1/id: pack id "x" is already used by another pack in this file; choose another');
   });
 
   it('checks templates against the pattern: capture groups that exist, variables that exist', () => {
@@ -57,6 +60,9 @@ describe('loadRulePacks', () => {
     expect(loadRulePacks(rewrite('https://a.com/{lang}/{1}'), 'r.yaml')[0]!.rewrites![0]!.template).toBe('https://a.com/{lang}/{1}');
     expect(problem(rewrite('https://a.com/{2}'))).toBe('rules.yaml: /rewrites/0/template: {2} names no capture group (the pattern has 1)');
     expect(problem(rewrite('https://a.com/{host}'))).toMatch(/\{host\} is not a template variable/);
+    // A template is a web address: a rule cannot make links into scripts (nor `related` entries).
+    expect(problem(rewrite("javascript:alert('{1}')"))).toMatch(/^rules\.yaml: \/rewrites\/0\/template: /);
+    expect(problem(rewrite('{1}'))).toMatch(/^rules\.yaml: \/rewrites\/0\/template: /);
   });
 
   it('refuses ids used twice: a built-in pack id, an earlier file, a rule id within a file', () => {

@@ -35,6 +35,7 @@ const inputKinds: Record<string, (html: string) => string> = {
     `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>t</title><link href="https://www.example.com/a"/>` +
     `<content type="html">${escapeXml(xmlSafe(html))}</content></entry></feed>`,
   jsonfeed: (html) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{ id: '1', url: 'https://www.example.com/a', content_html: html }] }),
+  markdown: (html) => `---\ntitle: t\nurl: https://www.example.com/a\n---\n\n${html}\n`,
 };
 
 /** The vector in the places besides the body where feeds carry text: title, author, link. */
@@ -42,6 +43,8 @@ const fieldKinds: Record<string, (html: string) => string> = {
   'rss title, author, link': (html) =>
     `<rss version="2.0"><channel><title>${escapeXml(xmlSafe(html))}</title><item><title>${escapeXml(xmlSafe(html))}</title>` +
     `<author>${escapeXml(xmlSafe(html))}</author><link>${escapeXml(xmlSafe(html))}</link><description>x</description></item></channel></rss>`,
+  'markdown front matter title, url, image, author': (html) =>
+    `---\ntitle: ${JSON.stringify(html)}\nurl: ${JSON.stringify(html)}\nimage: ${JSON.stringify(html)}\nauthor: ${JSON.stringify(html)}\n---\n\nbody\n`,
   'jsonfeed title, image, url': (html) =>
     JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: html, items: [{ id: '1', title: html, url: html, image: html, content_text: 'x', authors: [{ name: html }] }] }),
 };
@@ -51,7 +54,7 @@ const fieldKinds: Record<string, (html: string) => string> = {
  * input, 8 are text without markup or only a `<body>`/`<frameset>` shell ("neither a feed dump nor
  * HTML"), and one holds a NUL byte ("binary"), which a dump refuses too.
  */
-const MAY_BE_REFUSED: Record<string, number> = { html: 9, dump: 1 };
+const MAY_BE_REFUSED: Record<string, number> = { html: 9, dump: 1, markdown: 1 };
 
 function itemsOf(input: string): Item[] {
   try {
@@ -147,6 +150,10 @@ const SMUGGLED = [
   '<h2>&lt;svg onload=alert(1)&gt;</h2><blockquote>&lt;iframe src=javascript:alert(1)&gt;</blockquote>',
   '<ul><li>&lt;style&gt;*{x:expression(alert(1))}&lt;/style&gt;</li></ul>',
   '<p>&lt;!-- x --&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+  // Our escaper's own marks (noncharacters), sent in by the input to unlock an escape:
+  '<p><a href="http://x.example/" title="&#xFDD0;&quot;) [click](javascript:alert(1)) (&#xFDD0;&quot;">l</a></p>',
+  '<p>&#xFDD0;\\[x](javascript:alert(1)) &#xFDD1;\\# &#xFDD2;![y](javascript:alert(2))</p>',
+  '<pre>a &#xFDD0;\\b x!&#xFDD2;[y](javascript:alert(3))</pre>',
 ];
 
 describe('HTML smuggled in as text', () => {
@@ -154,5 +161,6 @@ describe('HTML smuggled in as text', () => {
     const items = itemsOf(html);
     expect(items).toHaveLength(1);
     expect(executableIn(items)).toEqual([]);
+    expect(renderMarkdown(items[0]!)).not.toMatch(/[\ufdd0-\ufdd2]/); // no mark of ours, nor the input's, survives
   });
 });
