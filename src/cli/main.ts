@@ -92,6 +92,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr.write(`feedclean: ${oneLine(rules)}\n`);
     return EXIT_USAGE;
   }
+  if (operands[0] === 'rules' && operands.length > 1) {
+    io.stderr.write('feedclean: "feedclean rules" lists the rule packs and takes no inputs (a file named rules: ./rules) (see feedclean --help)\n');
+    return EXIT_USAGE;
+  }
   if (operands.length === 1 && operands[0] === 'rules' && options.filesFrom === undefined) {
     io.stdout.write(renderRuleListing(rules, options.format));
     return EXIT_OK;

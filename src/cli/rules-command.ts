@@ -2,10 +2,10 @@
  * `--rules FILE`: rules files read and checked before any input is, and `feedclean rules`: the
  * packs there are (built-in and loaded) and the rules in each, for people and (`-f json`) programs.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isFeedcleanError } from '../errors.js';
 import { builtInPacks } from '../rules/index.js';
-import { loadRulePacks } from '../rules/load.js';
+import { MAX_RULES_CHARS, loadRulePacks } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
 import type { Explanation } from '../types.js';
 import { describeFsError } from './inputs.js';
@@ -20,9 +20,15 @@ export interface LoadedRules {
 /** Reads and compiles every rules file, or returns the one-line message for the first bad one. */
 export async function readRuleFiles(names: readonly string[]): Promise<LoadedRules | string> {
   const loaded: LoadedRules = { files: [], packs: [] };
+  const read = new Set<string>();
   for (const name of names) {
     let text: string;
     try {
+      // The same file named twice is read once (its packs would clash with themselves).
+      const real = await realpath(name);
+      if (read.has(real)) continue;
+      read.add(real);
+      if ((await stat(real)).size > MAX_RULES_CHARS * 4) return `${name}: the rules file is too large (the limit is 1 MiB)`;
       text = await readFile(name, 'utf8');
     } catch (error) {
       return `${name}: cannot read the rules file: ${describeFsError(error)}`;
@@ -56,7 +62,7 @@ function ruleIds(pack: RulePack): Record<string, string[]> {
   add('embeds', (pack.embeds ?? []).map((r) => r.id));
   add('embedLinks', (pack.embedLinks ?? []).map((r) => r.id));
   add('byline', pack.byline ? [pack.byline.id] : []);
-  if (pack.decorativeImages?.length) out.decorativeImages = [`${pack.decorativeImages.length} patterns`];
+  if (pack.decorativeImages?.length) out.decorativeImages = pack.decorativeImages.map((re) => re.source);
   if (pack.galleryLabels?.length) out.galleryLabels = pack.galleryLabels;
   return out;
 }
@@ -94,7 +100,7 @@ export function renderRuleListing(loaded: LoadedRules, format: string): string {
     .map((p) => {
       const applies = p.kind === 'site' ? `items from ${p.hosts.join(', ')}` : p.kind === 'mirror' ? `every item; names the mirror ${p.name ?? p.id}` : 'every item';
       const head = `${p.id} (${p.kind}, ${p.source}): ${applies}${p.timeZone ? `; local times in ${p.timeZone}` : ''}`;
-      const lines = Object.entries(p.rules).map(([kind, ids]) => `  ${kind.padEnd(16)} ${ids.join(', ')}`);
+      const lines = Object.entries(p.rules).map(([kind, ids]) => `  ${kind.padEnd(16)} ${kind === 'decorativeImages' ? `${ids.length} patterns` : ids.join(', ')}`);
       return [head, ...lines].join('\n');
     })
     .join('\n\n')

@@ -33,7 +33,7 @@ export function readJsonFeed(text: string): ParsedFeed {
     throw new FeedcleanError('PARSE_ERROR', `not valid JSON: ${(error as Error).message}`);
   }
   if (!doc || !Array.isArray(doc.items)) throw new FeedcleanError('PARSE_ERROR', 'JSON Feed has no items array');
-  const feed: FeedInfo = { title: str(doc.title), url: str(doc.home_page_url), language: str(doc.language) };
+  const feed: FeedInfo = { title: str(doc.title), url: absoluteUrl(str(doc.home_page_url), null), language: str(doc.language) };
   const entries = doc.items.filter((value) => obj(value) !== null);
   // Not objects (numbers, strings, null, arrays): nothing to read; said on every item read.
   const skipped = doc.items.length - entries.length;

@@ -30,7 +30,8 @@ export function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachm
   ];
   for (const [url, e] of enclosures) {
     const type = attrOf(e, 'type');
-    if (!url) continue;
+    // Web addresses only: an attachment is a link a reader will follow (`javascript:` is none).
+    if (!url || !/^https?:\/\//i.test(url.trim())) continue;
     if (type?.startsWith('image/') || (!type && IMAGE_URL.test(url))) addImage(url);
     else if (!attachments.some((a) => a.url === url)) {
       const length = Number(attrOf(e, 'length'));

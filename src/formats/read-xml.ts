@@ -168,7 +168,7 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
   const channel = atPath(doc, mapping.channel)[0] ?? {};
   const feed: FeedInfo = {
     title: plain(firstText(channel, mapping.feed.title)),
-    url: firstLink(channel, mapping.feed.url),
+    url: absoluteUrl(firstLink(channel, mapping.feed.url), null),
     // en_US → en-US, as BCP 47 writes it.
     language: (firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null))?.replace(/_/g, '-') ?? null,
   };

@@ -22,6 +22,7 @@
  */
 import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
+import type { Options } from 'markdown-it';
 import type * as YamlType from 'yaml';
 import { parseDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
@@ -31,6 +32,13 @@ import { normalizeSpace } from '../tree/text.js';
 import type { FeedFields, Figure, RawItem } from '../types.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * markdown-it needs far more memory than the text for some shapes (4 MB of `a**b` takes 1.7 GB),
+ * so Markdown input is bounded well below the 64 MiB of other inputs; an article is a few dozen KB.
+ */
+export const MAX_MARKDOWN_CHARS = 2 ** 20;
+const MAX_MARKDOWN_NESTING = 1000;
 
 // The opening fence, the YAML block, the closing fence (YAML's `...` end marker too).
 // Sticky (`y`): it matches at the very start of the text only.
@@ -50,7 +58,9 @@ function renderer(): MarkdownItType {
   if (!markdownIt) {
     const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
     // Raw HTML in a hand-written document is read (and then sanitized like any body).
-    markdownIt = new MarkdownIt({ html: true, linkify: false, typographer: false });
+    // maxNesting: markdown-it drops what lies deeper than this (its default, 100, loses a list 50
+    // deep); feedclean flattens deep markup itself, text kept (clean/flatten-depth.ts).
+    markdownIt = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING } as Options);
     markdownIt.renderer.renderInlineAsText = altText;
     // URLs as the document writes them: the sanitizer judges them (as in any body), and
     // markdown-it's percent-encoding would change URLs each time a document is read.
@@ -124,6 +134,9 @@ function imageOf(value: unknown): Figure | null {
 }
 
 export function parseMarkdownDocument(source: string): RawItem {
+  if (source.length > MAX_MARKDOWN_CHARS) {
+    throw new FeedcleanError('INPUT_TOO_LARGE', `Markdown document is too large (${(source.length / 2 ** 20).toFixed(1)} MiB; the limit for Markdown input is 1 MiB)`);
+  }
   FRONT_MATTER.lastIndex = 0;
   const fence = FRONT_MATTER.exec(source);
   if (!fence) throw new FeedcleanError('PARSE_ERROR', 'the front matter is not closed by a "---" line');

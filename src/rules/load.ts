@@ -19,6 +19,9 @@ import type { RulePack } from './types.js';
 
 const require = createRequire(import.meta.url);
 
+/** Rules files are hand-written: a megabyte is thousands of rules, and YAML parsing is not free. */
+export const MAX_RULES_CHARS = 2 ** 20;
+
 /** The published schema: `schema/` beside `dist/`, seen from dist/rules/ or from the bundled bin in dist/. */
 function schemaText(): string {
   for (const relative of ['../../schema/rules.schema.json', '../schema/rules.schema.json']) {
@@ -207,9 +210,16 @@ function checkTemplate(template: string, pattern: RegExp, pointer: string, file:
   return template;
 }
 
+/** Every rule id of a pack (explanations and `feedclean rules` name rules by these). */
+function ruleIdsOf(pack: RulePack): string[] {
+  const lists = [pack.proxies, pack.dropSelectors, pack.dropText, pack.dropLabels, pack.footers, pack.relatedSections, pack.rewrites, pack.captions, pack.embeds, pack.embedLinks];
+  return [...lists.flatMap((list) => (list ?? []).map((rule) => rule.id)), ...(pack.byline ? [pack.byline.id] : [])];
+}
+
 /** Rule ids a file repeats (an id names one rule in --explain and `feedclean rules`). */
-function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean): void {
+function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean, taken: readonly RulePack[]): void {
   const seen = new Map<string, string>();
+  for (const pack of taken) for (const id of ruleIdsOf(pack)) seen.set(id, `pack "${pack.id}"`);
   packs.forEach((pack, p) => {
     for (const [key, value] of Object.entries(pack)) {
       const rules = Array.isArray(value) ? value : key === 'byline' ? [value] : [];
@@ -230,6 +240,8 @@ function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean): 
  * ones and earlier files), so two packs never share an id.
  */
 export function loadRulePacks(text: string, file: string, taken: readonly RulePack[] = builtInPacks): RulePack[] {
+  if (text.length > MAX_RULES_CHARS) throw ruleError(file, '', `the rules file is too large (${(text.length / 2 ** 20).toFixed(1)} MiB; the limit is 1 MiB)`);
+  if (!text.trim()) throw ruleError(file, '', 'the rules file is empty');
   const data = parseRulesText(text, file);
   const isList = Array.isArray(data);
   const raws = (isList ? data : [data]) as unknown[];
@@ -241,7 +253,7 @@ export function loadRulePacks(text: string, file: string, taken: readonly RulePa
       throw ruleError(file, `${isList ? `/${i}` : ''}${pointer}`, message);
     }
   });
-  checkUniqueIds(raws as Json[], file, isList);
+  checkUniqueIds(raws as Json[], file, isList, taken);
   const ids = new Set(taken.map((p) => p.id));
   return (raws as Json[]).map((raw, i) => {
     const at = isList ? `/${i}` : '';

@@ -217,7 +217,7 @@ describe('feedclean CLI', () => {
   });
 
   it('refuses input that is neither a dump nor HTML, and JSON that is not a JSON Feed', () => {
-    expect(run([], 'just some words, no markup').stderr).toBe('feedclean: -: input is neither a feed dump nor HTML (no markup found)\n');
+    expect(run([], 'just some words, no markup').stderr).toBe('feedclean: -: input is neither a feed dump nor HTML (no markup found; Markdown is read when it opens with YAML front matter)\n');
     expect(run([], '{"name": "feedclean", "version": "0.1.0"}').stderr).toBe('feedclean: -: input is JSON but not a JSON Feed, nor a feed item\n');
   });
 

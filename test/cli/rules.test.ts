@@ -36,6 +36,13 @@ describe('--rules', () => {
     expect(run(['--rules', 'missing.yaml', 'x.md'], dir).stderr).toBe('feedclean: missing.yaml: cannot read the rules file: no such file or directory\n');
   });
 
+  it('reads a file named twice once, and "feedclean rules" takes no inputs', () => {
+    expect(run(['--rules', 'rules.yaml', '--rules', './rules.yaml', 'input.xml'], example).code).toBe(0);
+    const extra = run(['rules', 'extra'], example);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/^feedclean: "feedclean rules" lists the rule packs and takes no inputs/);
+  });
+
   it('gives worker threads the same packs (--jobs 2)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'feedclean-rules-'));
     for (const name of ['a.xml', 'b.xml']) copyFileSync(join(example, 'input.xml'), join(dir, name));

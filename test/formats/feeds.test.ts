@@ -262,6 +262,14 @@ describe('hostile feeds (see also scripts/bench-hostile.mjs)', () => {
     expect(item!.title).toBe('Hello World');
   });
 
+  it('keeps only web URLs as the feed link, attachments and the JSON Feed home page', () => {
+    const [item] = normalize(`<rss version="2.0"><channel><title>t</title><link>javascript:alert('feed')</link><item><title>a</title><link>https://e.example/1</link><enclosure url="javascript:alert(9)" type="audio/mpeg"/><enclosure url="https://e.example/a.mp3" type="audio/mpeg"/><description>x</description></item></channel></rss>`);
+    expect(item!.feed!.url).toBeNull();
+    expect(item!.attachments.map((a) => a.url)).toEqual(['https://e.example/a.mp3']);
+    const [json] = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', home_page_url: 'javascript:alert(0)', items: [{ id: '1', content_text: 'x' }] }));
+    expect(json!.feed!.url).toBeNull();
+  });
+
   it('skips JSON Feed items that are not objects, and says so', () => {
     const items = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [1, 'x', null, [], { id: '1', content_text: 'kept' }] }));
     expect(items.map((i) => i.text)).toEqual(['kept']);

@@ -54,6 +54,15 @@ describe('Markdown documents as input', () => {
     expect(item).toMatchObject({ title: 'Post', url: 'https://blog.example/p', published: '2024-02-01T00:00:00.000Z', authors: ['Bo'], markdown: 'Hi **there**' });
   });
 
+  it('keep only web URLs from the front matter, read deep nesting whole, refuse documents over 1 MiB', () => {
+    const [item] = normalize('---\ntitle: T\nurl: "  JaVa\\tScRiPt:alert(1)"\nimage: {url: "javascript:alert(2)"}\n---\n\nbody\n');
+    expect([item!.url, item!.image]).toEqual([null, null]);
+    const list = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item${i}`).join('\n');
+    expect(normalize(`---\ntitle: t\n---\n\n${list}\n`)[0]!.text).toContain('item59');
+    expect(normalize(`---\ntitle: t\n---\n\n${'>'.repeat(100)} KEEPME\n`)[0]!.text).toBe('KEEPME');
+    expect(() => normalize(`---\ntitle: t\n---\n\n${'a**b'.repeat(300_000)}`)).toThrow(/^Markdown document is too large \(1\.1 MiB; the limit for Markdown input is 1 MiB\)$/);
+  });
+
   it('refuse front matter that is not YAML, or is a YAML bomb, with a one-line error', () => {
     expect(() => normalize('---\ntitle: [unclosed\n---\nx\n')).toThrow(/^front matter is not valid YAML/);
     const bomb = ['---', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];

@@ -71,6 +71,12 @@ describe('loadRulePacks', () => {
     expect(problem('- id: x\n  kind: mirror\n  dropText: [{id: a, pattern: x}]\n- id: y\n  kind: mirror\n  dropText: [{id: a, pattern: y}]\n')).toBe('rules.yaml: /1/dropText/0/id: rule id "a" is already used at /0/dropText/0/id');
   });
 
+  it('refuses a rule id a built-in pack already uses, an empty file and a huge one', () => {
+    expect(problem('id: x\nkind: site\nhosts: [dw.com]\ndropText: [{id: dw-copyright-zh, pattern: x}]\n')).toBe('rules.yaml: /dropText/0/id: rule id "dw-copyright-zh" is already used at pack "dw"');
+    expect(problem('  \n')).toBe('rules.yaml: (top level): the rules file is empty');
+    expect(problem(`id: x\nkind: mirror\ngalleryLabels: [${'"label", '.repeat(150_000)}"end"]\n`)).toMatch(/^rules\.yaml: \(top level\): the rules file is too large \(1\.\d MiB; the limit is 1 MiB\)$/);
+  });
+
   it('refuses broken files and YAML bombs without expanding them', () => {
     expect(problem('{"id": "x",', 'r.json')).toMatch(/^r\.json: \(top level\): not valid JSON/);
     expect(problem('id: x\nkind: mirror\nid: y\n')).toMatch(/^rules\.yaml: \(top level\): not valid YAML: Map keys must be unique/);
