@@ -67,7 +67,10 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   rewriteLinks(root, ctx);
   takeRelatedSections(root, ctx);
   dropDecorativeImages(root, ctx);
-  sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop);
+  const onStrip = explain
+    ? (el: Element, name: string, value: string) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: `${name}="${excerpt(value)}" from <${el.tagName}>` })
+    : null;
+  sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop, onStrip);
   normalizeFigures(root, ctx);
   pruneEmpty(root);
   const heading = dropTitleHeading(root, input.title);

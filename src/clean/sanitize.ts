@@ -48,15 +48,22 @@ function isImageAddress(src: string | null): boolean {
   }
 }
 
-function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, schema: SanitizeSchema): void {
-  el.attributes.retain((name, value) => (allowedNames.includes(name) ? safeUrl(value, name, base, schema) : null));
+function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, schema: SanitizeSchema, onStrip: OnStrip | null): void {
+  el.attributes.retain((name, value) => {
+    const kept = allowedNames.includes(name) ? safeUrl(value, name, base, schema) : null;
+    // What could run or load something is worth explaining; a class or an id going is not.
+    if (kept === null && onStrip && (/^on/i.test(name) || name === 'style' || name in schema.urlAttributes || /^(?:formaction|action|data|srcdoc|xlink:href)$/.test(name))) onStrip(el, name, value);
+    return kept;
+  });
 }
 
 /** Told of each element removed with its content (for `--explain`). */
 export type OnDrop = (el: Element) => void;
+/** Told of each attribute that could run or load something, removed (for `--explain`). */
+export type OnStrip = (el: Element, name: string, value: string) => void;
 
 /** Walks the tree once, removing, unwrapping and scrubbing as the schema says. */
-function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema, onDrop: OnDrop | null): void {
+function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema, onDrop: OnDrop | null, onStrip: OnStrip | null): void {
   let node: DomNode | null = root.firstChild;
   while (node) {
     if (!(node instanceof Element)) {
@@ -78,7 +85,7 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
       replaceNode(el, renamed);
       node = renamed; // visited again under its new name
     } else {
-      cleanAttributes(el, allowed, base, schema);
+      cleanAttributes(el, allowed, base, schema, onStrip);
       node = nextInOrder(el, root);
       if (el.tagName === 'img' && !isImageAddress(el.getAttribute('src'))) {
         node = nextSkippingChildren(el, root);
@@ -91,7 +98,7 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
   }
 }
 
-export function sanitize(root: Fragment, base: string | null, schema: SanitizeSchema = sanitizeSchema, onDrop: OnDrop | null = null): void {
-  applySchema(root, base, schema, onDrop);
+export function sanitize(root: Fragment, base: string | null, schema: SanitizeSchema = sanitizeSchema, onDrop: OnDrop | null = null, onStrip: OnStrip | null = null): void {
+  applySchema(root, base, schema, onDrop, onStrip);
   repairStructure(root, schema);
 }

@@ -75,9 +75,13 @@ describe('--explain', () => {
     expect(lines.some((l) => l.includes('feedx/feedx-footer removed: 获取更多RSS：https://feedx.net https://feedx.best'))).toBe(true);
   });
 
-  it('names what the sanitizer dropped', () => {
-    const { stdout } = run(['--explain', '-f', 'json'], repoRoot, '<p>Hello</p><script>alert(1)</script><p>world</p>');
-    expect(JSON.parse(stdout)[0].explain).toEqual([{ pack: 'feedclean', rule: 'sanitize', action: 'removed', detail: '<script> "alert(1)" with its content' }]);
+  it('names what the sanitizer dropped: elements, and attributes that could run or load something', () => {
+    const { stdout } = run(['--explain', '-f', 'json'], repoRoot, '<p class="x" onclick="go()">Hello <a href="javascript:alert(1)">link</a></p><script>alert(1)</script><p>world</p>');
+    expect(JSON.parse(stdout)[0].explain).toEqual([
+      { pack: 'feedclean', rule: 'sanitize', action: 'removed', detail: '<script> "alert(1)" with its content' },
+      { pack: 'feedclean', rule: 'sanitize', action: 'removed', detail: 'onclick="go()" from <p>' },
+      { pack: 'feedclean', rule: 'sanitize', action: 'removed', detail: 'href="javascript:alert(1)" from <a>' },
+    ]);
   });
 
   it('is absent without the option', () => {
