@@ -24,6 +24,12 @@ describe('hostile input', () => {
     expect(list!.text).toContain('item');
   });
 
+  it('a million attributes on one element are cleaned in one pass, the image kept', () => {
+    const attrs = Array.from({ length: 1_000_000 }, (_, i) => `a${i}="v"`).join(' ');
+    const [item] = normalize(`<p>before</p><img ${attrs} src="https://x.example/i.png" alt="kept"><p>after</p>`);
+    expect(item!.image).toEqual({ url: 'https://x.example/i.png', caption: 'kept' });
+  });
+
   it('an entity expansion bomb is not expanded, and an external entity is not read', () => {
     const entities = ['<!ENTITY lol0 "lol">'];
     for (let i = 1; i < 10; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
