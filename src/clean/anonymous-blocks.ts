@@ -27,7 +27,11 @@ const isLoose = (node: DomNode) =>
   (node instanceof Element && (node.tagName === 'br' || node.tagName === 'img' || (!node.textContent.trim() && node.getElementsByTagName('img').length > 0)));
 
 function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false): void {
-  if ((!always && !someChild(parent, isBlock)) || !someChild(parent, (n) => !isBlock(n) && !isBlankText(n))) return;
+  const beside = someChild(parent, isBlock);
+  // Non-breaking (or other Unicode) spaces alone beside blocks: nothing to show, yet Markdown would
+  // write them as a paragraph of their own.
+  if (beside) for (const child of parent.childNodes) if (child instanceof Text && !child.data.trim() && /[^\t\n\f\r ]/.test(child.data)) child.remove();
+  if ((!always && !beside) || !someChild(parent, (n) => !isBlock(n) && !isBlankText(n))) return;
   const children = parent.childNodes;
   let run: DomNode[] = [];
   const flush = (before: DomNode | null) => {

@@ -64,7 +64,9 @@ function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: n
   if (!first) return null;
   // Whatever holds it (a paragraph, a <time>, a <figure> the mirror misused): what counts is that
   // the reader sees nothing but a date first — the same test when our Markdown is read again.
-  const candidate = first instanceof Text || (first instanceof Element && !first.getElementsByTagName('img').length) ? normalizeSpace(first.textContent) : '';
+  // (An image counts only with an address: one without is dropped by the sanitizer, unseen.)
+  const hasImage = first instanceof Element && first.getElementsByTagName('img').some((img) => (img.getAttribute('src') ?? '').trim());
+  const candidate = first instanceof Text || (first instanceof Element && !hasImage) ? normalizeSpace(first.textContent) : '';
   const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
   if (date) noteZoneGuess(date, ctx, candidate);
   return date ? { node: first, ms: date.ms, timed: date.timed } : null;

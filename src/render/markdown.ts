@@ -3,7 +3,7 @@
  * Our own rules cover figures, images, links and tables; `escape` is ours (see escape.ts).
  */
 import TurndownService from 'turndown';
-import { Element, Text, elements, nextInOrder, unwrap, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, elements, h, nextInOrder, replaceNode, unwrap, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import { emphasisRule } from './emphasis.js';
@@ -29,6 +29,8 @@ function rowCells(row: Element, service: TurndownService): string[] {
   return row.children
     .filter((c) => c.tagName === 'td' || c.tagName === 'th')
     .flatMap((cell) => {
+      // A code block cannot stand in a cell: it is the inline code it will read as.
+      for (const pre of cell.getElementsByTagName('pre')) if (pre.parentNode) replaceNode(pre, h('code', {}, [normalizeSpace(pre.textContent)]));
       const md = service.turndown(cell as unknown as TurndownInput);
       const text = md.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
       // A cell spanning columns keeps the columns after it in place.

@@ -53,3 +53,13 @@ describe('repairs that make our Markdown read back the same (found by the proper
     );
   });
 });
+
+describe('more shapes found by larger fuzz runs', () => {
+  it('drops non-breaking spaces alone beside blocks, and a lead date beside an image with no address', async () => {
+    const { normalize, renderMarkdown } = await import('../../src/index.js');
+    for (const html of ['text<p><div>\u00a0<p>text', '2023-09-05<img>', '<p><p><table><p><td><pre>text']) {
+      const once = renderMarkdown(normalize(html)[0]!);
+      expect(renderMarkdown(normalize(once)[0]!)).toBe(once);
+    }
+  });
+});
