@@ -4,7 +4,7 @@
  */
 import { parseDate, type ParsedDate } from '../dates/parse.js';
 import { MAX_TESTED_TEXT, type BylineRule } from '../rules/types.js';
-import { Element, Text, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import { excerpt, fired, type CleanContext } from './context.js';
@@ -65,7 +65,7 @@ function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: n
   // Whatever holds it (a paragraph, a <time>, a <figure> the mirror misused): what counts is that
   // the reader sees nothing but a date first — the same test when our Markdown is read again.
   // (An image counts only with an address: one without is dropped by the sanitizer, unseen.)
-  const hasImage = first instanceof Element && first.getElementsByTagName('img').some((img) => (img.getAttribute('src') ?? '').trim());
+  const hasImage = first instanceof Element && first.getElementsByTagName('img').some(isShownImage);
   const candidate = first instanceof Text || (first instanceof Element && !hasImage) ? normalizeSpace(first.textContent) : '';
   const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
   if (date) noteZoneGuess(date, ctx, candidate);

@@ -119,6 +119,17 @@ function quoteQuotations(root: Fragment): void {
   for (const q of elements(root).filter((e) => e.tagName === 'q')) unwrap(q);
 }
 
+/** Content standing in a list outside any item (`<ul><p>x</p><li>…`) becomes an item of its own. */
+function itemizeStrayContent(root: Fragment): void {
+  for (const list of elements(root).filter((e) => e.tagName === 'ul' || e.tagName === 'ol')) {
+    let item: Element | null = null;
+    for (const child of list.childNodes) {
+      if (child instanceof Element && child.tagName === 'li') item = null;
+      else if (item || !isBlankText(child)) (item ??= list.insertBefore(new Element('li'), child)).appendChild(child);
+    }
+  }
+}
+
 /** `<li>` outside any list (a fragment cut from one) is put in a `<ul>`, with its neighbours. */
 function wrapOrphanItems(root: Fragment): void {
   for (const li of elements(root).filter((e) => e.tagName === 'li')) {
@@ -196,6 +207,7 @@ export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
   if (present.has('q')) quoteQuotations(root);
   if (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].some((h) => present.has(h))) flattenHeadings(root);
   if (present.has('li')) wrapOrphanItems(root);
+  if (present.has('ul') || present.has('ol')) itemizeStrayContent(root);
   // Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in
   // the `<i>`, which is then pushed in too.
   for (const el of elements(root).filter((e) => INLINE_WRAPPERS.has(e.tagName)).reverse()) distributeInlineOverBlocks(el);

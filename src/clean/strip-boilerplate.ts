@@ -3,7 +3,7 @@
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
 import { MAX_TESTED_TEXT, type DropTextRule, type FooterRule, type RulePack } from '../rules/types.js';
-import { Element, Text, descendants, elements, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, descendants, elements, isShownImage, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
 import { excerpt, fired, type CleanContext } from './context.js';
@@ -88,6 +88,7 @@ const MAX_BOILERPLATE_CHARS = 2000;
 function elementsHoldingImages(root: Fragment): Set<Element> {
   const holding = new Set<Element>();
   for (const img of root.getElementsByTagName('img')) {
+    if (!isShownImage(img)) continue;
     for (let p = img.parentNode; p instanceof Element && !holding.has(p); p = p.parentNode) holding.add(p);
   }
   return holding;

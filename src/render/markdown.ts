@@ -31,6 +31,12 @@ function rowCells(row: Element, service: TurndownService): string[] {
     .flatMap((cell) => {
       // A code block cannot stand in a cell: it is the inline code it will read as.
       for (const pre of cell.getElementsByTagName('pre')) if (pre.parentNode) replaceNode(pre, h('code', {}, [normalizeSpace(pre.textContent)]));
+      // Paragraphs in a cell are joined by a space, and runs they kept apart merged, as read back.
+      for (const p of cell.children.filter((c) => c.tagName === 'p' || c.tagName === 'div')) {
+        p.parentNode!.insertBefore(new Text(' '), p.nextSibling);
+        unwrap(p);
+      }
+      mergeAdjacentRuns(cell, MERGEABLE);
       const md = service.turndown(cell as unknown as TurndownInput);
       const text = md.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
       // A cell spanning columns keeps the columns after it in place.
@@ -133,8 +139,10 @@ function createService(): TurndownService {
       const list = asElement(node);
       const parent = list.parentNode;
       if (!(parent instanceof Element && parent.tagName === 'li' && parent.lastChild === list)) return `\n\n${content}\n\n`;
-      // Only a list starting at 1 may interrupt its item's text; any other needs a blank line first.
-      const interrupts = list.tagName === 'ul' || listStart(list) === 1;
+      // Only a list starting at 1 may interrupt its item's text; any other needs a blank line first,
+      // and so does every block in an item of a loose list (its text is a paragraph there).
+      const outer = parent.parentNode instanceof Element ? parent.parentNode : null;
+      const interrupts = (list.tagName === 'ul' || listStart(list) === 1) && !(outer && isLoose(outer));
       return `${interrupts ? '\n' : '\n\n'}${content}`;
     },
   });
@@ -149,7 +157,8 @@ function createService(): TurndownService {
       let marker = other ? '* ' : '- ';
       if (list?.tagName === 'ol') marker = `${listStart(list) + list.children.indexOf(li)}${other ? ')' : '.'} `;
       const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/g, `\n${' '.repeat(marker.length)}`);
-      return `${marker}${body}${li.nextSibling ? '\n' : ''}`;
+      // In a loose list (see isLoose) every item is followed by a blank line, as CommonMark reads it.
+      return `${marker}${body}${li.nextSibling ? (list && isLoose(list) ? '\n\n' : '\n') : ''}`;
     },
   });
   service.addRule('table', {
@@ -163,6 +172,27 @@ function createService(): TurndownService {
 function listStart(list: Element): number {
   const start = Math.trunc(Number(list.getAttribute('start') ?? '1'));
   return Number.isFinite(start) ? Math.min(Math.max(start, 0), 999_999_999 - list.children.length) : 1;
+}
+
+// Blocks that Markdown writes with a blank line before or after them.
+const BLANK_LINE_BLOCKS = new Set(['p', 'div', 'blockquote', 'pre', 'table', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dl']);
+const looseLists = new WeakMap<Element, boolean>();
+
+/**
+ * CommonMark makes a whole list loose (every item a paragraph) when any item holds a blank line
+ * between its own blocks. Ours does when an item holds a paragraph, quote, table … or a nested
+ * ordered list that cannot interrupt its text. Written loose from the start, the list reads back
+ * as it was written.
+ */
+function isLoose(list: Element): boolean {
+  let loose = looseLists.get(list);
+  if (loose === undefined) {
+    loose = list.children.some(
+      (li) => li.tagName === 'li' && li.children.some((c) => BLANK_LINE_BLOCKS.has(c.tagName) || (c.tagName === 'ol' && listStart(c) !== 1 && c !== li.firstChild)),
+    );
+    looseLists.set(list, loose);
+  }
+  return loose;
 }
 
 /** Does a list of the same kind (and marker) come right before this one, nothing but space between? */

@@ -380,6 +380,16 @@ export function elements(root: ParentNode): Element[] {
   return found;
 }
 
+const IMAGE_ADDRESS_ATTRIBUTES = ['src', 'srcset', 'data-src', 'data-srcset', 'data-original', 'data-lazy-src'];
+
+/**
+ * An image a reader will see: one with an address (now or once lazy loading is undone). One
+ * without is dropped by the sanitizer, so rules must not treat its block as holding an image.
+ */
+export function isShownImage(img: Element): boolean {
+  return IMAGE_ADDRESS_ATTRIBUTES.some((name) => (img.getAttribute(name) ?? '').trim() !== '');
+}
+
 /** Is there an element under `root` that passes `test`? A walk that stops at the first, no array. */
 export function someDescendant(root: ParentNode, test: (el: Element) => boolean): boolean {
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {

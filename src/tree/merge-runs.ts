@@ -1,12 +1,12 @@
 /** Adjacent runs of one formatting element, merged (a cleaner and the Markdown renderer both need it). */
-import { Element, elements, type DomNode, type Fragment } from './dom.js';
+import { Element, elements, type DomNode, type ParentNode } from './dom.js';
 import { isBlankText } from './text.js';
 
 /**
  * `<b>a</b><b>b</b>` → `<b>ab</b>`: adjacent runs of one formatting element (with nothing or only
  * white space between) are one run. Left apart they render as `**a****b**`, which is not Markdown.
  */
-export function mergeAdjacentRuns(root: Fragment, mergeable: ReadonlySet<string>): void {
+export function mergeAdjacentRuns(root: ParentNode, mergeable: ReadonlySet<string>): void {
   for (const el of elements(root)) {
     if (!mergeable.has(el.tagName)) continue;
     for (;;) {

@@ -63,3 +63,15 @@ describe('more shapes found by larger fuzz runs', () => {
     }
   });
 });
+
+describe('lists and tables that read back as written', () => {
+  it('writes a loose list loose, stray list content as an item, blocks in a cell joined and merged', async () => {
+    const { normalize, renderMarkdown } = await import('../../src/index.js');
+    const loose = normalize('<ul><li><p>a</p><ul><li>x</li></ul></li><li>b<ol><li>c</li></ol></li></ul>')[0]!.markdown;
+    expect(loose).toBe('- a\n\n  - x\n\n- b\n\n  1. c');
+    for (const html of ['<ul><p>a</p><ul><li>x</li><li>y</li></ul><li>b<ol><li>c</li></ol></li></ul>', '<p><i></p>text<table><th>text<p>text', '<p><img>===']) {
+      const once = renderMarkdown(normalize(html)[0]!);
+      expect(renderMarkdown(normalize(once)[0]!)).toBe(once);
+    }
+  });
+});
