@@ -55,6 +55,11 @@ function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false
   flush(null);
 }
 
+/** Only the top level's loose runs (the repairs after sanitizing can leave new ones there). */
+export function wrapTopLevelRuns(root: Fragment): void {
+  wrapInlineRuns(root, false, true);
+}
+
 export function wrapAnonymousBlocks(root: Fragment): void {
   // Innermost first (one walk): a list unwrapped, or a container's runs wrapped, before its parent's.
   const all = root.getElementsByTagName('*');

@@ -21,7 +21,7 @@ import { takeRelatedSections } from './related-sections.js';
 import { rewriteLinks } from './rewrite-links.js';
 import { pruneEmpty } from './prune-empty.js';
 import { sanitize } from './sanitize.js';
-import { stripBoilerplate } from './strip-boilerplate.js';
+import { dropSettledTextBlocks, stripBoilerplate } from './strip-boilerplate.js';
 import { dropTitleHeading } from './title-heading.js';
 import { unwrapProxies } from './unwrap-proxies.js';
 
@@ -73,6 +73,7 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop, onStrip);
   normalizeFigures(root, ctx);
   pruneEmpty(root);
+  dropSettledTextBlocks(root, ctx);
   const heading = dropTitleHeading(root, input.title);
   if (heading && explain) explain.push({ pack: BUILT_IN_STAGE, rule: 'title-heading', action: 'removed', detail: `heading "${excerpt(heading.textContent)}" (the title is the document's own heading)` });
   return { findings: ctx.findings, warnings: ctx.warnings, explain };

@@ -2,6 +2,7 @@
  * Boilerplate out: mirror promo footers, elements a pack names by selector, and blocks a pack names
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
+import { wrapTopLevelRuns } from './anonymous-blocks.js';
 import { MAX_TESTED_TEXT, type DropTextRule, type FooterRule, type RulePack } from '../rules/types.js';
 import { Element, Text, descendants, elements, isShownImage, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
@@ -161,4 +162,15 @@ export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
   if (textRules.length) dropTextBlocks(root, textRules, ctx);
   const labelRules = ctx.packs.flatMap((pack) => (pack.dropLabels ?? []).map((rule) => ({ pack, rule })));
   if (labelRules.length) dropLabels(root, labelRules, ctx);
+}
+
+/**
+ * The text rules once more, on the settled tree (sanitized, repaired, pruned): a block they match
+ * may only appear there (`===` beside an image the sanitizer dropped). Read back from our Markdown,
+ * that block would be matched and dropped; it must be dropped the first time too.
+ */
+export function dropSettledTextBlocks(root: Fragment, ctx: CleanContext): void {
+  wrapTopLevelRuns(root);
+  const textRules = ctx.packs.flatMap((pack) => (pack.dropText ?? []).map((rule) => ({ pack, rule })));
+  if (textRules.length) dropTextBlocks(root, textRules, ctx);
 }
