@@ -261,5 +261,7 @@ export function toMarkdown(root: Fragment): string {
   const input = { nodeType: root.nodeType, cloneNode: () => root };
   // Turndown changes the tree (white space) before it reads any text, and only reads after.
   const markdown = withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
-  return resolveLineStarts(markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim());
+  const settled = markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  // A hard break ending a block is no break in CommonMark but a literal backslash: it goes.
+  return resolveLineStarts(settled.replace(/(?<!\\)\\(?=\n\n|$(?![\s\S]))/g, ''));
 }

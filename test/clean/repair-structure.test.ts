@@ -69,7 +69,7 @@ describe('lists and tables that read back as written', () => {
     const { normalize, renderMarkdown } = await import('../../src/index.js');
     const loose = normalize('<ul><li><p>a</p><ul><li>x</li></ul></li><li>b<ol><li>c</li></ol></li></ul>')[0]!.markdown;
     expect(loose).toBe('- a\n\n  - x\n\n- b\n\n  1. c');
-    for (const html of ['<ul><p>a</p><ul><li>x</li><li>y</li></ul><li>b<ol><li>c</li></ol></li></ul>', '<p><i></p>text<table><th>text<p>text', '<p><img>===', '<p><img src="x.png">===', '<u><p></p>===', '<strong><ul>===<p>']) {
+    for (const html of ['<ul><p>a</p><ul><li>x</li><li>y</li></ul><li>b<ol><li>c</li></ol></li></ul>', '<p><i></p>text<table><th>text<p>text', '<p><img>===', '<p><img src="x.png">===', '<u><p></p>===', '<strong><ul>===<p>', '<br><u>text<em></br>']) {
       const once = renderMarkdown(normalize(html)[0]!);
       expect(renderMarkdown(normalize(once)[0]!)).toBe(once);
     }
