@@ -13,7 +13,7 @@ import { excerpt, type CleanContext } from './context.js';
 import { dropDecorativeImages } from './decorative-images.js';
 import { flattenDeepNesting } from './flatten-depth.js';
 import { dropInvisible } from './invisible.js';
-import { wrapAnonymousBlocks } from './anonymous-blocks.js';
+import { wrapAnonymousBlocks, wrapTopLevelRuns } from './anonymous-blocks.js';
 import { normalizeFigures } from './figures.js';
 import { dropNoscriptDuplicates, promoteLazyImages } from './lazy-images.js';
 import { convertMediaEmbeds } from './media-embeds.js';
@@ -73,6 +73,8 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop, onStrip);
   normalizeFigures(root, ctx);
   pruneEmpty(root);
+  // The repairs can leave loose runs at the top: paragraphs, as a reader (and our Markdown) has them.
+  wrapTopLevelRuns(root);
   dropSettledTextBlocks(root, ctx);
   const heading = dropTitleHeading(root, input.title);
   if (heading && explain) explain.push({ pack: BUILT_IN_STAGE, rule: 'title-heading', action: 'removed', detail: `heading "${excerpt(heading.textContent)}" (the title is the document's own heading)` });

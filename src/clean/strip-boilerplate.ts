@@ -2,7 +2,6 @@
  * Boilerplate out: mirror promo footers, elements a pack names by selector, and blocks a pack names
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
-import { wrapTopLevelRuns } from './anonymous-blocks.js';
 import { MAX_TESTED_TEXT, type DropTextRule, type FooterRule, type RulePack } from '../rules/types.js';
 import { Element, Text, descendants, elements, isShownImage, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
@@ -170,7 +169,6 @@ export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
  * that block would be matched and dropped; it must be dropped the first time too.
  */
 export function dropSettledTextBlocks(root: Fragment, ctx: CleanContext): void {
-  wrapTopLevelRuns(root);
   const textRules = ctx.packs.flatMap((pack) => (pack.dropText ?? []).map((rule) => ({ pack, rule })));
   if (textRules.length) dropTextBlocks(root, textRules, ctx);
 }

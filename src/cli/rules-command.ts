@@ -4,7 +4,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isFeedcleanError } from '../errors.js';
-import { builtInPacks } from '../rules/index.js';
+import { builtInPacks, ruleIdsByKind } from '../rules/index.js';
 import { MAX_RULES_CHARS, loadRulePacks } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
 import type { Explanation } from '../types.js';
@@ -47,21 +47,7 @@ export async function readRuleFiles(names: readonly string[]): Promise<LoadedRul
 
 /** The rule lists of a pack, by kind, as `kind → ids`. */
 function ruleIds(pack: RulePack): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (kind: string, ids: string[]) => {
-    if (ids.length) out[kind] = ids;
-  };
-  add('proxies', (pack.proxies ?? []).map((r) => r.id));
-  add('dropSelectors', (pack.dropSelectors ?? []).map((r) => r.id));
-  add('dropText', (pack.dropText ?? []).map((r) => r.id));
-  add('dropLabels', (pack.dropLabels ?? []).map((r) => r.id));
-  add('footers', (pack.footers ?? []).map((r) => r.id));
-  add('relatedSections', (pack.relatedSections ?? []).map((r) => r.id));
-  add('rewrites', (pack.rewrites ?? []).map((r) => r.id));
-  add('captions', (pack.captions ?? []).map((r) => r.id));
-  add('embeds', (pack.embeds ?? []).map((r) => r.id));
-  add('embedLinks', (pack.embedLinks ?? []).map((r) => r.id));
-  add('byline', pack.byline ? [pack.byline.id] : []);
+  const out = Object.fromEntries(ruleIdsByKind(pack));
   if (pack.decorativeImages?.length) out.decorativeImages = pack.decorativeImages.map((re) => re.source);
   if (pack.galleryLabels?.length) out.galleryLabels = pack.galleryLabels;
   return out;

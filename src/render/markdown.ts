@@ -245,8 +245,7 @@ function joinAdjacentText(root: Fragment): void {
  * text, code, link titles, URLs, alt text — so resolveLineStarts never acts on one of them.
  */
 function unmarkAttributes(el: Element): void {
-  if (!el.attributes.size) return;
-  el.attributes.retain((_name, value) => unmark(value));
+  if (el.attributes.someValue((value) => unmark(value) !== value)) el.attributes.retain((_name, value) => unmark(value));
 }
 
 /**

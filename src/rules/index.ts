@@ -31,4 +31,14 @@ export function timeZoneFor(packs: readonly RulePack[]): string {
   return packs.find((p) => p.timeZone)?.timeZone ?? 'UTC';
 }
 
+/** A pack's named rules, kind by kind (`dropText` → its rule ids), for --explain's users and checks. */
+export function ruleIdsByKind(pack: RulePack): Array<[kind: string, ids: string[]]> {
+  const kinds: Record<string, ReadonlyArray<{ id: string }> | undefined> = {
+    proxies: pack.proxies, dropSelectors: pack.dropSelectors, dropText: pack.dropText, dropLabels: pack.dropLabels,
+    footers: pack.footers, relatedSections: pack.relatedSections, rewrites: pack.rewrites, captions: pack.captions,
+    embeds: pack.embeds, embedLinks: pack.embedLinks, byline: pack.byline ? [pack.byline] : undefined,
+  };
+  return Object.entries(kinds).flatMap(([kind, rules]) => (rules?.length ? [[kind, rules.map((r) => r.id)] as [string, string[]]] : []));
+}
+
 export type { RulePack } from './types.js';

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type * as YamlType from 'yaml';
 import { FeedcleanError } from '../errors.js';
-import { builtInPacks } from './index.js';
+import { builtInPacks, ruleIdsByKind } from './index.js';
 import { compilePack, ruleError } from './compile-pack.js';
 import type { RulePack } from './types.js';
 
@@ -100,16 +100,11 @@ function parseRulesText(text: string, file: string): unknown {
   }
 }
 
-/** Every rule id of a pack (explanations and `feedclean rules` name rules by these). */
-function ruleIdsOf(pack: RulePack): string[] {
-  const lists = [pack.proxies, pack.dropSelectors, pack.dropText, pack.dropLabels, pack.footers, pack.relatedSections, pack.rewrites, pack.captions, pack.embeds, pack.embedLinks];
-  return [...lists.flatMap((list) => (list ?? []).map((rule) => rule.id)), ...(pack.byline ? [pack.byline.id] : [])];
-}
 
 /** Rule ids a file repeats (an id names one rule in --explain and `feedclean rules`). */
 function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean, taken: readonly RulePack[]): void {
   const seen = new Map<string, string>();
-  for (const pack of taken) for (const id of ruleIdsOf(pack)) seen.set(id, `pack "${pack.id}"`);
+  for (const pack of taken) for (const [, ids] of ruleIdsByKind(pack)) for (const id of ids) seen.set(id, `pack "${pack.id}"`);
   packs.forEach((pack, p) => {
     for (const [key, value] of Object.entries(pack)) {
       const rules = Array.isArray(value) ? value : key === 'byline' ? [value] : [];

@@ -184,6 +184,12 @@ export class Attributes implements Iterable<[string, string]> {
     this.pairs!.splice(i, 2);
     return true;
   }
+  /** Does any value pass `test`? (No iterator: this runs for every element on the hot path.) */
+  someValue(test: (value: string) => boolean): boolean {
+    const pairs = this.pairs;
+    if (pairs) for (let i = 1; i < pairs.length; i += 2) if (test(pairs[i]!)) return true;
+    return false;
+  }
   /** Adds an attribute the caller knows is new (the parser: its tokenizer drops repeated names). */
   append(name: string, value: string): void {
     (this.pairs ??= []).push(name, value);

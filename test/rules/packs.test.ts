@@ -2,16 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone } from '../../src/dates/zone.js';
-import { builtInPacks, packsFor, timeZoneFor } from '../../src/rules/index.js';
+import { builtInPacks, packsFor, ruleIdsByKind, timeZoneFor } from '../../src/rules/index.js';
 import { compileSelector } from '../../src/tree/select.js';
 import { listFiles, repoRoot } from '../support/fixtures.js';
 
 describe('built-in rule packs', () => {
   it('are the planned packs, each with a unique id, and their rule ids are unique', () => {
     expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi']);
-    const ruleIds = builtInPacks.flatMap((p) =>
-      [p.proxies, p.dropSelectors, p.dropText, p.footers, p.rewrites, p.captions, p.embeds, p.embedLinks, p.byline ? [p.byline] : []].flatMap((list) => (list ?? []).map((r) => r.id)),
-    );
+    const ruleIds = builtInPacks.flatMap((p) => ruleIdsByKind(p).flatMap(([, ids]) => ids));
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
   });
 
