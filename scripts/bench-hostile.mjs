@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:hostile [-- --check]: hostile and huge inputs through the built CLI, each with the
 // outcome it must have and the time and memory it may take on this machine (2 vCPUs). The inputs
-// are generated into a temporary directory; each run is one `node bin/feedclean.js` process whose
+// are generated into a temporary directory; each run is one `node bin/feedclean.cjs` process whose
 // wall time and peak RSS are measured (scripts/lib/peak-rss.mjs). `--check` exits 1 when a case
 // gives the wrong outcome or goes over its bound. The same cases, smaller, are unit tests
 // (test/hostile.test.ts), which assert outcomes only: timing belongs here.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'feedclean.js');
+const bin = join(root, 'bin', 'feedclean.cjs');
 const probe = join(root, 'scripts', 'lib', 'peak-rss.mjs');
 const check = process.argv.includes('--check');
 const dir = mkdtempSync(join(tmpdir(), 'feedclean-hostile-'));

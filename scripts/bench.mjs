@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'feedclean.js');
+const bin = join(root, 'bin', 'feedclean.cjs');
 const generator = join(root, '..', 'shared', 'bench', 'gen-corpus.mjs');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);

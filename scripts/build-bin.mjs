@@ -39,9 +39,9 @@ await build({
 });
 
 // The code cache is written by running the bin once on the sample, so functions compiled lazily
-// during a real run are in it too (bin/feedclean.js writes it when FEEDCLEAN_WRITE_CODE_CACHE is set).
+// during a real run are in it too (bin/feedclean.cjs writes it when FEEDCLEAN_WRITE_CODE_CACHE is set).
 rmSync(`${out}.cache`, { force: true });
-execFileSync(process.execPath, [join(root, 'bin', 'feedclean.js'), join(root, 'fixtures', 'dump', 'dw-sample', 'input.md')], {
+execFileSync(process.execPath, [join(root, 'bin', 'feedclean.cjs'), join(root, 'fixtures', 'dump', 'dw-sample', 'input.md')], {
   env: { ...process.env, FEEDCLEAN_WRITE_CODE_CACHE: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -4,7 +4,7 @@
  * of NDJSON streams. Reading stops when the run is stopped.
  */
 import { constants as fsConstants, createReadStream, openSync } from 'node:fs';
-import { Socket } from 'node:net';
+import { nodeNet } from '../lazy-node.js';
 import { FeedcleanError, isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
 import { describeFsError, type InputRef } from './inputs.js';
@@ -39,7 +39,7 @@ function pipeStream(name: string): NodeJS.ReadableStream & { destroy(): void } {
     return createReadStream(name); // reports the error as a read error
   }
   try {
-    return new Socket({ fd, readable: true, writable: false });
+    return new (nodeNet().Socket)({ fd, readable: true, writable: false });
   } catch {
     return createReadStream(name, { fd }); // a character device, say
   }
@@ -62,7 +62,8 @@ async function readPipe(name: string, stop: AbortSignal, timeoutMs: number): Pro
   }
 }
 
-export async function* fileEntries(refs: readonly InputRef[], stdin: NodeJS.ReadableStream, stop: AbortSignal, timeoutMs: number): AsyncGenerator<Entry> {
+/** `stdin` is asked for only when `-` is among the inputs: opening it costs a run that has no use for it. */
+export async function* fileEntries(refs: readonly InputRef[], stdin: () => NodeJS.ReadableStream, stop: AbortSignal, timeoutMs: number): AsyncGenerator<Entry> {
   for (const ref of refs) {
     if (ref.kind === 'error') yield { name: ref.name, relDir: '', error: ref.message };
     else if (ref.kind === 'file' && ref.regular) yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
@@ -73,7 +74,7 @@ export async function* fileEntries(refs: readonly InputRef[], stdin: NodeJS.Read
     }
     else {
       try {
-        yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(stdin) } };
+        yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(stdin()) } };
       } catch (error) {
         yield { name: '-', relDir: '', error: isFeedcleanError(error) ? error.message : `cannot read: ${describeFsError(error)}` };
       }
@@ -81,11 +82,11 @@ export async function* fileEntries(refs: readonly InputRef[], stdin: NodeJS.Read
   }
 }
 
-export async function* ndjsonEntries(names: readonly string[], stdin: NodeJS.ReadableStream, stop: AbortSignal): AsyncGenerator<Entry> {
+export async function* ndjsonEntries(names: readonly string[], stdin: () => NodeJS.ReadableStream, stop: AbortSignal): AsyncGenerator<Entry> {
   const { ndjsonInputs } = await import('./ndjson-input.js');
   for (const source of names.length ? names : ['-']) {
     if (stop.aborted) return;
-    const stream = source === '-' ? stdin : createReadStream(source);
+    const stream = source === '-' ? stdin() : createReadStream(source);
     try {
       for await (const line of untilAborted(ndjsonInputs(stream, source), stop)) yield { ...line, relDir: '' };
     } catch (error) {

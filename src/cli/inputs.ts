@@ -1,6 +1,6 @@
 /** Turning command-line operands into a list of inputs: files as given, directories walked. */
 import { realpathSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from './fs-async.js';
 import { join, resolve } from 'node:path';
 import { matchesAny, type Glob } from './glob.js';
 

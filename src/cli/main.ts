@@ -5,8 +5,8 @@
  * others.
  */
 import { once } from 'node:events';
-import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readFile } from './fs-async.js';
+import { nodeOs } from '../lazy-node.js';
 import { CommanderError } from 'commander';
 import { isFeedcleanError } from '../errors.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
@@ -126,7 +126,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let total = 0;
   let entries: AsyncIterable<Entry> | Iterable<Entry>;
   if (streaming) {
-    entries = ndjsonEntries(names, io.stdin, stopReading.signal);
+    entries = ndjsonEntries(names, () => io.stdin, stopReading.signal);
   } else {
     const outputDir = options.output ? realDirOf(options.output) : null;
     // Writing into a directory that is itself walked as input would feed every re-run its own outputs.
@@ -146,7 +146,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const refs = await expandInputs(names, { include, exclude, skipDirs: outputDir ? [outputDir] : [] });
     total = refs.length;
     names = refs.map((r) => r.name);
-    entries = fileEntries(refs, io.stdin, stopReading.signal, options.timeout * 1000);
+    entries = fileEntries(refs, () => io.stdin, stopReading.signal, options.timeout * 1000);
   }
 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
@@ -157,8 +157,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
   // An NDJSON stream is one of many copies an engine (GNU parallel, Hadoop, Spark) runs, one per
   // CPU: threads inside each would oversubscribe the CPUs and multiply memory, so it takes one
-  // unless told otherwise. A batch of files uses every CPU.
-  const jobs = options.jobs ?? (streaming ? 1 : availableParallelism());
+  // unless told otherwise. A batch of files uses every CPU (one input needs no count of them).
+  const jobs = options.jobs ?? (streaming || total <= 1 ? 1 : nodeOs().availableParallelism());
   const parallel = jobs > 1 && (streaming || total > 1);
   // Never more workers than inputs: each costs its start-up and tens of megabytes.
   const workers = streaming ? jobs : Math.min(jobs, total);

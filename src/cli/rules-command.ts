@@ -2,7 +2,7 @@
  * `--rules FILE`: rules files read and checked before any input is, and `feedclean rules`: the
  * packs there are (built-in and loaded) and the rules in each, for people and (`-f json`) programs.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from './fs-async.js';
 import { isFeedcleanError } from '../errors.js';
 import { builtInPacks, ruleIdsByKind } from '../rules/index.js';
 import { MAX_RULES_CHARS, loadRulePacks } from '../rules/load.js';

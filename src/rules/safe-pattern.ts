@@ -9,7 +9,7 @@
  * patterns are rejected with that reason. It also lacks the `i` flag, so a leading `(?i)` is
  * compiled here into explicit case classes (`a` → `[aA]`).
  */
-import v8 from 'node:v8';
+import { nodeV8 } from '../lazy-node.js';
 
 const MAX_PATTERN_LENGTH = 2_000;
 const INLINE_FLAGS = /^\(\?([ims]+)\)/;
@@ -18,7 +18,7 @@ let linearEngine: boolean | null = null;
 
 function hasLinearEngine(): boolean {
   if (linearEngine === null) {
-    v8.setFlagsFromString('--enable-experimental-regexp-engine');
+    nodeV8().setFlagsFromString('--enable-experimental-regexp-engine');
     try {
       new RegExp('a', 'l');
       linearEngine = true;

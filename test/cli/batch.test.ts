@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fixturesDir, repoRoot } from '../support/fixtures.js';
 
-const bin = join(repoRoot, 'bin', 'feedclean.js');
+const bin = join(repoRoot, 'bin', 'feedclean.cjs');
 const sample = join(fixturesDir, 'dump', 'dw-sample', 'input.md');
 
 function run(args: string[], input: string | Buffer = '', cwd = repoRoot) {

@@ -1,5 +1,5 @@
 /**
- * The built CLI, run as a user runs it (`node bin/feedclean.js …`): streams, files, directories,
+ * The built CLI, run as a user runs it (`node bin/feedclean.cjs …`): streams, files, directories,
  * exit codes and one-line diagnostics. `npm test` builds before running these.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot } from '../support/fixtures.js';
 
-const bin = join(repoRoot, 'bin', 'feedclean.js');
+const bin = join(repoRoot, 'bin', 'feedclean.cjs');
 const sample = join(fixturesDir, 'dump', 'dw-sample', 'input.md');
 const sampleBytes = readFileSync(sample);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot } from '../support/fixtures.js';
 
-const bin = join(repoRoot, 'bin', 'feedclean.js');
+const bin = join(repoRoot, 'bin', 'feedclean.cjs');
 const example = join(fixturesDir, 'rules', 'example-mirror');
 
 function run(args: string[], cwd = repoRoot, input = '') {
