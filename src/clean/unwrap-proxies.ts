@@ -3,7 +3,7 @@
  * attributes, links). The proxies themselves are rule-pack data.
  */
 import type { ProxyRule } from '../rules/types.js';
-import { elements, type Fragment } from '../tree/dom.js';
+import { Element, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
 import { fired, type CleanContext } from './context.js';
 
 const URL_ATTRIBUTES = new Set(['src', 'poster', 'href', 'data-src', 'data-original', 'data-lazy-src', 'data-url']);
@@ -135,24 +135,29 @@ export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
   if (ctx.keepProxies) return;
   const packs = ctx.packs.filter((pack) => pack.proxies?.length);
   if (!packs.length) return;
-  for (const el of elements(root)) {
-    if (!el.attributes.size) continue;
+  // One pass over each element's attributes, rewritten in place (this runs for every element).
+  const rewrite = (name: string, value: string): string => {
+    const isUrl = URL_ATTRIBUTES.has(name);
+    if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name))) return value;
+    let current = value;
     for (const pack of packs) {
       const proxies = pack.proxies!;
-      for (const [name, value] of [...el.attributes]) {
-        let rewritten: string | null = null;
-        const used = usedRules;
-        used.clear();
-        if (URL_ATTRIBUTES.has(name)) rewritten = value ? unwrapProxyUrl(value, proxies, used) : null;
-        else if (SRCSET_ATTRIBUTES.has(name) && value) {
-          const mapped = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies, used) ?? url);
-          if (mapped !== value) rewritten = mapped;
-        }
-        if (rewritten !== null) {
-          el.setAttribute(name, rewritten);
-          for (const id of used) fired(ctx, pack, id, { action: 'rewrote', what: () => `${value} → ${rewritten}`, identifiesMirror: true });
-        }
+      const used = usedRules;
+      used.clear();
+      let rewritten: string | null;
+      if (isUrl) rewritten = unwrapProxyUrl(current, proxies, used);
+      else {
+        const mapped = mapSrcset(current, (url) => unwrapProxyUrl(url, proxies, used) ?? url);
+        rewritten = mapped !== current ? mapped : null;
       }
+      if (rewritten === null) continue;
+      const before = current;
+      for (const id of used) fired(ctx, pack, id, { action: 'rewrote', what: () => `${before} → ${rewritten}`, identifiesMirror: true });
+      current = rewritten;
     }
+    return current;
+  };
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (node instanceof Element && node.attributes.size) node.attributes.retain(rewrite);
   }
 }

@@ -184,6 +184,11 @@ export class Attributes implements Iterable<[string, string]> {
     this.pairs!.splice(i, 2);
     return true;
   }
+  /** Calls `visit` with each attribute in order (no iterator: this runs for every element on the hot path). */
+  forEach(visit: (name: string, value: string) => void): void {
+    const pairs = this.pairs;
+    if (pairs) for (let i = 0; i < pairs.length; i += 2) visit(pairs[i]!, pairs[i + 1]!);
+  }
   /** Does any value pass `test`? (No iterator: this runs for every element on the hot path.) */
   someValue(test: (value: string) => boolean): boolean {
     const pairs = this.pairs;

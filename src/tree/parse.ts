@@ -5,8 +5,9 @@
  * parsed as HTML rather than kept as raw text. Comments, doctypes and processing instructions are
  * never attached: nothing downstream wants them.
  */
-import { parseFragment, serialize, type TreeAdapter, type TreeAdapterTypeMap, html } from 'parse5';
+import { parseFragment, type TreeAdapter, type TreeAdapterTypeMap, html } from 'parse5';
 import { Element, Fragment, Text, type DomNode, type ParentNode } from './dom.js';
+import { serializeChildren } from './serialize.js';
 
 class Comment {
   constructor(readonly data: string) {}
@@ -119,30 +120,53 @@ const RAW_TEXT = new Set(RAW_TEXT_NAMES);
 const MAX_SELF_CLOSED_DEPTH = 16;
 
 // Raw-text and RCDATA elements: an article cut off inside one of them ends in the middle of it.
-const TEXT_ONLY = new RegExp(`<(${[...RAW_TEXT_NAMES, 'textarea', 'title', 'plaintext'].join('|')})\\b`, 'gi');
+const TEXT_ONLY_NAMES = [...RAW_TEXT_NAMES, 'textarea', 'title', 'plaintext'];
 // Quoted attribute values may hold ">" (title="2 > 1"); the alternatives start differently, so no backtracking.
 const SELF_CLOSED_RAW_TEXT = new RegExp(`<(?:${RAW_TEXT_NAMES.join('|')})\\b(?:[^>"']|"[^"]*"|'[^']*')*\\/>`, 'i');
+// Everything mayEndInside looks for, in one scan: comment and CDATA starts and ends, text-only elements.
+const OPENS_AND_CLOSES = new RegExp(`<!--|-->|<!\\[CDATA\\[|\\]\\]>|<(${TEXT_ONLY_NAMES.join('|')})\\b`, 'gi');
+
+interface Openings {
+  /** Does the input end inside a comment or CDATA section, or open a text-only element it never closes? */
+  mayEndInside: boolean;
+  /** Does it have a raw-text element at all (one written self-closed would swallow what follows)? */
+  rawText: boolean;
+}
 
 /**
  * Whether the input may end inside a tag, comment, CDATA section or text-only element: only then
  * is it worth asking parse5 for its errors. (parse5 checks every character more slowly as soon as
  * an error handler is attached: about twice the parse time, for errors that well-formed bodies do
- * not have.)
+ * not have.) One scan of the text, as this runs on every body.
  */
-function mayEndInside(html: string): boolean {
-  if (endsInsideTag(html)) return true;
-  if (html.lastIndexOf('<!--') > html.lastIndexOf('-->')) return true;
-  if (html.lastIndexOf('<![CDATA[') > html.lastIndexOf(']]>')) return true;
+function openings(html: string): Openings {
+  let comment = -1;
+  let commentEnd = -1;
+  let cdata = -1;
+  let cdataEnd = -1;
   // Any text-only element opened after its name's last end tag (not only the last one opened: a
   // <textarea> can hold a closed <script>).
-  const lastOpen = new Map<string, number>();
-  for (const m of html.matchAll(TEXT_ONLY)) lastOpen.set(m[1]!.toLowerCase(), m.index);
-  for (const [name, at] of lastOpen) {
+  let lastOpen: Map<string, number> | null = null;
+  let rawText = false;
+  for (const m of html.matchAll(OPENS_AND_CLOSES)) {
+    const at = m.index;
+    if (m[1]) {
+      const name = m[1].toLowerCase();
+      (lastOpen ??= new Map()).set(name, at);
+      if (RAW_TEXT.has(name)) rawText = true;
+    } else if (m[0] === '<!--') comment = at;
+    else if (m[0] === '-->') commentEnd = at;
+    else if (m[0] === ']]>') cdataEnd = at;
+    else cdata = at;
+  }
+  let endsInside = comment > commentEnd || cdata > cdataEnd || endsInsideTag(html);
+  for (const [name, at] of lastOpen ?? []) {
+    if (endsInside) break;
     const close = new RegExp(`</${name}`, 'gi');
     close.lastIndex = at;
-    if (!close.test(html)) return true;
+    if (!close.test(html)) endsInside = true;
   }
-  return false;
+  return { mayEndInside: endsInside, rawText };
 }
 
 /** Does the text end inside a tag (a quoted value may hold ">")? Looks from the last tag start only. */
@@ -172,7 +196,8 @@ export function parseBody(htmlText: string, depth = 0): ParsedBody {
   const truncation: string[] = [];
   const selfClosed: Element[] = [];
   // The one parse, with parse5's error reports only when the input can need them (see mayEndInside).
-  const careful = SELF_CLOSED_RAW_TEXT.test(htmlText) || mayEndInside(htmlText);
+  const found = openings(htmlText);
+  const careful = found.mayEndInside || (found.rawText && SELF_CLOSED_RAW_TEXT.test(htmlText));
   const root = parseFragment(htmlText, {
     treeAdapter: lightAdapter,
     scriptingEnabled: false,
@@ -207,7 +232,7 @@ export function parseBody(htmlText: string, depth = 0): ParsedBody {
   return { root, truncation };
 }
 
-/** The tree as HTML, by parse5's serializer over the same adapter (for outputs that want HTML). */
+/** The tree as HTML, as parse5's serializer writes it (see serialize.ts). */
 export function toHtml(root: ParentNode): string {
-  return serialize(root, { treeAdapter: lightAdapter });
+  return serializeChildren(root, (template) => templateContents.get(template));
 }

@@ -94,6 +94,18 @@ describe('feedclean batches', () => {
     expect(timedOut.stderr).toMatch(/gave up after 0\.001 s \(--timeout\)/);
   });
 
+  it('gives a job that waited behind a timed-out one in the same worker to another worker, not a failure', () => {
+    // Each worker holds a second job while it runs one; the slow input's worker is replaced, and
+    // the job it held must still run.
+    const dir = tempDir();
+    writeFileSync(join(dir, '000-slow.html'), '<p>' + 'word <b>bold</b> '.repeat(600_000) + '</p>');
+    for (let i = 1; i <= 6; i++) copyFileSync(sample, join(dir, `00${i}-fast.md`));
+    const r = run(['-q', '-f', 'ndjson', '-j', '2', '--timeout', '1', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`feedclean: ${join(dir, '000-slow.html')}: gave up after 1 s (--timeout)\n`);
+    expect(r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).source.input)).toEqual([1, 2, 3, 4, 5, 6].map((i) => join(dir, `00${i}-fast.md`)));
+  });
+
   it('mirrors the input tree with --keep-dirs and never reads its own output directory', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in', '2023', 'zh'), { recursive: true });
