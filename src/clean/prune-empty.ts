@@ -23,8 +23,9 @@ function trimBreaks(parent: ParentNode): void {
 
 /** Drops elements that show nothing, innermost first, and breaks at the edges of blocks. */
 export function pruneEmpty(root: Fragment): void {
-  const all = [...elements(root)].reverse();
-  for (const el of all) {
+  const all = elements(root);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
     if (!el.parentNode) continue;
     if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'a') trimBreaks(el);
     if (el.tagName !== 'br' && el.tagName !== 'hr' && el.tagName !== 'td' && el.tagName !== 'th' && isEmptyElement(el)) {
@@ -36,7 +37,7 @@ export function pruneEmpty(root: Fragment): void {
   trimBreaks(root);
   // Three or more breaks in a row are layout, not content: keep two at most. A break next to a
   // block (or at the edge of its parent) separates nothing that the block does not already.
-  for (const br of [...elements(root)].filter((e) => e.tagName === 'br')) {
+  for (const br of root.getElementsByTagName('br')) {
     let run = 0;
     for (let p = br.previousSibling; p && (isBreak(p) || isBlankText(p)); p = p.previousSibling) if (isBreak(p)) run++;
     if (run >= 2 || besideBlock(br)) br.remove();

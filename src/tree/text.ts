@@ -1,5 +1,5 @@
 /** Text helpers over the light DOM: whitespace-normalized text and emptiness checks. */
-import { Element, Text, descendants, type DomNode, type ParentNode } from './dom.js';
+import { Element, Text, nextInOrder, type DomNode, type ParentNode } from './dom.js';
 
 /** Elements rendered as blocks (the HTML flow elements that start a new paragraph). */
 export const BLOCK_TAGS = new Set([
@@ -32,9 +32,10 @@ export function isBlock(node: DomNode): boolean {
 /** True when the node shows nothing: no non-space text and no image, media, rule or table cell inside. */
 export function isEmptyElement(el: Element): boolean {
   if (CONTENT_VOIDS.has(el.tagName)) return false;
-  for (const node of descendants(el)) {
+  // A plain walk, not the descendants() generator: this runs for every element of every item.
+  for (let node: DomNode | null = el.firstChild; node; node = nextInOrder(node, el)) {
     if (node instanceof Text) {
-      if (/\S/.test(node.data)) return false;
+      if (NON_SPACE.test(node.data)) return false;
     } else if (node instanceof Element && CONTENT_VOIDS.has(node.tagName) && node.tagName !== 'br') {
       return false;
     }
@@ -42,7 +43,9 @@ export function isEmptyElement(el: Element): boolean {
   return true;
 }
 
+const NON_SPACE = /\S/;
+
 /** True for a text node holding only white space. */
 export function isBlankText(node: DomNode | null): node is Text {
-  return node instanceof Text && !/\S/.test(node.data);
+  return node instanceof Text && !NON_SPACE.test(node.data);
 }
