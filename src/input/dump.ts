@@ -92,7 +92,7 @@ export function parseDump(text: string): RawItem {
   const parsed = parseBody(bodyText);
   // Mirrors write whole bodies, which end in a tag (their footer); one cut off ends mid-tag or mid-text.
   const truncation = [...new Set(parsed.truncation)];
-  if (!truncation.length && /<[a-z]/i.test(bodyText) && !/>\s*$/.test(bodyText)) truncation.push('ends mid-text');
+  if (!truncation.length && /<[a-z]/i.test(bodyText) && !bodyText.trimEnd().endsWith('>')) truncation.push('ends mid-text');
   if (truncation.length) warnings.push(`body HTML looks truncated (${truncation.join(', ')}); output is best effort`);
   // The title line is Markdown link text: backslash escapes (`\[`, `\*`) stand for the character.
   const title = decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1')).replace(/\s+/g, ' ').trim();

@@ -260,7 +260,13 @@ export function toMarkdown(root: Fragment): string {
   const input = { nodeType: root.nodeType, cloneNode: () => root };
   // Turndown changes the tree (white space) before it reads any text, and only reads after.
   const markdown = withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
-  const settled = markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  // Each pattern runs only when a plain search (far cheaper than a regex scan) finds its shape.
+  let settled = markdown;
+  // (`$` with the m flag is also before \r, U+2028 and U+2029, which text may hold.)
+  if (settled.includes(' \n') || settled.includes('\t\n') || /[\r\u2028\u2029]/.test(settled)) settled = settled.replace(/[ \t]+$/gm, '');
+  if (settled.includes('\n\n\n')) settled = settled.replace(/\n{3,}/g, '\n\n');
+  settled = settled.trim();
   // A hard break ending a block is no break in CommonMark but a literal backslash: it goes.
-  return resolveLineStarts(settled.replace(/(?<!\\)\\(?=\n\n|$(?![\s\S]))/g, ''));
+  if (settled.includes('\\\n\n') || settled.endsWith('\\')) settled = settled.replace(/(?<!\\)\\(?=\n\n|$(?![\s\S]))/g, '');
+  return resolveLineStarts(settled);
 }
