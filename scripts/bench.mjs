@@ -3,8 +3,9 @@
 //   1. library: parse5 parse-only (the floor), feedclean dump → Markdown and dump → JSON, and a
 //      naive parse5 → serialize → turndown pipeline; each in its own worker thread of this
 //      process, run one after another in chunks of 100 items, interleaved, several passes; the
-//      ratios are medians of the per-pass ratios;
-//   2. the CLI on the corpus directory with --jobs 1 and --jobs 2 (wall, items/s, startup included);
+//      ratios are medians of the per-pass ratios; and each stage of the pipeline alone;
+//   2. the CLI on the corpus directory with --jobs 1 and --jobs 2 (wall, items/s, startup included),
+//      and how many cores --jobs 1 already keeps busy (with GNU time);
 //   3. one small file through the CLI against `node -e 0` (startup), NODE_EXTRA_CA_CERTS unset;
 //   4. peak RSS of the NDJSON streaming filter over 5,000, 10,000 and 20,000 items.
 // Targets are checked at the end; `--check` exits 1 when one is missed. Options: --items N (2000),
@@ -65,7 +66,7 @@ function startVariant(variant, dir) {
 }
 
 async function library(dir) {
-  const variants = ['floor', 'markdown', 'json', 'naive'].map((v) => startVariant(v, dir));
+  const variants = ['floor', 'markdown', 'json', 'naive', 'stages'].map((v) => startVariant(v, dir));
   await Promise.all(variants.map((v) => v.ready));
   const perPass = [];
   for (let pass = 0; pass <= PASSES; pass++) {
@@ -74,7 +75,10 @@ async function library(dir) {
       // Rotate who goes first in each chunk, so no variant always runs on a cold cache.
       for (let j = 0; j < variants.length; j++) {
         const v = variants[(j + k) % variants.length];
-        totals[v.variant] += await v.time(from, Math.min(ITEMS, from + CHUNK));
+        const took = await v.time(from, Math.min(ITEMS, from + CHUNK));
+        // The stage breakdown answers with one time per stage.
+        if (typeof took === 'number') totals[v.variant] += took;
+        else for (const [stage, ms] of Object.entries(took)) totals[`stage:${stage}`] = (totals[`stage:${stage}`] ?? 0) + ms;
       }
     }
     if (pass > 0) perPass.push(totals); // pass 0 warms the JITs
@@ -82,7 +86,8 @@ async function library(dir) {
   await Promise.all(variants.map((v) => v.worker.terminate()));
   const ms = (v) => median(perPass.map((t) => t[v] / ITEMS));
   const ratio = (v) => median(perPass.map((t) => t[v] / t.floor));
-  return { msPerItem: { floor: ms('floor'), markdown: ms('markdown'), json: ms('json'), naive: ms('naive') }, ratio: { markdown: ratio('markdown'), json: ratio('json'), naive: ratio('naive') } };
+  const stages = Object.keys(perPass[0]).filter((k) => k.startsWith('stage:')).map((k) => ({ stage: k.slice(6), ms: ms(k), ratio: ratio(k) }));
+  return { msPerItem: { floor: ms('floor'), markdown: ms('markdown'), json: ms('json'), naive: ms('naive') }, ratio: { markdown: ratio('markdown'), json: ratio('json'), naive: ratio('naive') }, stages };
 }
 
 // ---------------------------------------------------------------- the CLI
@@ -93,6 +98,17 @@ function wallMs(args, env = process.env, input) {
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
+}
+
+// GNU time, where installed, tells how much CPU a run used besides its wall time.
+const GNU_TIME = '/usr/bin/time';
+
+/** Cores a run keeps busy (CPU time over wall time, all its threads), or null without GNU time. */
+function coresBusy(args) {
+  if (!existsSync(GNU_TIME)) return null;
+  const r = spawnSync(GNU_TIME, ['-f', '%e %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const [wall, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return r.status === 0 && wall > 0 ? (user + sys) / wall : null;
 }
 
 /** Wall time of several CLI runs started together. */
@@ -123,12 +139,14 @@ async function cli(dir) {
       }
       runs.halves.push(await concurrentWallMs(halves.map((half, h) => [bin, '-q', '--force', '-j', '1', '-o', join(out, `h${h}`), half])));
     }
+    for (let i = 0; i < 3; i++) runs.cores = [...(runs.cores ?? []), coresBusy([bin, '-q', '--force', '-j', '1', '-o', join(out, 'c'), join(dir, 'dumps')])];
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
   const j1 = median(runs[1]);
   const j2 = median(runs[2]);
-  return { j1Ms: j1, j2Ms: j2, j1ItemsPerS: (ITEMS * 1000) / j1, j2ItemsPerS: (ITEMS * 1000) / j2, speedup: j1 / j2, ceiling: j1 / median(runs.halves) };
+  const cores = runs.cores.includes(null) ? null : median(runs.cores);
+  return { j1Ms: j1, j2Ms: j2, j1ItemsPerS: (ITEMS * 1000) / j1, j2ItemsPerS: (ITEMS * 1000) / j2, speedup: j1 / j2, ceiling: j1 / median(runs.halves), cores };
 }
 
 function startup() {
@@ -193,6 +211,12 @@ if (wanted('library')) {
   console.log(`| feedclean dump → Markdown | ${fmt(lib.msPerItem.markdown, 3)} | ${fmt(lib.ratio.markdown)} | ≤ 3.0: ${target(lib.ratio.markdown <= 3, 'library Markdown ≤ 3× floor')} |`);
   console.log(`| feedclean dump → JSON | ${fmt(lib.msPerItem.json, 3)} | ${fmt(lib.ratio.json)} | ≤ 3.0: ${target(lib.ratio.json <= 3, 'library JSON ≤ 3× floor')} |`);
   console.log(`| naive parse5 → serialize → turndown | ${fmt(lib.msPerItem.naive, 3)} | ${fmt(lib.ratio.naive)} | (comparison) |\n`);
+  // Each stage alone (one worker; its input prepared untimed): what a target has to fit in.
+  const STAGE_NAMES = { decode: 'decode the bytes', parse: 'parse (dump header, parse5 into the light DOM)', clean: 'clean (all cleaners)', markdown: 'Markdown (turndown and our rules) of the cleaned tree', text: 'plain text', html: 'HTML (serializer)' };
+  console.log('| one stage alone, per item | ms/item | × parse5 floor |');
+  console.log('| --- | --- | --- |');
+  for (const s of lib.stages) console.log(`| ${STAGE_NAMES[s.stage] ?? s.stage} | ${fmt(s.ms, 3)} | ${fmt(s.ratio)} |`);
+  console.log('');
 }
 if (wanted('cli')) {
   const c = await cli(dir);
@@ -200,7 +224,11 @@ if (wanted('cli')) {
   console.log('| --- | --- | --- | --- |');
   console.log(`| --jobs 1 | ${fmt(c.j1Ms / 1000)} s | ${Math.round(c.j1ItemsPerS)} | |`);
   console.log(`| --jobs 2 | ${fmt(c.j2Ms / 1000)} s | ${Math.round(c.j2ItemsPerS)} | ${fmt(c.speedup)}× --jobs 1, ≥ 1.7: ${target(c.speedup >= 1.7, '--jobs 2 ≥ 1.7× --jobs 1')} |`);
-  console.log(`| (the machine's ceiling: two --jobs 1 processes on halves, at once) | | | ${fmt(c.ceiling)}× --jobs 1 |\n`);
+  console.log(`| (the machine's ceiling: two --jobs 1 processes on halves, at once) | | | ${fmt(c.ceiling)}× --jobs 1 |`);
+  // A single-threaded run already keeps more than one core busy (V8's compiler and GC threads):
+  // with all of the machine's cores, the most any number of jobs can gain is cores / that.
+  if (c.cores !== null) console.log(`| (--jobs 1 keeps ${fmt(c.cores)} cores busy: on ${cpus().length} cores no --jobs can beat ${fmt(cpus().length / c.cores)}× it) | | | |`);
+  console.log('');
 }
 if (wanted('startup')) {
   const s = startup();
