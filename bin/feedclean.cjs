@@ -26,10 +26,21 @@ function loadBundle() {
   return module.exports;
 }
 
+// Set once main() has settled, or when the process ends on purpose before that (a closed pipe).
+let settled = false;
+// A run whose main() never settles (waiting on something that keeps nothing open) would end with
+// status 0 and output cut short; an ES module entry used to catch that (status 13), this does.
+process.on('exit', (code) => {
+  if (settled || code !== 0) return;
+  process.stderr.write('feedclean: internal error (a bug in feedclean, please report it): the run stopped before it finished\n');
+  process.exitCode = 70;
+});
+
 async function run() {
   const { main } = existsSync(bundle) ? loadBundle() : await import('../dist/cli/main.js');
 
   process.stdout.on('error', (error) => {
+    settled = true;
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     // A full disk or a broken device: one line, and the status sysexits calls EX_IOERR.
     process.stderr.write(`feedclean: cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`);
@@ -49,6 +60,7 @@ async function run() {
         process.exitCode = 1;
       },
     });
+    settled = true;
     // Everything is done and written; nothing should keep the process alive now, but a read stuck
     // in the kernel (a FIFO with no writer) would. Once stdout has taken the last bytes, give it a moment.
     const arm = () => setTimeout(() => process.exit(), 2000).unref();
@@ -59,6 +71,7 @@ async function run() {
     process.stderr.write(`feedclean: internal error (a bug in feedclean, please report it): ${String(error?.message ?? error).split('\n')[0]}\n`);
     process.exitCode = 70;
   }
+  settled = true;
 }
 
 run();

@@ -2,7 +2,7 @@
  * Image proxies → original URLs, wherever an image URL appears (src, srcset, poster, lazy-load
  * attributes, links). The proxies themselves are rule-pack data.
  */
-import type { ProxyRule } from '../rules/types.js';
+import type { ProxyRule, RulePack } from '../rules/types.js';
 import { Element, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
 import { fired, type CleanContext } from './context.js';
 
@@ -135,29 +135,27 @@ export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
   if (ctx.keepProxies) return;
   const packs = ctx.packs.filter((pack) => pack.proxies?.length);
   if (!packs.length) return;
-  // One pass over each element's attributes, rewritten in place (this runs for every element).
-  const rewrite = (name: string, value: string): string => {
-    const isUrl = URL_ATTRIBUTES.has(name);
-    if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name))) return value;
-    let current = value;
-    for (const pack of packs) {
-      const proxies = pack.proxies!;
-      const used = usedRules;
-      used.clear();
-      let rewritten: string | null;
-      if (isUrl) rewritten = unwrapProxyUrl(current, proxies, used);
-      else {
-        const mapped = mapSrcset(current, (url) => unwrapProxyUrl(url, proxies, used) ?? url);
-        rewritten = mapped !== current ? mapped : null;
-      }
-      if (rewritten === null) continue;
-      const before = current;
-      for (const id of used) fired(ctx, pack, id, { action: 'rewrote', what: () => `${before} → ${rewritten}`, identifiesMirror: true });
-      current = rewritten;
-    }
-    return current;
-  };
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
-    if (node instanceof Element && node.attributes.size) node.attributes.retain(rewrite);
+    if (!(node instanceof Element) || !node.attributes.size) continue;
+    // Pack by pack (the order --explain reports them in), each rewriting the attributes in place.
+    for (const pack of packs) node.attributes.retain((name, value) => unwrapAttribute(name, value, pack, ctx));
   }
+}
+
+/** The attribute's value with the pack's proxies taken off its URLs (the same value when none were). */
+function unwrapAttribute(name: string, value: string, pack: RulePack, ctx: CleanContext): string {
+  const isUrl = URL_ATTRIBUTES.has(name);
+  if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name))) return value;
+  const proxies = pack.proxies!;
+  const used = usedRules;
+  used.clear();
+  let rewritten: string | null;
+  if (isUrl) rewritten = unwrapProxyUrl(value, proxies, used);
+  else {
+    const mapped = mapSrcset(value, (url) => unwrapProxyUrl(url, proxies, used) ?? url);
+    rewritten = mapped !== value ? mapped : null;
+  }
+  if (rewritten === null) return value;
+  for (const id of used) fired(ctx, pack, id, { action: 'rewrote', what: () => `${value} → ${rewritten}`, identifiesMirror: true });
+  return rewritten;
 }

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Job, JobOptions, JobResult, JobRunner } from './job.js';
-import { WORKER_ENV, WORKER_ROLE, type JobMessage, type WorkerData } from './worker.js';
+import { WORKER_ENV, WORKER_ROLE, type WorkerData, type WorkerMessage } from './worker.js';
 
 // Set by the bundler to the bundled file, which serves as its own worker entry.
 declare const __FEEDCLEAN_WORKER_ENTRY__: string | undefined;
@@ -46,6 +46,8 @@ export interface PoolSettings {
   timeoutMs: number;
   /** Heap limit of each worker, so one huge input fails alone instead of taking the process down. */
   maxHeapMb: number;
+  /** The worker script, when not feedclean's own (the pool's tests run a stand-in). */
+  entry?: string | URL;
 }
 
 export class WorkerPool implements JobRunner {
@@ -76,7 +78,7 @@ export class WorkerPool implements JobRunner {
 
   private spawn(): Slot {
     const data: WorkerData = { role: WORKER_ROLE, options: this.options };
-    const worker = new Worker(workerEntry(), {
+    const worker = new Worker(this.settings.entry ?? workerEntry(), {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: this.settings.maxHeapMb },
       env: { ...process.env, [WORKER_ENV]: '1' },
@@ -134,16 +136,37 @@ export class WorkerPool implements JobRunner {
     for (let depth = 0; depth < DEPTH && this.queue.length; depth++) {
       for (const slot of this.slots) {
         if (slot.inFlight.length > depth || !this.queue.length) continue;
-        const pending = this.queue.shift()!;
-        const id = this.nextId++;
-        slot.inFlight.push({ id, pending, timer: null });
-        this.startTimer(slot);
-        slot.worker.ref();
-        const message: JobMessage = { id, job: pending.job };
-        slot.worker.postMessage(message);
+        this.send(slot, this.queue.shift()!);
       }
     }
+    if (!this.queue.length) this.takeBackWaiting();
     // Idle workers must not keep the process alive.
     for (const slot of this.slots) if (!slot.inFlight.length) slot.worker.unref();
+  }
+
+  private send(slot: Slot, pending: Pending): void {
+    const id = this.nextId++;
+    slot.inFlight.push({ id, pending, timer: null });
+    this.startTimer(slot);
+    slot.worker.ref();
+    const message: WorkerMessage = { id, job: pending.job };
+    slot.worker.postMessage(message);
+  }
+
+  /**
+   * A worker with nothing to do while another holds a job behind a long one: the held job moves.
+   * The holder is told to skip it (it has not started it: a worker reads its messages before it
+   * starts the next job); should it have started after all, its result is simply not waited for.
+   */
+  private takeBackWaiting(): void {
+    for (const idle of this.slots) {
+      if (idle.inFlight.length) continue;
+      const holder = this.slots.find((s) => s.inFlight.length > 1);
+      if (!holder) return;
+      const held = holder.inFlight.pop()!;
+      const skip: WorkerMessage = { skip: held.id };
+      holder.worker.postMessage(skip);
+      this.send(idle, held.pending);
+    }
   }
 }

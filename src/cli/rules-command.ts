@@ -24,11 +24,12 @@ export async function readRuleFiles(names: readonly string[]): Promise<LoadedRul
   for (const name of names) {
     let text: string;
     try {
-      // The same file named twice is read once (its packs would clash with themselves).
-      const real = await realpath(name);
+      // The same file named twice is read once (its packs would clash with themselves). A pipe
+      // (`--rules <(…)`) is read as named: its "real path" (/proc/…/fd/pipe:[…]) cannot be opened.
+      const real = await realpath(name).catch(() => name);
       if (read.has(real)) continue;
       read.add(real);
-      if ((await stat(real)).size > MAX_RULES_CHARS * 4) return `${name}: the rules file is too large (the limit is 1 MiB)`;
+      if ((await stat(name)).size > MAX_RULES_CHARS * 4) return `${name}: the rules file is too large (the limit is 1 MiB)`;
       text = await readFile(name, 'utf8');
     } catch (error) {
       return `${name}: cannot read the rules file: ${describeFsError(error)}`;

@@ -154,7 +154,11 @@ function openings(html: string): Openings {
       const name = m[1].toLowerCase();
       (lastOpen ??= new Map()).set(name, at);
       if (RAW_TEXT.has(name)) rawText = true;
-    } else if (m[0] === '<!--') comment = at;
+    } else if (m[0] === '<!--') {
+      // `<!-->` and `<!--->` are whole (empty) comments: their `-->` overlaps the `<!--`.
+      if (html.startsWith('>', at + 4) || html.startsWith('->', at + 4)) commentEnd = Math.max(commentEnd, at);
+      else comment = at;
+    }
     else if (m[0] === '-->') commentEnd = at;
     else if (m[0] === ']]>') cdataEnd = at;
     else cdata = at;

@@ -1,7 +1,8 @@
 /**
- * The light DOM as HTML, byte for byte what parse5's serializer writes (the tests hold it to that),
- * but walking our nodes directly: parse5's goes through the tree adapter, which builds an array of
- * attribute objects for every element, and costs about twice as much on every item.
+ * The light DOM as HTML, byte for byte what parse5's serializer writes for the same tree (the tests
+ * hold it to that), but walking our nodes directly: parse5's goes through the tree adapter, which
+ * builds an array of attribute objects for every element, and costs about twice as much per item.
+ * (Our tree keeps tag names lower-case, SVG's `clipPath` too; the sanitizer drops SVG and MathML.)
  */
 import { Element, HTML_NS, Text, type DomNode, type ParentNode } from './dom.js';
 

@@ -36,6 +36,14 @@ describe('--rules', () => {
     expect(run(['--rules', 'missing.yaml', 'x.md'], dir).stderr).toBe('feedclean: missing.yaml: cannot read the rules file: no such file or directory\n');
   });
 
+  it('reads rules from a pipe, as `--rules <(…)` gives them', () => {
+    // bash's process substitution hands node /dev/fd/N, a pipe whose "real path" cannot be opened.
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --rules <(cat rules.yaml) rules`], { cwd: example, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^papermirror \(mirror, \/dev\/fd\/\d+\): every item/m);
+  });
+
   it('reads a file named twice once, and "feedclean rules" takes no inputs', () => {
     expect(run(['--rules', 'rules.yaml', '--rules', './rules.yaml', 'input.xml'], example).code).toBe(0);
     const extra = run(['rules', 'extra'], example);
