@@ -9,14 +9,13 @@ import { readFile } from './fs-async.js';
 import { nodeOs } from '../lazy-node.js';
 import { CommanderError } from 'commander';
 import { isFeedcleanError } from '../errors.js';
-import { renderJsonFeed } from '../render/jsonfeed.js';
-import type { Item } from '../types.js';
 import { compileGlob, type Glob } from './glob.js';
 import { describeFsError, expandInputs, realDirOf, splitNameList } from './inputs.js';
 import { fileEntries, ndjsonEntries, readAll, type Entry } from './entries.js';
 import { orAborted, runInOrder } from './in-order.js';
-import { failure, inlineRunner, type JobResult, type JobRunner, type RenderedItem } from './job.js';
-import { explainLines, readRuleFiles, renderRuleListing } from './rules-command.js';
+import { ItemEmitter } from './emit.js';
+import { inlineRunner, type JobResult, type JobRunner } from './job.js';
+import { readRuleFiles, renderRuleListing } from './rules-command.js';
 import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type ProgressStream, type Tally } from './progress.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { OutputDir } from './write.js';
@@ -197,69 +196,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // With the signal, an interrupted wait leaves no 'drain' listener behind.
     if (!io.stdout.write(text)) await orAborted(once(io.stdout, 'drain', { signal: stopReading.signal }), stopReading.signal);
   };
-  const jsonFeedItems: Item[] = [];
-  let emitted = 0;
   let outputDirFailed = false;
-
+  const emitter = new ItemEmitter({
+    format: options.format, out, keepDirs: options.keepDirs, streaming, tally, report, say, write,
+    explain: (name, line) => say(streaming ? JSON.stringify({ name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(name)}: ${oneLine(line)}`),
+    writeNow: (text) => io.stdout.write(text),
+    onFailure: io.onFailure,
+    stopped: stopReading.signal,
+  });
   const handle = async (entry: Entry, result: JobResult) => {
-    tally.done++;
-    if (!result.ok || 'error' in entry) {
-      tally.failed++;
-      io.onFailure?.();
-      report(entry.name, 'error' in entry ? entry.error : (result as { message: string }).message, 'error');
-      return;
-    }
-    let inputFailed = false;
-    const fail = (message: string) => {
-      if (!inputFailed) tally.failed++; // the summary counts failed inputs
-      inputFailed = true;
-      io.onFailure?.();
-      report(entry.name, message, 'error');
-    };
-    const items = result.items[Symbol.iterator]();
-    for (;;) {
-      // Interrupted: a feed being streamed stops here, between two of its items.
-      if (stopReading.signal.aborted) break;
-      let next: IteratorResult<RenderedItem>;
-      try {
-        next = items.next(); // a streamed input renders (and may fail) here
-      } catch (error) {
-        fail(failure(error));
-        break;
-      }
-      if (next.done) break;
-      const rendered = next.value;
-      if (rendered.error !== undefined) {
-        fail(rendered.error); // one entry of a feed; the others are still written
-        continue;
-      }
-      tally.items++;
-      for (const warning of rendered.warnings) report(entry.name, warning, 'warning');
-      if (rendered.explain) {
-        for (const line of explainLines(rendered.explain.title, rendered.explain.lines)) {
-          say(streaming ? JSON.stringify({ name: entry.name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(entry.name)}: ${oneLine(line)}`);
-        }
-      }
-      if (out) {
-        try {
-          if ('skipped' in out.write(options.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text)) tally.skipped++;
-        } catch (error) {
-          // This item cannot be written (an input in the way, a full disk …); the others still can.
-          if (!isFeedcleanError(error) || error.code !== 'OUTPUT_ERROR') throw error;
-          fail(error.message);
-        }
-      } else if (options.format === 'jsonfeed') {
-        jsonFeedItems.push(rendered.item!);
-      } else if (options.format === 'json') {
-        // A streamed array: each item indented as JSON.stringify(items, null, 2) would.
-        await write(`${emitted ? ',\n' : '[\n'}  ${rendered.text.trimEnd().replace(/\n/g, '\n  ')}`);
-      } else {
-        // Markdown documents are separated by a blank line, so a front-matter fence never turns the
-        // previous document's last line into a heading.
-        await write(`${options.format === 'md' && emitted ? '\n' : ''}${rendered.text}`);
-      }
-      emitted++;
-    }
+    await emitter.emit(entry, result);
     bar?.update();
   };
 
@@ -288,15 +234,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
   bar?.clear();
   if (interrupted) {
-    // What was written stays usable: a JSON array is closed after its last whole item.
-    if (!out && options.format === 'json' && emitted) io.stdout.write('\n]\n');
+    emitter.finishInterrupted();
     const of = total ? ` of ${total.toLocaleString('en-US')}` : '';
     if (streaming) say(JSON.stringify({ interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
     else say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); every output written is whole${out ? '; run the same command again to do the rest' : ''}`);
     return EXIT_SIGNAL[interrupted] ?? 130;
   }
-  if (!out && options.format === 'json') await write(emitted ? '\n]\n' : '[]\n');
-  if (!out && options.format === 'jsonfeed') await write(renderJsonFeed(jsonFeedItems));
+  await emitter.finish();
   if (!options.quiet && !streaming && (total > 1 || out)) say(`feedclean: ${summaryLine(tally, Date.now())}`);
   return tally.failed ? EXIT_INPUT_FAILED : EXIT_OK;
 }
