@@ -26,6 +26,15 @@ function loadBundle() {
   return module.exports;
 }
 
+// One of the pool's worker threads, started from this file so that it too loads the bundle with
+// its code cache (a worker started from the bundle itself compiles it all again): the bundle, or the
+// worker module, starts serving jobs on its own.
+if (process.env.FEEDCLEAN_WORKER === '1') {
+  if (existsSync(bundle)) loadBundle();
+  else import('../dist/cli/worker.js');
+  return;
+}
+
 // Set once main() has settled, or when the process ends on purpose before that (a closed pipe).
 let settled = false;
 // A run whose main() never settles (waiting on something that keeps nothing open) would end with
@@ -56,6 +65,7 @@ async function run() {
       stdout: process.stdout,
       stderr: process.stderr,
       handleSignals: true,
+      workerEntry: __filename,
       onFailure: () => {
         process.exitCode = 1;
       },

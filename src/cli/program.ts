@@ -81,7 +81,7 @@ export function buildProgram(version: string): Command {
     .option('--no-gallery', 'leave galleries out of the output')
     .option('--force', 'with -o, overwrite existing output files (by default they are kept and skipped)', false)
     .option('--keep-dirs', 'with -o, mirror the input directory tree', false)
-    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 with --input-format ndjson, whose runner starts one copy per CPU)', positiveInteger('--jobs', 256))
+    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 for fewer than 16 inputs under 4 MiB, which finish sooner without workers, and with --input-format ndjson, whose runner starts one copy per CPU)', positiveInteger('--jobs', 256))
     .option('--timeout <seconds>', 'with --jobs > 1, give up on one input after this long (0: never)', seconds, 120)
     .option('--include <glob>', 'in directories, take files matching GLOB (repeatable; default: the feed and dump extensions)', collect, [])
     .option('--exclude <glob>', 'in directories, skip files and directories matching GLOB (repeatable)', collect, [])

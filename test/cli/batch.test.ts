@@ -94,6 +94,18 @@ describe('feedclean batches', () => {
     expect(timedOut.stderr).toMatch(/gave up after 0\.001 s \(--timeout\)/);
   });
 
+  it('runs a few small inputs on the main thread unless -j says otherwise (workers would cost more)', () => {
+    const dir = tempDir();
+    for (const name of ['a.md', 'b.md']) copyFileSync(sample, join(dir, name));
+    // --timeout only applies on worker threads: a limit no worker could meet tells where they ran.
+    const inline = run(['-q', '-f', 'ndjson', '--timeout', '0.001', dir]);
+    expect(inline.stderr).toBe('');
+    expect(inline.stdout.trimEnd().split('\n')).toHaveLength(2);
+    const workers = run(['-q', '-f', 'ndjson', '-j', '2', '--timeout', '0.001', dir]);
+    expect(workers.code).toBe(1);
+    expect(workers.stderr).toMatch(/gave up after 0\.001 s/);
+  });
+
   it('gives a job that waited behind a timed-out one in the same worker to another worker, not a failure', () => {
     // Each worker holds a second job while it runs one; the slow input's worker is replaced, and
     // the job it held must still run.
