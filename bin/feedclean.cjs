@@ -29,7 +29,7 @@ function loadBundle() {
 // One of the pool's worker threads, started from this file so that it too loads the bundle with
 // its code cache (a worker started from the bundle itself compiles it all again): the bundle, or the
 // worker module, starts serving jobs on its own.
-if (process.env.FEEDCLEAN_WORKER === '1') {
+if (process.env.FEEDCLEAN_WORKER === '1' && !require('node:worker_threads').isMainThread) {
   if (existsSync(bundle)) loadBundle();
   else import('../dist/cli/worker.js');
   return;

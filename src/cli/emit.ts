@@ -35,6 +35,8 @@ export interface EmitSettings {
   stopped: AbortSignal;
 }
 
+const ITEMS_PER_TURN = 32;
+
 export class ItemEmitter {
   private emitted = 0;
   private readonly jsonFeedItems: Item[] = [];
@@ -78,8 +80,9 @@ export class ItemEmitter {
       tally.items++;
       for (const warning of rendered.warnings) report(entry.name, warning, 'warning');
       if (rendered.explain) for (const line of explainLines(rendered.explain.title, rendered.explain.lines)) this.settings.explain(entry.name, line);
-      if (!this.place(entry, rendered, fail)) continue;
-      await this.print(rendered);
+      if (this.place(entry, rendered, fail)) await this.print(rendered);
+      // Now and then a turn of the event loop, so a Ctrl-C is heard inside a feed of many items.
+      if (tally.items % ITEMS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
@@ -118,6 +121,6 @@ export class ItemEmitter {
 
   /** An interrupted run: what was written stays usable, a JSON array closed after its last whole item. */
   finishInterrupted(): void {
-    if (!this.settings.out && this.settings.format === 'json' && this.emitted) this.settings.writeNow('\n]\n');
+    if (!this.settings.out && this.settings.format === 'json') this.settings.writeNow(this.emitted ? '\n]\n' : '[]\n');
   }
 }

@@ -51,10 +51,11 @@ function oneLine(text: string): string {
 // Worker threads cost some 25 ms each to start (the bundle loaded, the JIT warmed again): a few
 // small inputs are done on this thread sooner. Big inputs (a feed of thousands of items) repay them.
 const SMALL_BATCH_INPUTS = 16;
+const DEFAULT_TIMEOUT_SECONDS = 120;
 const SMALL_BATCH_BYTES = 4 * 2 ** 20;
 
 /** Fewer than 16 inputs, under 4 MiB in all (stdin and pipes, of unknown size, count as small). */
-function smallBatch(names: readonly string[]): boolean {
+export function smallBatch(names: readonly string[]): boolean {
   if (names.length >= SMALL_BATCH_INPUTS) return false;
   let bytes = 0;
   for (const name of names) {
@@ -142,6 +143,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (!names.length) return EXIT_OK; // an empty list is an empty batch, as with xargs -r
   }
 
+  const timeoutSeconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   const streaming = options.inputFormat === 'ndjson';
   // Aborted by Ctrl-C or a kill: a stream that is still open (a pipe whose writer has not finished)
   // stops being waited for, and so do inputs still running.
@@ -169,7 +171,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const refs = await expandInputs(names, { include, exclude, skipDirs: outputDir ? [outputDir] : [] });
     total = refs.length;
     names = refs.map((r) => r.name);
-    entries = fileEntries(refs, () => io.stdin, stopReading.signal, options.timeout * 1000);
+    entries = fileEntries(refs, () => io.stdin, stopReading.signal, timeoutSeconds * 1000);
   }
 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
@@ -182,13 +184,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   // CPU: threads inside each would oversubscribe the CPUs and multiply memory, so it takes one
   // unless told otherwise. A batch of files uses every CPU, unless it is too small to repay the
   // workers' start-up (see smallBatch).
-  const jobs = options.jobs ?? (streaming || total <= 1 || smallBatch(names) ? 1 : nodeOs().availableParallelism());
+  // A time limit asked for is one only workers can keep: then even a small batch runs on them.
+  const jobs = options.jobs ?? (streaming || total <= 1 || (options.timeout === undefined && smallBatch(names)) ? 1 : nodeOs().availableParallelism());
   const parallel = jobs > 1 && (streaming || total > 1);
   // Never more workers than inputs: each costs its start-up and tens of megabytes.
   const workers = streaming ? jobs : Math.min(jobs, total);
   // Worker threads (and their module) only when there is more than one input to share out.
   const runner: JobRunner = parallel
-    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: workers, timeoutMs: options.timeout * 1000, maxHeapMb: 4096, entry: io.workerEntry })
+    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: workers, timeoutMs: timeoutSeconds * 1000, maxHeapMb: 4096, entry: io.workerEntry })
     : inlineRunner(jobOptions);
 
   const tally: Tally = { inputs: total, done: 0, items: 0, failed: 0, skipped: 0, startedMs: Date.now() };
@@ -232,6 +235,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const handle = async (entry: Entry, result: JobResult) => {
     await emitter.emit(entry, result);
     bar?.update();
+    // A turn of the event loop between two inputs, so a Ctrl-C or a kill is heard: results already
+    // at hand (inline runs, a full window of worker results) would otherwise be written one after
+    // another with nothing but promise callbacks between them, and the signal heard only at the end.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
   const window = Math.max(16, jobs * 16);

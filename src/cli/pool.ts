@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Job, JobOptions, JobResult, JobRunner } from './job.js';
-import { WORKER_ENV, WORKER_ROLE, type WorkerData, type WorkerMessage } from './worker.js';
+import { MOVED, RUNNING, UNCLAIMED, WORKER_ENV, WORKER_ROLE, type WorkerData, type WorkerMessage } from './worker.js';
 
 // Set by the bundler to the bundled file, which serves as its own worker entry.
 declare const __FEEDCLEAN_WORKER_ENTRY__: string | undefined;
@@ -23,6 +23,8 @@ interface InFlight {
   id: number;
   pending: Pending;
   timer: NodeJS.Timeout | null;
+  /** Shared with the worker: whoever claims the job first (the worker to run it, or this thread to move it) has it. */
+  claim: Int32Array;
 }
 
 interface Slot {
@@ -112,13 +114,19 @@ export class WorkerPool implements JobRunner {
 
   private replace(slot: Slot, message: string): void {
     if (this.closed || !this.slots.includes(slot)) return;
-    const [running, ...waiting] = slot.inFlight;
+    // The job it was running: the last it claimed (those before it are done, their results lost on
+    // the way), or the first sent when it claimed none. The others run again elsewhere.
+    const claimed = slot.inFlight.filter((sent) => Atomics.load(sent.claim, 0) === RUNNING).pop();
+    const running = claimed ?? slot.inFlight[0];
+    const waiting = slot.inFlight.filter((sent) => sent !== running);
     const index = this.slots.indexOf(slot);
     slot.worker.removeAllListeners();
+    // What it says while it goes (running out of memory on the way) concerns nobody any more.
+    slot.worker.on('error', () => {});
     void slot.worker.terminate();
     for (const sent of slot.inFlight) if (sent.timer) clearTimeout(sent.timer);
     this.slots[index] = this.spawn();
-    // Jobs that were only waiting in that worker never ran: they go first to the next free one.
+    // The others (never started, or done with their results lost) go first to the next free worker.
     this.queue.unshift(...waiting.map((sent) => sent.pending));
     if (running) running.pending.resolve({ ok: false, message });
     this.dispatch();
@@ -146,27 +154,30 @@ export class WorkerPool implements JobRunner {
 
   private send(slot: Slot, pending: Pending): void {
     const id = this.nextId++;
-    slot.inFlight.push({ id, pending, timer: null });
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    slot.inFlight.push({ id, pending, timer: null, claim });
     this.startTimer(slot);
     slot.worker.ref();
-    const message: WorkerMessage = { id, job: pending.job };
+    const message: WorkerMessage = { id, job: pending.job, claim };
     slot.worker.postMessage(message);
   }
 
   /**
-   * A worker with nothing to do while another holds a job behind a long one: the held job moves.
-   * The holder is told to skip it (it has not started it: a worker reads its messages before it
-   * starts the next job); should it have started after all, its result is simply not waited for.
+   * A worker with nothing to do while another holds a job behind a long one: the held job moves,
+   * if this thread claims it before the holder does (a worker claims each job as it starts it, so
+   * the holder can be told nothing while it is busy: the claim is shared memory). A job the holder
+   * has already claimed is running there and stays.
    */
   private takeBackWaiting(): void {
     for (const idle of this.slots) {
       if (idle.inFlight.length) continue;
-      const holder = this.slots.find((s) => s.inFlight.length > 1);
-      if (!holder) return;
-      const held = holder.inFlight.pop()!;
-      const skip: WorkerMessage = { skip: held.id };
-      holder.worker.postMessage(skip);
-      this.send(idle, held.pending);
+      for (const holder of this.slots) {
+        const held = holder.inFlight.length > 1 ? holder.inFlight[holder.inFlight.length - 1]! : null;
+        if (!held || Atomics.compareExchange(held.claim, 0, UNCLAIMED, MOVED) !== UNCLAIMED) continue;
+        holder.inFlight.pop();
+        this.send(idle, held.pending);
+        break;
+      }
     }
   }
 }

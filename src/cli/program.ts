@@ -11,7 +11,8 @@ export interface CliOptions {
   keepDirs: boolean;
   /** Absent: the number of CPUs, or 1 for an NDJSON stream (main.ts decides). */
   jobs?: number;
-  timeout: number;
+  /** Seconds; undefined when not given (120 then: see main.ts). */
+  timeout?: number;
   include: string[];
   exclude: string[];
   filesFrom?: string;
@@ -82,7 +83,7 @@ export function buildProgram(version: string): Command {
     .option('--force', 'with -o, overwrite existing output files (by default they are kept and skipped)', false)
     .option('--keep-dirs', 'with -o, mirror the input directory tree', false)
     .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 for fewer than 16 inputs under 4 MiB, which finish sooner without workers, and with --input-format ndjson, whose runner starts one copy per CPU)', positiveInteger('--jobs', 256))
-    .option('--timeout <seconds>', 'with --jobs > 1, give up on one input after this long (0: never)', seconds, 120)
+    .option('--timeout <seconds>', 'on worker threads, give up on one input after this long (default: 120; 0: never); given, even a few small inputs run on workers', seconds)
     .option('--include <glob>', 'in directories, take files matching GLOB (repeatable; default: the feed and dump extensions)', collect, [])
     .option('--exclude <glob>', 'in directories, skip files and directories matching GLOB (repeatable)', collect, [])
     .option('--files-from <file>', 'read input names from FILE ("-": stdin), one per line')

@@ -2,7 +2,8 @@
  * `--rules FILE`: rules files read and checked before any input is, and `feedclean rules`: the
  * packs there are (built-in and loaded) and the rules in each, for people and (`-f json`) programs.
  */
-import { readFile, realpath, stat } from './fs-async.js';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from './fs-async.js';
 import { isFeedcleanError } from '../errors.js';
 import { builtInPacks, ruleIdsByKind } from '../rules/index.js';
 import { MAX_RULES_CHARS, loadRulePacks } from '../rules/load.js';
@@ -17,6 +18,18 @@ export interface LoadedRules {
   packs: Array<{ pack: RulePack; file: string }>;
 }
 
+/** The file's bytes, or null when there are more than `limit` (read no further than that). */
+async function readAtMost(name: string, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(name)) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Reads and compiles every rules file, or returns the one-line message for the first bad one. */
 export async function readRuleFiles(names: readonly string[]): Promise<LoadedRules | string> {
   const loaded: LoadedRules = { files: [], packs: [] };
@@ -29,8 +42,10 @@ export async function readRuleFiles(names: readonly string[]): Promise<LoadedRul
       const real = await realpath(name).catch(() => name);
       if (read.has(real)) continue;
       read.add(real);
-      if ((await stat(name)).size > MAX_RULES_CHARS * 4) return `${name}: the rules file is too large (the limit is 1 MiB)`;
-      text = await readFile(name, 'utf8');
+      // A pipe's size is not known until it is read: the limit is kept while reading too.
+      const bytes = (await stat(name)).size > MAX_RULES_CHARS * 4 ? null : await readAtMost(name, MAX_RULES_CHARS * 4);
+      if (bytes === null) return `${name}: the rules file is too large (the limit is 1 MiB)`;
+      text = bytes.toString('utf8');
     } catch (error) {
       return `${name}: cannot read the rules file: ${describeFsError(error)}`;
     }

@@ -10,8 +10,18 @@ export const WORKER_ROLE = 'feedclean-worker';
 /** Set in a worker's environment, so the bundled bin knows to load this module at all. */
 export const WORKER_ENV = 'FEEDCLEAN_WORKER';
 
-/** A job to run, or word that a job sent earlier has gone to another worker and is to be skipped. */
-export type WorkerMessage = { id: number; job: Job } | { skip: number };
+/**
+ * A job to run, with its claim: shared memory the worker sets to RUNNING as it starts the job, and
+ * the pool to MOVED when it gives the job to another worker instead; the first to set it has it.
+ */
+export interface WorkerMessage {
+  id: number;
+  job: Job;
+  claim: Int32Array;
+}
+export const UNCLAIMED = 0;
+export const RUNNING = 1;
+export const MOVED = 2;
 
 export interface WorkerData {
   role: typeof WORKER_ROLE;
@@ -19,13 +29,11 @@ export interface WorkerData {
 }
 
 /**
- * Jobs wait in a queue of our own and each starts from a fresh turn of the event loop, after every
- * message that has arrived meanwhile is read: word to skip a job (the pool moved it to an idle
- * worker while this one was busy) is then seen before the job would start.
+ * Jobs wait in a queue of our own, each started from a fresh turn of the event loop; one the pool
+ * has moved to another worker meanwhile (its claim taken) is skipped.
  */
 export function serve(port: MessagePort, run: (job: Job) => JobResult): void {
-  const waiting: Array<{ id: number; job: Job }> = [];
-  const skipped = new Set<number>();
+  const waiting: WorkerMessage[] = [];
   let scheduled = false;
   const schedule = () => {
     if (scheduled || !waiting.length) return;
@@ -35,15 +43,12 @@ export function serve(port: MessagePort, run: (job: Job) => JobResult): void {
   const runNext = () => {
     scheduled = false;
     const next = waiting.shift();
-    if (next && !skipped.delete(next.id)) port.postMessage({ id: next.id, result: run(next.job) });
+    if (next && Atomics.compareExchange(next.claim, 0, UNCLAIMED, RUNNING) === UNCLAIMED) port.postMessage({ id: next.id, result: run(next.job) });
     schedule();
   };
   port.on('message', (message: WorkerMessage) => {
-    if ('skip' in message) skipped.add(message.skip);
-    else {
-      waiting.push(message);
-      schedule();
-    }
+    waiting.push(message);
+    schedule();
   });
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main, smallBatch } from '../../src/cli/main.js';
 import { fixturesDir, repoRoot } from '../support/fixtures.js';
 
 const bin = join(repoRoot, 'bin', 'feedclean.cjs');
@@ -94,16 +94,25 @@ describe('feedclean batches', () => {
     expect(timedOut.stderr).toMatch(/gave up after 0\.001 s \(--timeout\)/);
   });
 
-  it('runs a few small inputs on the main thread unless -j says otherwise (workers would cost more)', () => {
+  it('counts a batch as small (run on the main thread by default) below 16 inputs and 4 MiB', () => {
+    const dir = tempDir();
+    const names = Array.from({ length: 16 }, (_, i) => join(dir, `${i}.md`));
+    for (const name of names) copyFileSync(sample, name);
+    expect(smallBatch(names.slice(0, 15))).toBe(true);
+    expect(smallBatch(names)).toBe(false);
+    writeFileSync(join(dir, 'big.html'), Buffer.alloc(4 * 2 ** 20, 'a'));
+    expect(smallBatch([names[0]!, join(dir, 'big.html')])).toBe(false);
+    // stdin and inputs that cannot be read count as small; they fail, if at all, on their own.
+    expect(smallBatch(['-', join(dir, 'missing.md'), names[0]!])).toBe(true);
+  });
+
+  it('runs even a few small inputs on workers when a --timeout is given (only workers can keep one)', () => {
     const dir = tempDir();
     for (const name of ['a.md', 'b.md']) copyFileSync(sample, join(dir, name));
-    // --timeout only applies on worker threads: a limit no worker could meet tells where they ran.
-    const inline = run(['-q', '-f', 'ndjson', '--timeout', '0.001', dir]);
-    expect(inline.stderr).toBe('');
-    expect(inline.stdout.trimEnd().split('\n')).toHaveLength(2);
-    const workers = run(['-q', '-f', 'ndjson', '-j', '2', '--timeout', '0.001', dir]);
-    expect(workers.code).toBe(1);
-    expect(workers.stderr).toMatch(/gave up after 0\.001 s/);
+    const r = run(['-q', '-f', 'ndjson', '--timeout', '0.001', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/gave up after 0\.001 s/);
+    expect(run(['-q', '-f', 'ndjson', dir]).stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
   it('gives a job that waited behind a timed-out one in the same worker to another worker, not a failure', () => {
@@ -252,6 +261,23 @@ describe('feedclean batches', () => {
     const files = readdirSync(out);
     expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(600);
     expect(files.filter((f) => f.startsWith('.'))).toEqual([]); // the killed run's temporary file is gone too
+  }, 60_000);
+
+  it('hears Ctrl-C in a small batch run on the main thread, even inside a feed of many items', async () => {
+    // Two feeds of 3,000 entries: a small batch (run on this thread), each feed seconds of work.
+    const dir = tempDir();
+    const entries = Array.from({ length: 3000 }, (_, i) => `<item><title>Item ${i}</title><link>https://example.com/${i}</link><description>&lt;p&gt;Text ${i}.&lt;/p&gt;</description></item>`).join('');
+    for (const name of ['a.xml', 'b.xml']) writeFileSync(join(dir, name), `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>${entries}</channel></rss>`);
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [bin, '-o', out, join(dir, 'a.xml'), join(dir, 'b.xml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    while (!existsSync(out) || readdirSync(out).length < 50) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^feedclean: interrupted after [12] of 2 inputs/);
+    expect(readdirSync(out).length).toBeLessThan(6000);
   }, 60_000);
 
   // CI installs GNU parallel and sets FEEDCLEAN_REQUIRE_PARALLEL, so there this never skips.

@@ -33,7 +33,7 @@ describe('WorkerPool', () => {
     const [long, short, third] = results;
     expect(third!.threadId).toBe(short!.threadId);
     expect(third!.threadId).not.toBe(long!.threadId);
-    // The worker that held it was told to skip it, so it ran once (given time to run it twice).
+    // The worker that held it skipped it (the pool had claimed it), so it ran once (given time to run it twice).
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(readFileSync(log, 'utf8').split('\n').filter((name) => name === 'third')).toHaveLength(1);
     delete process.env.STAND_IN_LOG;

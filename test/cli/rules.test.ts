@@ -42,6 +42,10 @@ describe('--rules', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^papermirror \(mirror, \/dev\/fd\/\d+\): every item/m);
+    // A pipe has no size to check first: the limit holds while it is read.
+    const endless = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --rules <(yes) rules`], { encoding: 'utf8', timeout: 30_000 });
+    expect(endless.status).toBe(2);
+    expect(endless.stderr).toMatch(/^feedclean: \/dev\/fd\/\d+: the rules file is too large \(the limit is 1 MiB\)\n$/);
   });
 
   it('reads a file named twice once, and "feedclean rules" takes no inputs', () => {
