@@ -17,8 +17,6 @@ export interface EmitSettings {
   /** With -o: the output directory, and whether it mirrors the input tree (--keep-dirs). */
   out: OutputDir | null;
   keepDirs: boolean;
-  /** NDJSON input: diagnostics are JSON lines too. */
-  streaming: boolean;
   tally: Tally;
   /** A diagnostic about one input, in the run's style (one line, or one JSON object). */
   report: (name: string, message: string, kind: 'error' | 'warning') => void;

@@ -51,8 +51,9 @@ function oneLine(text: string): string {
 // Worker threads cost some 25 ms each to start (the bundle loaded, the JIT warmed again): a few
 // small inputs are done on this thread sooner. Big inputs (a feed of thousands of items) repay them.
 const SMALL_BATCH_INPUTS = 16;
-const DEFAULT_TIMEOUT_SECONDS = 120;
 const SMALL_BATCH_BYTES = 4 * 2 ** 20;
+/** --timeout when not given (not given, it leaves the choice of threads to the batch's size). */
+const DEFAULT_TIMEOUT_SECONDS = 120;
 
 /** Fewer than 16 inputs, under 4 MiB in all (stdin and pipes, of unknown size, count as small). */
 export function smallBatch(names: readonly string[]): boolean {
@@ -226,7 +227,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
   let outputDirFailed = false;
   const emitter = new ItemEmitter({
-    format: options.format, out, keepDirs: options.keepDirs, streaming, tally, report, say, write,
+    format: options.format, out, keepDirs: options.keepDirs, tally, report, say, write,
     explain: (name, line) => say(streaming ? JSON.stringify({ name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(name)}: ${oneLine(line)}`),
     writeNow: (text) => io.stdout.write(text),
     onFailure: io.onFailure,
