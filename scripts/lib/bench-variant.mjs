@@ -28,9 +28,12 @@ if (variant === 'floor') {
   const { toMarkdown } = await import('../../dist/render/markdown.js');
   const { plainText } = await import('../../dist/extract/text.js');
   const { toHtml } = await import('../../dist/tree/parse.js');
-  const { packsFor } = await import('../../dist/rules/index.js');
+  const { packsFor, timeZoneFor } = await import('../../dist/rules/index.js');
   const texts = dumps.map((d) => decode(d).text);
-  const cleanRaw = (raw) => clean({ body: raw.body, itemUrl: raw.url, title: raw.title, packs: packsFor(raw.url), timeZone: 'UTC', keepProxies: false });
+  const cleanRaw = (raw) => {
+    const packs = packsFor(raw.url);
+    return clean({ body: raw.body, itemUrl: raw.url, title: raw.title, packs, timeZone: timeZoneFor(packs), keepProxies: false });
+  };
   const timed = (items, fn) => {
     const t0 = performance.now();
     for (const x of items) fn(x);

@@ -135,10 +135,11 @@ export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
   if (ctx.keepProxies) return;
   const packs = ctx.packs.filter((pack) => pack.proxies?.length);
   if (!packs.length) return;
+  // Pack by pack (the order --explain reports them in), each rewriting the attributes in place.
+  const rewriters = packs.map((pack) => (name: string, value: string) => unwrapAttribute(name, value, pack, ctx));
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
     if (!(node instanceof Element) || !node.attributes.size) continue;
-    // Pack by pack (the order --explain reports them in), each rewriting the attributes in place.
-    for (const pack of packs) node.attributes.retain((name, value) => unwrapAttribute(name, value, pack, ctx));
+    for (const rewrite of rewriters) node.attributes.retain(rewrite);
   }
 }
 

@@ -2,11 +2,11 @@
  * Our serializer must write what parse5's does: the JSON `html` field and JSON Feed's content_html
  * come from it, and readers compare them with what other tools (built on parse5) produce.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseFragment, serialize } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { parseBody, toHtml } from '../../src/tree/parse.js';
+import { fixturesDir, listFiles } from '../support/fixtures.js';
 
 // parse5's own tree, parsed as ours is (scripting off), without the comments ours never keeps
 // (`<!-- -->`, and what HTML reads as one: `<?xml …?>`, `<![CDATA[…]]>`), serialized by parse5.
@@ -41,16 +41,7 @@ describe('toHtml', () => {
   });
 
   it('writes every fixture as parse5 does', () => {
-    const root = join(import.meta.dirname, '..', '..', 'fixtures');
-    const inputs: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (/\.(html|md|xml)$/.test(entry.name)) inputs.push(readFileSync(path, 'utf8'));
-      }
-    };
-    walk(root);
+    const inputs = ['.html', '.md', '.xml'].flatMap((ext) => listFiles(fixturesDir, ext)).map((path) => readFileSync(path, 'utf8'));
     // Not those with a self-closed raw-text element: our parse recovers what parse5's swallows (parse.test.ts).
     const checked = inputs.filter((html) => !/<(?:iframe|noembed|noframes|xmp|style|script)\b[^>]*\/>/i.test(html));
     expect(checked.length).toBeGreaterThan(20);
