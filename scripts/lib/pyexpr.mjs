@@ -7,7 +7,7 @@
 export class Unsupported extends Error {}
 export class PyError extends Error {}
 
-const TOKEN = /\s*(?:(?<str>[uUrRbB]{0,2}(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"))|(?<num>\d+\.\d*|\d*\.\d+|\d+)|(?<name>[A-Za-z_]\w*)|(?<op>==|!=|<=|>=|[<>()[\]{},:.+\-]))/y;
+const TOKEN = /\s*(?:(?<str>[uUrRbB]{0,2}(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"))|(?<num>\d+\.\d*|\d*\.\d+|\d+)|(?<name>[A-Za-z_]\w*)|(?<op>==|!=|<=|>=|[<>()[\]{},:.+-]))/y;
 
 function unescape(body, raw) {
   if (raw) return body;

@@ -56,7 +56,7 @@ export async function runInOrder<E, R>(
       }
       const result = await orAborted(queue[0]!, stop);
       if (result === ABORTED) return;
-      queue.shift();
+      void queue.shift(); // settled: awaited just above
       wake('producer');
       await handle(result as R);
     }

@@ -7,7 +7,7 @@ import { readFeedDate } from '../dates/parse.js';
 import { sanitizeSchema } from '../rules/sanitize-schema.js';
 import { Element, Fragment, Text, h, nextInOrder, nextSkippingChildren, type DomNode } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
-import { normalizeSpace, textOf } from '../tree/text.js';
+import { normalizeSpace } from '../tree/text.js';
 import type { FeedFields, FeedInfo, RawItem } from '../types.js';
 import type { FeedMapping, LinkField, PersonField, TagField, TextField } from './mapping.js';
 import { mediaOf } from './media.js';
@@ -105,7 +105,7 @@ function people(node: XmlValue, fields: readonly PersonField[]): string[] {
   const names: string[] = [];
   for (const field of fields) {
     for (const child of childrenOf(node, field.tag)) {
-      let name: string | null = null;
+      let name: string | null;
       if (field.form === 'atom') name = firstString(child, ['name']) ?? firstString(child, ['email']);
       else {
         const text = normalizeSpace(decodeRaw(rawTextOf(child) ?? ''));

@@ -11,6 +11,7 @@ export const generic: RulePack = {
       form: 'query',
       param: 'url',
       // https://wsrv.nl/docs/ — the parameters the service itself takes.
+      // prettier-ignore
       ownParams: [
         'w', 'h', 'dpr', 'fit', 'cx', 'cy', 'cw', 'ch', 'precrop', 'a', 'fpx', 'fpy', 'trim', 'mask', 'mtrim',
         'mbg', 'flip', 'flop', 'ro', 'bg', 'blur', 'sharp', 'sharpf', 'sharpj', 'con', 'filt', 'gam', 'mod',
@@ -36,6 +37,7 @@ export const generic: RulePack = {
     /^https?:\/\/(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)\/~r\//i,
     /^https?:\/\/(?:stats\.wordpress\.com|pixel\.wp\.com|(?:www|ssl)\.google-analytics\.com|c\.statcounter\.com|hm\.baidu\.com|pixel\.quantserve\.com|(?:b|sb)\.scorecardresearch\.com|pixel\.facebook\.com|www\.facebook\.com\/tr)[/?]/i,
   ],
+  // prettier-ignore
   galleryLabels: [
     '相关图集', '相關圖集', '图集', '圖集', 'Bildergalerie', 'Picture gallery', 'Photo gallery', 'In pictures', 'Gallery',
   ],

@@ -42,7 +42,7 @@ export function compileSafePattern(pattern: string): RegExp {
   try {
     new RegExp(source); // syntax first, with the engine's own message
   } catch (error) {
-    throw new Error(`not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    throw new Error(`not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, { cause: error });
   }
   if (!hasLinearEngine()) throw new Error("this Node.js has no linear-time regex engine, so user patterns cannot run safely; use Node.js 20 or later");
   if (flags.has('i')) source = withExplicitCase(source);

@@ -23,6 +23,7 @@ export interface SanitizeSchema {
 const none: readonly string[] = [];
 
 export const sanitizeSchema: SanitizeSchema = {
+  // prettier-ignore
   allow: {
     p: none, br: none, hr: none, h1: none, h2: none, h3: none, h4: none, h5: none, h6: none,
     blockquote: ['cite'], pre: none, code: none, ul: none, ol: ['start'], li: none,
@@ -36,6 +37,7 @@ export const sanitizeSchema: SanitizeSchema = {
     div: none,
   },
   // Sectioning and form wrappers become plain blocks, so their text keeps its paragraph breaks.
+  // prettier-ignore
   rename: {
     b: 'strong', i: 'em', strike: 's', del: 's',
     section: 'div', article: 'div', aside: 'div', header: 'div', footer: 'div', main: 'div', nav: 'div',
@@ -45,6 +47,7 @@ export const sanitizeSchema: SanitizeSchema = {
   mergeAdjacent: new Set(['strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'mark', 'small']),
   // <object> and <applet> are not here: their content is the fallback a browser shows when the
   // plugin does not run, and we never run it, so the fallback is what the reader should get.
+  // prettier-ignore
   dropWithContent: new Set([
     'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'embed', 'param',
     'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',

@@ -2,6 +2,7 @@
 import { Element, Text, nextInOrder, type DomNode, type ParentNode } from './dom.js';
 
 /** Elements rendered as blocks (the HTML flow elements that start a new paragraph). */
+// prettier-ignore
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',

@@ -419,7 +419,7 @@ describe('deep nesting (iterative walks)', () => {
     expect(root.textContent).toBe('bottom');
     expect(root.getElementsByTagName('div')).toHaveLength(DEPTH);
     let count = 0;
-    for (const _ of descendants(root)) count++;
+    for (const _node of descendants(root)) count++;
     expect(count).toBe(DEPTH + 1);
     expect(selectAll(root, '[data-i$="99999"]').map((e) => e.getAttribute('data-i'))).toEqual(['99999']);
     expect(closest(deepest, '[data-i="0"]')).toBe(root.firstChild);
