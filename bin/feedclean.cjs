@@ -78,7 +78,9 @@ async function run() {
     else arm();
   } catch (error) {
     // Not the user's doing: one line, no stack trace, and the status sysexits calls EX_SOFTWARE.
-    process.stderr.write(`feedclean: internal error (a bug in feedclean, please report it): ${String(error?.message ?? error).split('\n')[0]}\n`);
+    process.stderr.write(
+      `feedclean: internal error (a bug in feedclean, please report it): ${String(error?.message ?? error).split('\n')[0]}\n`,
+    );
     process.exitCode = 70;
   }
   settled = true;

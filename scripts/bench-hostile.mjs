@@ -18,7 +18,8 @@ const check = process.argv.includes('--check');
 const dir = mkdtempSync(join(tmpdir(), 'feedclean-hostile-'));
 
 const dump = (body) => `<!--1693878424000-->\n[Title](https://www.example.com/a)\n------\n\n${body}`;
-const rss = (items) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link>${items}</channel></rss>`;
+const rss = (items) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link>${items}</channel></rss>`;
 
 function billionLaughs() {
   const entities = ['<!ENTITY lol0 "lol">'];
@@ -58,7 +59,8 @@ const CASES = [
   },
   {
     name: 'a million attributes on one element',
-    input: () => `<p>before</p><img ${Array.from({ length: 1_000_000 }, (_, i) => `a${i}="v"`).join(' ')} src="https://x.example/i.png"><p>after</p>`,
+    input: () =>
+      `<p>before</p><img ${Array.from({ length: 1_000_000 }, (_, i) => `a${i}="v"`).join(' ')} src="https://x.example/i.png"><p>after</p>`,
     args: ['-f', 'ndjson'],
     outcome: (r) => r.code === 0 && r.stdout.includes('https://x.example/i.png'),
     seconds: 8,
@@ -75,7 +77,8 @@ const CASES = [
   },
   {
     name: 'external entity (file:///etc/passwd)',
-    input: () => `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>${rss('<item><title>&x;</title><link>https://e.example/1</link><description>x</description></item>')}`,
+    input: () =>
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>${rss('<item><title>&x;</title><link>https://e.example/1</link><description>x</description></item>')}`,
     args: ['-f', 'ndjson'],
     outcome: (r) => !r.stdout.includes('root:'),
     seconds: 3,
@@ -100,7 +103,13 @@ const CASES = [
   {
     name: 'a feed of 100,000 entries, streamed (-f ndjson)',
     input: () =>
-      rss(Array.from({ length: 100_000 }, (_, i) => `<item><title>Item ${i}</title><link>https://e.example/${i}</link><description>&lt;p&gt;Paragraph ${i} with &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</description></item>`).join('\n')),
+      rss(
+        Array.from(
+          { length: 100_000 },
+          (_, i) =>
+            `<item><title>Item ${i}</title><link>https://e.example/${i}</link><description>&lt;p&gt;Paragraph ${i} with &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</description></item>`,
+        ).join('\n'),
+      ),
     args: ['-f', 'ndjson'],
     outcome: (r) => r.code === 0 && r.lines === 100_000,
     seconds: 40,
@@ -129,7 +138,9 @@ function run(file, args) {
   });
 }
 
-console.log(`feedclean hostile inputs — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}\n`);
+console.log(
+  `feedclean hostile inputs — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.versions.node}\n`,
+);
 console.log('| case | outcome | wall | peak RSS | bounds |');
 console.log('| --- | --- | --- | --- | --- |');
 const failures = [];
@@ -142,8 +153,14 @@ try {
     const ok = c.outcome(r);
     const inBounds = r.seconds <= c.seconds && r.peakMb <= c.peakMb;
     if (!ok || !inBounds) failures.push(c.name);
-    const said = r.stderr.trim().split('\n')[0]?.replace(/^feedclean: [^:]*: /, '') ?? '';
-    console.log(`| ${c.name} | ${ok ? 'as required' : `WRONG (exit ${r.code})`}${said ? `; says "${said.slice(0, 70)}"` : ''} | ${r.seconds.toFixed(1)} s | ${Math.round(r.peakMb)} MB | ≤ ${c.seconds} s, ≤ ${c.peakMb} MB${inBounds ? '' : ': OVER'} |`);
+    const said =
+      r.stderr
+        .trim()
+        .split('\n')[0]
+        ?.replace(/^feedclean: [^:]*: /, '') ?? '';
+    console.log(
+      `| ${c.name} | ${ok ? 'as required' : `WRONG (exit ${r.code})`}${said ? `; says "${said.slice(0, 70)}"` : ''} | ${r.seconds.toFixed(1)} s | ${Math.round(r.peakMb)} MB | ≤ ${c.seconds} s, ≤ ${c.peakMb} MB${inBounds ? '' : ': OVER'} |`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

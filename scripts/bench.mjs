@@ -58,10 +58,11 @@ function startVariant(variant, dir) {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  const time = (from, to) => new Promise((resolve) => {
-    worker.once('message', resolve);
-    worker.postMessage({ from, to });
-  });
+  const time = (from, to) =>
+    new Promise((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage({ from, to });
+    });
   return { variant, worker, ready, time };
 }
 
@@ -86,8 +87,14 @@ async function library(dir) {
   await Promise.all(variants.map((v) => v.worker.terminate()));
   const ms = (v) => median(perPass.map((t) => t[v] / ITEMS));
   const ratio = (v) => median(perPass.map((t) => t[v] / t.floor));
-  const stages = Object.keys(perPass[0]).filter((k) => k.startsWith('stage:')).map((k) => ({ stage: k.slice(6), ms: ms(k), ratio: ratio(k) }));
-  return { msPerItem: { floor: ms('floor'), markdown: ms('markdown'), json: ms('json'), naive: ms('naive') }, ratio: { markdown: ratio('markdown'), json: ratio('json'), naive: ratio('naive') }, stages };
+  const stages = Object.keys(perPass[0])
+    .filter((k) => k.startsWith('stage:'))
+    .map((k) => ({ stage: k.slice(6), ms: ms(k), ratio: ratio(k) }));
+  return {
+    msPerItem: { floor: ms('floor'), markdown: ms('markdown'), json: ms('json'), naive: ms('naive') },
+    ratio: { markdown: ratio('markdown'), json: ratio('json'), naive: ratio('naive') },
+    stages,
+  };
 }
 
 // ---------------------------------------------------------------- the CLI
@@ -114,10 +121,15 @@ function coresBusy(args) {
 /** Wall time of several CLI runs started together. */
 async function concurrentWallMs(argLists) {
   const t0 = performance.now();
-  await Promise.all(argLists.map((args) => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: 'ignore' });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  })));
+  await Promise.all(
+    argLists.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, args, { stdio: 'ignore' });
+          child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+        }),
+    ),
+  );
   return performance.now() - t0;
 }
 
@@ -129,7 +141,8 @@ async function cli(dir) {
   const halves = [0, 1].map((h) => {
     const half = join(out, `half${h}`);
     mkdirSync(half);
-    for (const name of names.slice(h * (names.length >> 1), h ? names.length : names.length >> 1)) symlinkSync(join(dir, 'dumps', name), join(half, name));
+    for (const name of names.slice(h * (names.length >> 1), h ? names.length : names.length >> 1))
+      symlinkSync(join(dir, 'dumps', name), join(half, name));
     return half;
   });
   try {
@@ -139,14 +152,23 @@ async function cli(dir) {
       }
       runs.halves.push(await concurrentWallMs(halves.map((half, h) => [bin, '-q', '--force', '-j', '1', '-o', join(out, `h${h}`), half])));
     }
-    for (let i = 0; i < 3; i++) runs.cores = [...(runs.cores ?? []), coresBusy([bin, '-q', '--force', '-j', '1', '-o', join(out, 'c'), join(dir, 'dumps')])];
+    for (let i = 0; i < 3; i++)
+      runs.cores = [...(runs.cores ?? []), coresBusy([bin, '-q', '--force', '-j', '1', '-o', join(out, 'c'), join(dir, 'dumps')])];
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
   const j1 = median(runs[1]);
   const j2 = median(runs[2]);
   const cores = runs.cores.includes(null) ? null : median(runs.cores);
-  return { j1Ms: j1, j2Ms: j2, j1ItemsPerS: (ITEMS * 1000) / j1, j2ItemsPerS: (ITEMS * 1000) / j2, speedup: j1 / j2, ceiling: j1 / median(runs.halves), cores };
+  return {
+    j1Ms: j1,
+    j2Ms: j2,
+    j1ItemsPerS: (ITEMS * 1000) / j1,
+    j2ItemsPerS: (ITEMS * 1000) / j2,
+    speedup: j1 / j2,
+    ceiling: j1 / median(runs.halves),
+    cores,
+  };
 }
 
 function startup() {
@@ -171,7 +193,9 @@ function ndjsonLines(dir, count) {
 
 async function peakRss(dir, count) {
   const probe = join(root, 'scripts', 'lib', 'peak-rss.mjs');
-  const child = spawn(process.execPath, [probe, bin, '--input-format', 'ndjson', '-f', 'ndjson'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [probe, bin, '--input-format', 'ndjson', '-f', 'ndjson'], {
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+  });
   let outLines = 0;
   child.stdout.on('data', (b) => {
     for (const byte of b) if (byte === 10) outLines++;
@@ -208,11 +232,22 @@ if (wanted('library')) {
   console.log(`| library, per item (median of ${PASSES} interleaved passes) | ms/item | × parse5 floor | target |`);
   console.log('| --- | --- | --- | --- |');
   console.log(`| parse5 parse only (floor) | ${fmt(lib.msPerItem.floor, 3)} | 1.00 | |`);
-  console.log(`| feedclean dump → Markdown | ${fmt(lib.msPerItem.markdown, 3)} | ${fmt(lib.ratio.markdown)} | ≤ 3.0: ${target(lib.ratio.markdown <= 3, 'library Markdown ≤ 3× floor')} |`);
-  console.log(`| feedclean dump → JSON | ${fmt(lib.msPerItem.json, 3)} | ${fmt(lib.ratio.json)} | ≤ 3.0: ${target(lib.ratio.json <= 3, 'library JSON ≤ 3× floor')} |`);
+  console.log(
+    `| feedclean dump → Markdown | ${fmt(lib.msPerItem.markdown, 3)} | ${fmt(lib.ratio.markdown)} | ≤ 3.0: ${target(lib.ratio.markdown <= 3, 'library Markdown ≤ 3× floor')} |`,
+  );
+  console.log(
+    `| feedclean dump → JSON | ${fmt(lib.msPerItem.json, 3)} | ${fmt(lib.ratio.json)} | ≤ 3.0: ${target(lib.ratio.json <= 3, 'library JSON ≤ 3× floor')} |`,
+  );
   console.log(`| naive parse5 → serialize → turndown | ${fmt(lib.msPerItem.naive, 3)} | ${fmt(lib.ratio.naive)} | (comparison) |\n`);
   // Each stage alone (one worker; its input prepared untimed): what a target has to fit in.
-  const STAGE_NAMES = { decode: 'decode the bytes', parse: 'parse (dump header, parse5 into the light DOM)', clean: 'clean (all cleaners)', markdown: 'Markdown (turndown and our rules) of the cleaned tree', text: 'plain text', html: 'HTML (serializer)' };
+  const STAGE_NAMES = {
+    decode: 'decode the bytes',
+    parse: 'parse (dump header, parse5 into the light DOM)',
+    clean: 'clean (all cleaners)',
+    markdown: 'Markdown (turndown and our rules) of the cleaned tree',
+    text: 'plain text',
+    html: 'HTML (serializer)',
+  };
   console.log('| one stage alone, per item | ms/item | × parse5 floor |');
   console.log('| --- | --- | --- |');
   for (const s of lib.stages) console.log(`| ${STAGE_NAMES[s.stage] ?? s.stage} | ${fmt(s.ms, 3)} | ${fmt(s.ratio)} |`);
@@ -223,11 +258,16 @@ if (wanted('cli')) {
   console.log('| CLI on the corpus directory (-o, median of 3) | wall | items/s | target |');
   console.log('| --- | --- | --- | --- |');
   console.log(`| --jobs 1 | ${fmt(c.j1Ms / 1000)} s | ${Math.round(c.j1ItemsPerS)} | |`);
-  console.log(`| --jobs 2 | ${fmt(c.j2Ms / 1000)} s | ${Math.round(c.j2ItemsPerS)} | ${fmt(c.speedup)}× --jobs 1, ≥ 1.7: ${target(c.speedup >= 1.7, '--jobs 2 ≥ 1.7× --jobs 1')} |`);
+  console.log(
+    `| --jobs 2 | ${fmt(c.j2Ms / 1000)} s | ${Math.round(c.j2ItemsPerS)} | ${fmt(c.speedup)}× --jobs 1, ≥ 1.7: ${target(c.speedup >= 1.7, '--jobs 2 ≥ 1.7× --jobs 1')} |`,
+  );
   console.log(`| (the machine's ceiling: two --jobs 1 processes on halves, at once) | | | ${fmt(c.ceiling)}× --jobs 1 |`);
   // A single-threaded run already keeps more than one core busy (V8's compiler and GC threads):
   // with all of the machine's cores, the most any number of jobs can gain is cores / that.
-  if (c.cores !== null) console.log(`| (--jobs 1 keeps ${fmt(c.cores)} cores busy: on ${cpus().length} cores no --jobs can beat ${fmt(cpus().length / c.cores)}× it) | | | |`);
+  if (c.cores !== null)
+    console.log(
+      `| (--jobs 1 keeps ${fmt(c.cores)} cores busy: on ${cpus().length} cores no --jobs can beat ${fmt(cpus().length / c.cores)}× it) | | | |`,
+    );
   console.log('');
 }
 if (wanted('startup')) {
@@ -235,7 +275,9 @@ if (wanted('startup')) {
   console.log('| startup (median of 21, NODE_EXTRA_CA_CERTS unset) | wall | target |');
   console.log('| --- | --- | --- |');
   console.log(`| node -e 0 | ${fmt(s.nodeMs, 1)} ms | |`);
-  console.log(`| feedclean sample-dump.md | ${fmt(s.cliMs, 1)} ms | ${fmt(s.ratio)}× node, ≤ 2.0: ${target(s.ratio <= 2, 'startup ≤ 2× node -e 0')} |\n`);
+  console.log(
+    `| feedclean sample-dump.md | ${fmt(s.cliMs, 1)} ms | ${fmt(s.ratio)}× node, ≤ 2.0: ${target(s.ratio <= 2, 'startup ≤ 2× node -e 0')} |\n`,
+  );
 }
 if (wanted('memory')) {
   const runs = [];
@@ -245,7 +287,9 @@ if (wanted('memory')) {
   console.log('| --input-format ndjson -f ndjson | peak RSS | wall | target |');
   console.log('| --- | --- | --- | --- |');
   for (const r of runs) console.log(`| ${r.count.toLocaleString('en-US')} items | ${fmt(r.peakMb, 0)} MB | ${fmt(r.seconds, 1)} s | |`);
-  console.log(`| 20,000 vs 5,000 | | | ≤ 150 MB: ${target(large.peakMb <= 150, 'streaming peak RSS ≤ 150 MB')}; flat: ${target(flat, 'streaming RSS flat as the count grows')} |\n`);
+  console.log(
+    `| 20,000 vs 5,000 | | | ≤ 150 MB: ${target(large.peakMb <= 150, 'streaming peak RSS ≤ 150 MB')}; flat: ${target(flat, 'streaming RSS flat as the count grows')} |\n`,
+  );
 }
 if (misses.length) console.log(`missed: ${misses.join('; ')}`);
 else console.log('all targets met');

@@ -21,7 +21,12 @@ const { normalize } = await import('../dist/index.js');
 const { decodeHTML } = await import('entities');
 // Titles compare as text: rss-parser keeps CDATA as written (`&#x0024;4300 …<sup>2</sup>`), while
 // feedclean's titles are text, so the expected side is entity-decoded and stripped of tags.
-const norm = (s) => (typeof s === 'string' ? decodeHTML(s.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() : s ?? null);
+const norm = (s) =>
+  typeof s === 'string'
+    ? decodeHTML(s.replace(/<[^>]*>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim()
+    : (s ?? null);
 
 let compared = 0;
 let agreed = 0;

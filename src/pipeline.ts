@@ -102,8 +102,8 @@ function inZone(fields: FeedFields, timeZone: string): FeedFields {
   const { published, updated } = fields.localTimes!;
   return {
     ...fields,
-    published: published ? parseDate(published, timeZone)?.ms ?? fields.published : fields.published,
-    updated: updated ? parseDate(updated, timeZone)?.ms ?? fields.updated : fields.updated,
+    published: published ? (parseDate(published, timeZone)?.ms ?? fields.published) : fields.published,
+    updated: updated ? (parseDate(updated, timeZone)?.ms ?? fields.updated) : fields.updated,
   };
 }
 
@@ -143,7 +143,10 @@ export function normalizeFeed(input: Input, options: PipelineOptions | null = {}
   return { ...rest, items: [...items] };
 }
 
-function streamFeed(input: Input, options: PipelineOptions | null): Omit<NormalizedFeed, 'items'> & { count: number; items: LazyList<Item> } {
+function streamFeed(
+  input: Input,
+  options: PipelineOptions | null,
+): Omit<NormalizedFeed, 'items'> & { count: number; items: LazyList<Item> } {
   const opts = options ?? {};
   const packList = checkPacks(opts.packs) ?? builtInPacks;
   const inputName = opts.input === undefined ? '-' : String(opts.input);
@@ -164,8 +167,22 @@ function streamFeed(input: Input, options: PipelineOptions | null): Omit<Normali
       explain: opts.explain === true,
     });
     const warnings = [...decoded.warnings, ...raw.warnings, ...cleaned.warnings];
-    const item = extract({ raw, findings: cleaned.findings, packs, input: inputName, encoding: decoded.encoding, warnings, galleries: opts.gallery !== false });
+    const item = extract({
+      raw,
+      findings: cleaned.findings,
+      packs,
+      input: inputName,
+      encoding: decoded.encoding,
+      warnings,
+      galleries: opts.gallery !== false,
+    });
     return cleaned.explain ? { ...item, explain: cleaned.explain } : item;
   });
-  return { feed: parsed.feed, count: items.length, items, encoding: decoded.encoding, ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}) };
+  return {
+    feed: parsed.feed,
+    count: items.length,
+    items,
+    encoding: decoded.encoding,
+    ...(parsed.unreadable ? { unreadable: parsed.unreadable } : {}),
+  };
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { builtInPacks, isFeedcleanError, normalize, normalizeEach } from '../src/index.js';
 
 const dump = (body: string) => `<!--1693878424000-->\n[Title](https://www.example.com/a)\n------\n\n${body}`;
-const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link>${items}</channel></rss>`;
+const rss = (items: string) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link>${items}</channel></rss>`;
 
 describe('hostile input', () => {
   it('a 5 MB item (the benchmark: 50 MB) comes out whole', () => {
@@ -20,7 +21,12 @@ describe('hostile input', () => {
     const [inline] = normalize(dump(`<p>${'<b><i>'.repeat(50_000)}x${'</i></b>'.repeat(50_000)}</p>`));
     expect(inline!.warnings).toContain('markup nested deeper than 64 levels was flattened');
     expect(inline!.text).toBe('x');
-    const [list] = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', content_html: `${'<ul><li>'.repeat(50_000)}item` }] }));
+    const [list] = normalize(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: '1', content_html: `${'<ul><li>'.repeat(50_000)}item` }],
+      }),
+    );
     expect(list!.text).toContain('item');
   });
 
@@ -43,7 +49,12 @@ describe('hostile input', () => {
       }
     })();
     for (const item of items) expect(JSON.stringify(item).length).toBeLessThan(10_000);
-    const [xxe] = normalize(rss('<item><title>&x;</title><link>https://e.example/1</link><description>x</description></item>').replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'));
+    const [xxe] = normalize(
+      rss('<item><title>&x;</title><link>https://e.example/1</link><description>x</description></item>').replace(
+        '<?xml version="1.0"?>',
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+      ),
+    );
     expect(JSON.stringify(xxe)).not.toMatch(/root:/);
   });
 
@@ -58,7 +69,13 @@ describe('hostile input', () => {
 });
 
 describe('normalizeEach: a big feed item by item', () => {
-  const feed = rss(Array.from({ length: 20_000 }, (_, i) => `<item><title>Item ${i}</title><link>https://e.example/${i}</link><description>&lt;p&gt;Text ${i}&lt;/p&gt;</description></item>`).join(''));
+  const feed = rss(
+    Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://e.example/${i}</link><description>&lt;p&gt;Text ${i}&lt;/p&gt;</description></item>`,
+    ).join(''),
+  );
 
   it('hands over each entry as it is reached, the same items normalize() gives', () => {
     // A pack whose "pattern" counts the images it is shown: it sees one entry's image per item taken.
@@ -82,10 +99,30 @@ describe('normalizeEach: a big feed item by item', () => {
   });
 
   it('skips an entry that cannot be cleaned and goes on, when asked to', () => {
-    const failing = { id: 'fail', kind: 'generic' as const, decorativeImages: [{ test: (src: string) => { if (src.endsWith('/3.png')) throw new Error('boom'); return false; } } as unknown as RegExp] };
-    const three = rss([1, 2, 3, 4].map((i) => `<item><title>${i}</title><link>https://e.example/${i}</link><description>&lt;img src="https://e.example/${i}.png"&gt;</description></item>`).join(''));
+    const failing = {
+      id: 'fail',
+      kind: 'generic' as const,
+      decorativeImages: [
+        {
+          test: (src: string) => {
+            if (src.endsWith('/3.png')) throw new Error('boom');
+            return false;
+          },
+        } as unknown as RegExp,
+      ],
+    };
+    const three = rss(
+      [1, 2, 3, 4]
+        .map(
+          (i) =>
+            `<item><title>${i}</title><link>https://e.example/${i}</link><description>&lt;img src="https://e.example/${i}.png"&gt;</description></item>`,
+        )
+        .join(''),
+    );
     const errors: Array<[string, number]> = [];
-    const titles = [...normalizeEach(three, { packs: [failing, ...builtInPacks], onEntryError: (e, i) => errors.push([(e as Error).message, i]) })].map((it) => it.title);
+    const titles = [
+      ...normalizeEach(three, { packs: [failing, ...builtInPacks], onEntryError: (e, i) => errors.push([(e as Error).message, i]) }),
+    ].map((it) => it.title);
     expect(titles).toEqual(['1', '2', '4']);
     expect(errors).toEqual([['boom', 2]]);
     expect(() => normalize(three, { packs: [failing, ...builtInPacks] })).toThrow('boom');

@@ -46,17 +46,104 @@ function holdsFor(input: string | Uint8Array): void {
 }
 
 // Pieces that stress the sanitizer, the Markdown escaper and the structure repairs.
-const TAGS = ['p', 'div', 'span', 'b', 'strong', 'i', 'em', 'a', 'img', 'br', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'pre', 'code', 'table', 'tr', 'td', 'th', 'figure', 'figcaption', 's', 'sup', 'script', 'style', 'svg', 'iframe', 'noscript', 'template', 'math', 'textarea', 'title', 'small', 'u', 'hr', 'q'];
-const ATTRS = ['href="https://example.com/a_b"', 'href="javascript:alert(1)"', 'href=" jav&#x09;ascript:alert(1)"', 'src="https://images.weserv.nl/?url=example.com/i.jpg"', 'src="data:image/svg+xml,x"', 'src="x.png"', 'onerror="alert(1)"', 'style="x:expression(alert(1))"', 'alt="a]b*c_d"', 'title="t\'&quot;"', 'class="x"', 'start="3"', 'colspan="2"'];
-const TEXTS = ['text', 'foo_bar', '*star*', '_under_', '[x](y)', '![i](j)', '1. one', '- dash', '+ plus', '# hash', '> quote', '`tick`', '\\back', '<not a tag>', '&amp;', '&lt;b&gt;', '|pipe|', '请点击', '「这里」', '—', '   ', '\n', '2023-09-05', 'javascript:alert(1)', '---', '===', '~~x~~', '<!-- c -->', 'a  b', '\u00a0', '😀'];
+const TAGS = [
+  'p',
+  'div',
+  'span',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'a',
+  'img',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'pre',
+  'code',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'figure',
+  'figcaption',
+  's',
+  'sup',
+  'script',
+  'style',
+  'svg',
+  'iframe',
+  'noscript',
+  'template',
+  'math',
+  'textarea',
+  'title',
+  'small',
+  'u',
+  'hr',
+  'q',
+];
+const ATTRS = [
+  'href="https://example.com/a_b"',
+  'href="javascript:alert(1)"',
+  'href=" jav&#x09;ascript:alert(1)"',
+  'src="https://images.weserv.nl/?url=example.com/i.jpg"',
+  'src="data:image/svg+xml,x"',
+  'src="x.png"',
+  'onerror="alert(1)"',
+  'style="x:expression(alert(1))"',
+  'alt="a]b*c_d"',
+  'title="t\'&quot;"',
+  'class="x"',
+  'start="3"',
+  'colspan="2"',
+];
+const TEXTS = [
+  'text',
+  'foo_bar',
+  '*star*',
+  '_under_',
+  '[x](y)',
+  '![i](j)',
+  '1. one',
+  '- dash',
+  '+ plus',
+  '# hash',
+  '> quote',
+  '`tick`',
+  '\\back',
+  '<not a tag>',
+  '&amp;',
+  '&lt;b&gt;',
+  '|pipe|',
+  '请点击',
+  '「这里」',
+  '—',
+  '   ',
+  '\n',
+  '2023-09-05',
+  'javascript:alert(1)',
+  '---',
+  '===',
+  '~~x~~',
+  '<!-- c -->',
+  'a  b',
+  '\u00a0',
+  '😀',
+];
 
 const html: fc.Arbitrary<string> = fc.letrec<{ node: string; nodes: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...TEXTS),
-    fc.tuple(fc.constantFrom(...TAGS), fc.subarray(ATTRS, { maxLength: 3 }), tie('nodes'), fc.boolean()).map(
-      ([tag, attrs, inner, close]) => `<${tag}${attrs.map((a) => ` ${a}`).join('')}>${inner}${close ? `</${tag}>` : ''}`,
-    ),
+    fc
+      .tuple(fc.constantFrom(...TAGS), fc.subarray(ATTRS, { maxLength: 3 }), tie('nodes'), fc.boolean())
+      .map(([tag, attrs, inner, close]) => `<${tag}${attrs.map((a) => ` ${a}`).join('')}>${inner}${close ? `</${tag}>` : ''}`),
   ),
   nodes: fc.array(tie('node'), { maxLength: 5 }).map((parts) => parts.join('')),
 })).nodes;
@@ -71,7 +158,13 @@ function realInputs(): string[] {
   return ['dump', 'feed'].flatMap((family) =>
     fixtureCases(family).map((name) => {
       const dir = join(fixturesDir, family, name);
-      return readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('input.'))!), 'utf8');
+      return readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((f) => f.startsWith('input.'))!,
+        ),
+        'utf8',
+      );
     }),
   );
 }
@@ -92,7 +185,13 @@ const mutated: fc.Arbitrary<string> = fc
         const y = tags[b % tags.length]!;
         const [first, second] = x.index! < y.index! ? [x, y] : [y, x];
         if (first.index! + first[0].length > second.index!) return input;
-        return input.slice(0, first.index) + second[0] + input.slice(first.index! + first[0].length, second.index) + first[0] + input.slice(second.index! + second[0].length);
+        return (
+          input.slice(0, first.index) +
+          second[0] +
+          input.slice(first.index! + first[0].length, second.index) +
+          first[0] +
+          input.slice(second.index! + second[0].length)
+        );
       }
       case 2: {
         // an attribute doubled on one tag
@@ -110,6 +209,18 @@ const mutated: fc.Arbitrary<string> = fc
 describe(`normalize, as properties (seed ${SEED}, ${RUNS} runs each)`, () => {
   it('arbitrary text', () => fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), holdsFor), params), TIMEOUT);
   it('arbitrary bytes', () => fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), holdsFor), params), TIMEOUT);
-  it('generated HTML as a bare body, a dump and a JSON Feed', () => fc.assert(fc.property(html, (body) => asKinds(body).forEach(holdsFor)), params), TIMEOUT);
-  it('mutated real inputs (truncated, tags swapped, attributes doubled, text spliced in)', () => fc.assert(fc.property(mutated, holdsFor), params), TIMEOUT);
+  it(
+    'generated HTML as a bare body, a dump and a JSON Feed',
+    () =>
+      fc.assert(
+        fc.property(html, (body) => asKinds(body).forEach(holdsFor)),
+        params,
+      ),
+    TIMEOUT,
+  );
+  it(
+    'mutated real inputs (truncated, tags swapped, attributes doubled, text spliced in)',
+    () => fc.assert(fc.property(mutated, holdsFor), params),
+    TIMEOUT,
+  );
 });

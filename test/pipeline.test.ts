@@ -26,7 +26,8 @@ describe('normalize()', () => {
   });
 
   it('with gallery: false leaves galleries out and never takes the lead image from one', () => {
-    const body = '<!--1693878424000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<p>正文</p><h3>相关图集：x</h3><div><img src="https://a.example/1.jpg"><b>A</b>：一</div><div><img src="https://a.example/2.jpg"><b>B</b>：二</div>';
+    const body =
+      '<!--1693878424000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<p>正文</p><h3>相关图集：x</h3><div><img src="https://a.example/1.jpg"><b>A</b>：一</div><div><img src="https://a.example/2.jpg"><b>B</b>：二</div>';
     expect(normalize(body)[0]!.image).toEqual({ url: 'https://a.example/1.jpg', caption: '一' });
     const [item] = normalize(body, { gallery: false });
     expect(item!.galleries).toEqual([]);
@@ -39,14 +40,21 @@ describe('normalize()', () => {
   });
 
   it('warns about a published time after the capture, but not about a date-only stamp of the same day', () => {
-    const item = (stamp: string) => normalize(`<!--1701122400000-->\n[t](https://www.zaobao.com.sg/realtime/x)\n------\n\n${stamp} <p>正文</p>`)[0]!;
+    const item = (stamp: string) =>
+      normalize(`<!--1701122400000-->\n[t](https://www.zaobao.com.sg/realtime/x)\n------\n\n${stamp} <p>正文</p>`)[0]!;
     expect(item('2023-11-28').warnings).toEqual([]); // captured 2023-11-27T22:00Z = 06:00 on the 28th in Singapore
-    expect(item('2023-11-29').warnings).toEqual(['published time 2023-11-29T00:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z']);
-    expect(item('2023-11-28 07:00').warnings).toEqual(['published time 2023-11-27T23:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z']);
+    expect(item('2023-11-29').warnings).toEqual([
+      'published time 2023-11-29T00:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z',
+    ]);
+    expect(item('2023-11-28 07:00').warnings).toEqual([
+      'published time 2023-11-27T23:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z',
+    ]);
   });
 
   it('normalizeFeed() gives the feed metadata even for a feed without entries', () => {
-    expect(normalizeFeed('<rss version="2.0"><channel><title>T</title><link>https://t.example/</link><language>fr</language></channel></rss>')).toEqual({
+    expect(
+      normalizeFeed('<rss version="2.0"><channel><title>T</title><link>https://t.example/</link><language>fr</language></channel></rss>'),
+    ).toEqual({
       feed: { title: 'T', url: 'https://t.example/', language: 'fr' },
       items: [],
       encoding: 'utf-8',
@@ -55,6 +63,9 @@ describe('normalize()', () => {
   });
 
   it('warns when an item has no body', () => {
-    expect(normalize('<!--1693878424000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<div><i><br>2023-09-05T01:42:02.538Z</i></div>')[0]!.warnings).toEqual(['the item has no body']);
+    expect(
+      normalize('<!--1693878424000-->\n[t](https://www.dw.com/zh/x/a-1)\n------\n\n<div><i><br>2023-09-05T01:42:02.538Z</i></div>')[0]!
+        .warnings,
+    ).toEqual(['the item has no body']);
   });
 });

@@ -46,7 +46,12 @@ if (variant === 'floor') {
     const stages = { decode: timed(range, decode), parse: timed(textRange, parseDump) };
     const parsed = textRange.map(parseDump);
     stages.clean = timed(parsed, cleanRaw);
-    const cleaned = () => textRange.map((t) => { const raw = parseDump(t); cleanRaw(raw); return raw.body; });
+    const cleaned = () =>
+      textRange.map((t) => {
+        const raw = parseDump(t);
+        cleanRaw(raw);
+        return raw.body;
+      });
     stages.markdown = timed(cleaned(), toMarkdown);
     stages.text = timed(cleaned(), plainText);
     stages.html = timed(cleaned(), toHtml);

@@ -7,7 +7,8 @@
 export class Unsupported extends Error {}
 export class PyError extends Error {}
 
-const TOKEN = /\s*(?:(?<str>[uUrRbB]{0,2}(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"))|(?<num>\d+\.\d*|\d*\.\d+|\d+)|(?<name>[A-Za-z_]\w*)|(?<op>==|!=|<=|>=|[<>()[\]{},:.+-]))/y;
+const TOKEN =
+  /\s*(?:(?<str>[uUrRbB]{0,2}(?:'''[\s\S]*?'''|"""[\s\S]*?"""|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"))|(?<num>\d+\.\d*|\d*\.\d+|\d+)|(?<name>[A-Za-z_]\w*)|(?<op>==|!=|<=|>=|[<>()[\]{},:.+-]))/y;
 
 function unescape(body, raw) {
   if (raw) return body;
@@ -44,19 +45,25 @@ function tokenize(src) {
 export function parse(src) {
   const tokens = tokenize(src);
   let i = 0;
-  const peek = (v) => tokens[i] && (tokens[i].v === v) && (tokens[i].t === 'op' || tokens[i].t === 'name');
+  const peek = (v) => tokens[i] && tokens[i].v === v && (tokens[i].t === 'op' || tokens[i].t === 'name');
   const eat = (v) => {
     if (!peek(v)) throw new Unsupported(`expected ${v}`);
     i++;
   };
   const orTest = () => {
     let left = andTest();
-    while (peek('or')) { i++; left = { k: 'or', a: left, b: andTest() }; }
+    while (peek('or')) {
+      i++;
+      left = { k: 'or', a: left, b: andTest() };
+    }
     return left;
   };
   const andTest = () => {
     let left = notTest();
-    while (peek('and')) { i++; left = { k: 'and', a: left, b: notTest() }; }
+    while (peek('and')) {
+      i++;
+      left = { k: 'and', a: left, b: notTest() };
+    }
     return left;
   };
   const notTest = () => (peek('not') ? (i++, { k: 'not', a: notTest() }) : comparison());
@@ -66,9 +73,16 @@ export function parse(src) {
     for (;;) {
       let op = null;
       if (['==', '!=', '<', '>', '<=', '>='].some((o) => peek(o))) op = tokens[i++].v;
-      else if (peek('in')) { i++; op = 'in'; }
-      else if (peek('not') && tokens[i + 1]?.v === 'in') { i += 2; op = 'not in'; }
-      else if (peek('is')) { i++; op = peek('not') ? (i++, 'is not') : 'is'; }
+      else if (peek('in')) {
+        i++;
+        op = 'in';
+      } else if (peek('not') && tokens[i + 1]?.v === 'in') {
+        i += 2;
+        op = 'not in';
+      } else if (peek('is')) {
+        i++;
+        op = peek('not') ? (i++, 'is not') : 'is';
+      }
       if (!op) break;
       pairs.push([op, arith()]);
     }
@@ -76,17 +90,36 @@ export function parse(src) {
   };
   const arith = () => {
     let left = unary();
-    while (peek('+') || peek('-')) { const op = tokens[i++].v; left = { k: 'arith', op, a: left, b: unary() }; }
+    while (peek('+') || peek('-')) {
+      const op = tokens[i++].v;
+      left = { k: 'arith', op, a: left, b: unary() };
+    }
     return left;
   };
   const unary = () => (peek('-') ? (i++, { k: 'neg', a: unary() }) : postfix());
   const postfix = () => {
     let node = atom();
     for (;;) {
-      if (peek('[')) { i++; const index = orTest(); eat(']'); node = { k: 'sub', a: node, index }; }
-      else if (peek('.')) { i++; const name = tokens[i++]; if (name?.t !== 'name') throw new Unsupported('attribute'); node = { k: 'attr', a: node, name: name.v }; }
-      else if (peek('(')) { i++; const args = []; while (!peek(')')) { args.push(orTest()); if (!peek(')')) eat(','); } eat(')'); node = { k: 'call', f: node, args }; }
-      else return node;
+      if (peek('[')) {
+        i++;
+        const index = orTest();
+        eat(']');
+        node = { k: 'sub', a: node, index };
+      } else if (peek('.')) {
+        i++;
+        const name = tokens[i++];
+        if (name?.t !== 'name') throw new Unsupported('attribute');
+        node = { k: 'attr', a: node, name: name.v };
+      } else if (peek('(')) {
+        i++;
+        const args = [];
+        while (!peek(')')) {
+          args.push(orTest());
+          if (!peek(')')) eat(',');
+        }
+        eat(')');
+        node = { k: 'call', f: node, args };
+      } else return node;
     }
   };
   const atom = () => {
@@ -108,19 +141,35 @@ export function parse(src) {
     if (tok.v === '(') {
       const items = [];
       let tuple = false;
-      while (!peek(')')) { items.push(orTest()); if (peek(',')) { i++; tuple = true; } else break; }
+      while (!peek(')')) {
+        items.push(orTest());
+        if (peek(',')) {
+          i++;
+          tuple = true;
+        } else break;
+      }
       eat(')');
       return tuple || items.length === 0 ? { k: 'list', items } : items[0];
     }
     if (tok.v === '[') {
       const items = [];
-      while (!peek(']')) { items.push(orTest()); if (peek(',')) i++; else break; }
+      while (!peek(']')) {
+        items.push(orTest());
+        if (peek(',')) i++;
+        else break;
+      }
       eat(']');
       return { k: 'list', items };
     }
     if (tok.v === '{') {
       const entries = [];
-      while (!peek('}')) { const key = orTest(); eat(':'); entries.push([key, orTest()]); if (peek(',')) i++; else break; }
+      while (!peek('}')) {
+        const key = orTest();
+        eat(':');
+        entries.push([key, orTest()]);
+        if (peek(',')) i++;
+        else break;
+      }
       eat('}');
       return { k: 'dict', entries };
     }
@@ -141,8 +190,13 @@ export function truthy(v) {
 
 /** A string that compares by its visible text (feedparser keeps HTML where feedclean gives text). */
 export class TextValue {
-  constructor(text, normalize) { this.text = text; this.normalize = normalize; }
-  toString() { return this.text; }
+  constructor(text, normalize) {
+    this.text = text;
+    this.normalize = normalize;
+  }
+  toString() {
+    return this.text;
+  }
 }
 
 function equal(a, b) {
@@ -159,7 +213,8 @@ function equal(a, b) {
   }
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, k) => equal(x, b[k]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a); const kb = Object.keys(b);
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
     return ka.length === kb.length && ka.every((k) => equal(a[k], b[k]));
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) === Number(b);
@@ -169,19 +224,35 @@ function equal(a, b) {
 export function evaluate(node, scope) {
   const ev = (n) => evaluate(n, scope);
   switch (node.k) {
-    case 'lit': return node.v;
-    case 'list': return node.items.map(ev);
-    case 'dict': return Object.fromEntries(node.entries.map(([k, v]) => [ev(k), ev(v)]));
+    case 'lit':
+      return node.v;
+    case 'list':
+      return node.items.map(ev);
+    case 'dict':
+      return Object.fromEntries(node.entries.map(([k, v]) => [ev(k), ev(v)]));
     case 'name':
       if (!(node.v in scope)) throw new Unsupported(`name ${node.v}`);
       return scope[node.v];
-    case 'not': return !truthy(ev(node.a));
-    case 'and': { const a = ev(node.a); return truthy(a) ? ev(node.b) : a; }
-    case 'or': { const a = ev(node.a); return truthy(a) ? a : ev(node.b); }
-    case 'neg': return -ev(node.a);
-    case 'arith': { const a = ev(node.a); const b = ev(node.b); return node.op === '+' ? a + b : a - b; }
+    case 'not':
+      return !truthy(ev(node.a));
+    case 'and': {
+      const a = ev(node.a);
+      return truthy(a) ? ev(node.b) : a;
+    }
+    case 'or': {
+      const a = ev(node.a);
+      return truthy(a) ? a : ev(node.b);
+    }
+    case 'neg':
+      return -ev(node.a);
+    case 'arith': {
+      const a = ev(node.a);
+      const b = ev(node.b);
+      return node.op === '+' ? a + b : a - b;
+    }
     case 'sub': {
-      const target = ev(node.a); const index = ev(node.index);
+      const target = ev(node.a);
+      const index = ev(node.index);
       const value = Array.isArray(target) || typeof target === 'string' ? target.at(index) : target?.[index];
       if (value === undefined) throw new PyError(`KeyError ${JSON.stringify(index)}`);
       return value;
@@ -195,7 +266,10 @@ export function evaluate(node, scope) {
     case 'call': {
       const f = node.f.k === 'name' ? node.f.v : ev(node.f);
       const args = node.args.map(ev);
-      if (f === 'len') { const x = args[0]; return Array.isArray(x) || typeof x === 'string' ? [...x].length : Object.keys(x).length; }
+      if (f === 'len') {
+        const x = args[0];
+        return Array.isArray(x) || typeof x === 'string' ? [...x].length : Object.keys(x).length;
+      }
       if (f === 'ord') return String(args[0]).codePointAt(0);
       if (f && typeof f === 'object' && f.method === 'get') return f.target?.[args[0]] ?? args[1] ?? null;
       if (f && typeof f === 'object' && f.method === 'keys') return Object.keys(f.target ?? {});
@@ -208,23 +282,42 @@ export function evaluate(node, scope) {
         const right = ev(rightNode);
         let ok;
         switch (op) {
-          case '==': ok = equal(left, right); break;
-          case '!=': ok = !equal(left, right); break;
-          case 'is': ok = left === right || (left === undefined && right === null); break;
-          case 'is not': ok = !(left === right || (left === undefined && right === null)); break;
-          case 'in': case 'not in': {
+          case '==':
+            ok = equal(left, right);
+            break;
+          case '!=':
+            ok = !equal(left, right);
+            break;
+          case 'is':
+            ok = left === right || (left === undefined && right === null);
+            break;
+          case 'is not':
+            ok = !(left === right || (left === undefined && right === null));
+            break;
+          case 'in':
+          case 'not in': {
             const hay = right instanceof TextValue ? right.text : right;
-            const has = typeof hay === 'string' ? hay.includes(String(left)) : Array.isArray(hay) ? hay.some((x) => equal(x, left)) : hay && typeof hay === 'object' ? String(left) in hay : false;
-            ok = op === 'in' ? has : !has; break;
+            const has =
+              typeof hay === 'string'
+                ? hay.includes(String(left))
+                : Array.isArray(hay)
+                  ? hay.some((x) => equal(x, left))
+                  : hay && typeof hay === 'object'
+                    ? String(left) in hay
+                    : false;
+            ok = op === 'in' ? has : !has;
+            break;
           }
-          default: ok = op === '<' ? left < right : op === '>' ? left > right : op === '<=' ? left <= right : left >= right;
+          default:
+            ok = op === '<' ? left < right : op === '>' ? left > right : op === '<=' ? left <= right : left >= right;
         }
         if (!ok) return false;
         left = right;
       }
       return true;
     }
-    default: throw new Unsupported(node.k);
+    default:
+      throw new Unsupported(node.k);
   }
 }
 
@@ -232,14 +325,22 @@ export function evaluate(node, scope) {
 export function keyPaths(node, out = []) {
   const chain = (n) => {
     if (n.k === 'name') return [n.v];
-    if (n.k === 'sub') { const base = chain(n.a); if (!base) return null; return [...base, n.index.k === 'lit' && typeof n.index.v === 'string' ? n.index.v : '*']; }
-    if (n.k === 'attr') { const base = chain(n.a); return base ? [...base, n.name] : null; }
+    if (n.k === 'sub') {
+      const base = chain(n.a);
+      if (!base) return null;
+      return [...base, n.index.k === 'lit' && typeof n.index.v === 'string' ? n.index.v : '*'];
+    }
+    if (n.k === 'attr') {
+      const base = chain(n.a);
+      return base ? [...base, n.name] : null;
+    }
     return null;
   };
   const c = chain(node);
   if (c && (node.k === 'sub' || node.k === 'attr' || node.k === 'name')) out.push(c);
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((v) => (Array.isArray(v) ? v.forEach((w) => w?.k && keyPaths(w, out)) : v?.k && keyPaths(v, out)));
+    if (Array.isArray(value))
+      value.forEach((v) => (Array.isArray(v) ? v.forEach((w) => w?.k && keyPaths(w, out)) : v?.k && keyPaths(v, out)));
     else if (value && typeof value === 'object' && value.k) keyPaths(value, out);
   }
   return out;

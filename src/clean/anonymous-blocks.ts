@@ -11,8 +11,26 @@ import { Element, Text, someChild, someDescendant, unwrap, type DomNode, type Fr
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
 
 const CONTAINERS = new Set([
-  'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'blockquote', 'details', 'dialog',
-  'form', 'fieldset', 'address', 'center', 'hgroup', 'body', 'figure', 'ul', 'ol',
+  'div',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'blockquote',
+  'details',
+  'dialog',
+  'form',
+  'fieldset',
+  'address',
+  'center',
+  'hgroup',
+  'body',
+  'figure',
+  'ul',
+  'ol',
 ]);
 
 // Players and frames become paragraphs of their own (a link to the media) in the embed stage.
@@ -24,13 +42,16 @@ const isBlock = (node: DomNode) => node instanceof Element && (isBlockTag(node) 
 // A run of images alone (bare, or in a <picture> or link with no text) is a block image already.
 const isLoose = (node: DomNode) =>
   isBlankText(node) ||
-  (node instanceof Element && (node.tagName === 'br' || node.tagName === 'img' || (!node.textContent.trim() && node.getElementsByTagName('img').length > 0)));
+  (node instanceof Element &&
+    (node.tagName === 'br' || node.tagName === 'img' || (!node.textContent.trim() && node.getElementsByTagName('img').length > 0)));
 
 function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false): void {
   const beside = someChild(parent, isBlock);
   // Non-breaking (or other Unicode) spaces alone beside blocks: nothing to show, yet Markdown would
   // write them as a paragraph of their own.
-  if (beside) for (const child of parent.childNodes) if (child instanceof Text && !child.data.trim() && /[^\t\n\f\r ]/.test(child.data)) child.remove();
+  if (beside)
+    for (const child of parent.childNodes)
+      if (child instanceof Text && !child.data.trim() && /[^\t\n\f\r ]/.test(child.data)) child.remove();
   if ((!always && !beside) || !someChild(parent, (n) => !isBlock(n) && !isBlankText(n))) return;
   const children = parent.childNodes;
   let run: DomNode[] = [];

@@ -74,7 +74,8 @@ function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: n
 
 /** A local time read in a zone nobody named is a guess worth saying. */
 function noteZoneGuess(date: ParsedDate, ctx: CleanContext, text: string): void {
-  if (date.timed && !date.zoned && !ctx.timeZoneKnown) ctx.warnings.push(`"${text}" names no time zone and none is known for this source; read as UTC`);
+  if (date.timed && !date.zoned && !ctx.timeZoneKnown)
+    ctx.warnings.push(`"${text}" names no time zone and none is known for this source; read as UTC`);
 }
 
 export function readByline(root: Fragment, ctx: CleanContext): void {
@@ -97,8 +98,7 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
         published = date.ms;
         timed = date.timed;
         noteZoneGuess(date, ctx, part);
-      }
-      else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
+      } else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
       else authors.push(...splitAuthors(part, rule));
     });
     // Only a block of the mirror's exact shape: a date (read or not), or nothing at all. An italic
@@ -109,7 +109,11 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     ctx.findings.publishedTimed = timed;
     ctx.findings.authors = [...new Set(authors)];
     block.remove();
-    fired(ctx, pack, rule.id, { action: 'read', what: () => `byline "${excerpt(textOf(block))}" as authors and published time; removed from the body`, identifiesMirror: true });
+    fired(ctx, pack, rule.id, {
+      action: 'read',
+      what: () => `byline "${excerpt(textOf(block))}" as authors and published time; removed from the body`,
+      identifiesMirror: true,
+    });
     return;
   }
   // No byline block of the mirror's shape: a bare date at the very start is the item's date.
@@ -119,7 +123,10 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
       ctx.findings.published = lead.ms;
       ctx.findings.publishedTimed = lead.timed;
       lead.node.remove();
-      fired(ctx, pack, `${pack.byline!.id}-lead-date`, { action: 'read', what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body` });
+      fired(ctx, pack, `${pack.byline!.id}-lead-date`, {
+        action: 'read',
+        what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body`,
+      });
       return;
     }
   }

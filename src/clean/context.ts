@@ -43,7 +43,11 @@ export function excerpt(text: string): string {
 }
 
 /** Fills `{1}`-style capture groups and named variables into a template. */
-export function fillTemplate(template: string, groups: readonly (string | undefined)[], vars: Record<string, string | null>): string | null {
+export function fillTemplate(
+  template: string,
+  groups: readonly (string | undefined)[],
+  vars: Record<string, string | null>,
+): string | null {
   let missing = false;
   const out = template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = /^\d+$/.test(key) ? groups[Number(key)] : vars[key];

@@ -80,9 +80,12 @@ function moveExtrasOut(figure: Element): void {
   for (const child of [...figure.childNodes]) {
     if (child instanceof Element && child.tagName === 'figcaption') continue;
     const holdsImage = child instanceof Element && (child.tagName === 'img' || child.getElementsByTagName('img').length > 0);
-    const extras = holdsImage && child instanceof Element
-      ? child.getElementsByTagName('*').filter((d) => BLOCK_TAGS.has(d.tagName) && !d.getElementsByTagName('img').length && textOf(d))
-      : child instanceof Element || !isBlankText(child) ? [child] : [];
+    const extras =
+      holdsImage && child instanceof Element
+        ? child.getElementsByTagName('*').filter((d) => BLOCK_TAGS.has(d.tagName) && !d.getElementsByTagName('img').length && textOf(d))
+        : child instanceof Element || !isBlankText(child)
+          ? [child]
+          : [];
     for (const extra of extras) {
       figure.parentNode?.insertBefore(extra, after.nextSibling);
       after = extra;
@@ -100,7 +103,8 @@ function tidyFigure(figure: Element): void {
     else caption.remove();
   }
   if (!figure.getElementsByTagName('img').length) {
-    for (const caption of figure.children.filter((c) => c.tagName === 'figcaption')) replaceNode(caption, h('p', {}, [...caption.childNodes]));
+    for (const caption of figure.children.filter((c) => c.tagName === 'figcaption'))
+      replaceNode(caption, h('p', {}, [...caption.childNodes]));
     unwrap(figure);
   }
 }
@@ -111,10 +115,16 @@ export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
   for (const img of [...elements(root)].filter((el) => el.tagName === 'img')) {
     if (!img.parentNode || (img.parentNode instanceof Element && img.parentNode.tagName === 'figure')) continue;
     const unit = imageUnit(img);
-    const byRule = takeRuleCaption(unit, captionRules.map((c) => c.rule));
+    const byRule = takeRuleCaption(
+      unit,
+      captionRules.map((c) => c.rule),
+    );
     if (byRule) {
       const pack = captionRules.find((c) => c.rule.id === byRule.ruleId)!.pack;
-      fired(ctx, pack, byRule.ruleId, { action: 'read', what: () => `caption "${excerpt(byRule.text ?? '')}" of image ${img.getAttribute('src') ?? ''}` });
+      fired(ctx, pack, byRule.ruleId, {
+        action: 'read',
+        what: () => `caption "${excerpt(byRule.text ?? '')}" of image ${img.getAttribute('src') ?? ''}`,
+      });
       if (byRule.text) buildFigure(unit, byRule.text);
       continue;
     }
@@ -126,10 +136,13 @@ export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
   }
   // Figcaptions left without an image are just text.
   for (const caption of [...elements(root)].filter((el) => el.tagName === 'figcaption')) {
-    if (!(caption.parentNode instanceof Element && caption.parentNode.tagName === 'figure')) replaceNode(caption, h('p', {}, [...caption.childNodes]));
+    if (!(caption.parentNode instanceof Element && caption.parentNode.tagName === 'figure'))
+      replaceNode(caption, h('p', {}, [...caption.childNodes]));
   }
   // A paragraph in a figure holding only its image (left by anonymous-blocks.ts) is no paragraph.
-  for (const p of [...elements(root)].filter((el) => el.tagName === 'p' && el.parentNode instanceof Element && el.parentNode.tagName === 'figure')) {
+  for (const p of [...elements(root)].filter(
+    (el) => el.tagName === 'p' && el.parentNode instanceof Element && el.parentNode.tagName === 'figure',
+  )) {
     if (!textOf(p) && p.getElementsByTagName('img').length) unwrap(p);
   }
 }

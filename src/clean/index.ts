@@ -54,7 +54,9 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   };
   const root = input.body;
   const explain = ctx.explain;
-  const onDrop = explain ? (el: Element) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: dropped(el) }) : null;
+  const onDrop = explain
+    ? (el: Element) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: dropped(el) })
+    : null;
   flattenDeepNesting(root, ctx);
   dropInvisible(root, onDrop);
   wrapAnonymousBlocks(root);
@@ -68,7 +70,13 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   takeRelatedSections(root, ctx);
   dropDecorativeImages(root, ctx);
   const onStrip = explain
-    ? (el: Element, name: string, value: string) => explain.push({ pack: BUILT_IN_STAGE, rule: 'sanitize', action: 'removed', detail: `${name}="${excerpt(value)}" from <${el.tagName}>` })
+    ? (el: Element, name: string, value: string) =>
+        explain.push({
+          pack: BUILT_IN_STAGE,
+          rule: 'sanitize',
+          action: 'removed',
+          detail: `${name}="${excerpt(value)}" from <${el.tagName}>`,
+        })
     : null;
   sanitize(root, input.baseUrl ?? input.itemUrl, sanitizeSchema, onDrop, onStrip);
   normalizeFigures(root, ctx);
@@ -77,7 +85,13 @@ export function clean(input: CleanInput): { findings: CleanFindings; warnings: s
   wrapTopLevelRuns(root);
   dropSettledTextBlocks(root, ctx);
   const heading = dropTitleHeading(root, input.title);
-  if (heading && explain) explain.push({ pack: BUILT_IN_STAGE, rule: 'title-heading', action: 'removed', detail: `heading "${excerpt(heading.textContent)}" (the title is the document's own heading)` });
+  if (heading && explain)
+    explain.push({
+      pack: BUILT_IN_STAGE,
+      rule: 'title-heading',
+      action: 'removed',
+      detail: `heading "${excerpt(heading.textContent)}" (the title is the document's own heading)`,
+    });
   return { findings: ctx.findings, warnings: ctx.warnings, explain };
 }
 

@@ -12,7 +12,10 @@ import { Element, HTML_NS, nextInOrder, nextSkippingChildren, type DomNode, type
 export function dropInvisible(root: Fragment, onDrop: OnDrop | null = null, schema: SanitizeSchema = sanitizeSchema): void {
   let node: DomNode | null = root.firstChild;
   while (node) {
-    if (node instanceof Element && (node.namespace !== HTML_NS || (schema.dropWithContent.has(node.tagName) && !schema.mediaEmbeds.has(node.tagName)))) {
+    if (
+      node instanceof Element &&
+      (node.namespace !== HTML_NS || (schema.dropWithContent.has(node.tagName) && !schema.mediaEmbeds.has(node.tagName)))
+    ) {
       const next = nextSkippingChildren(node, root);
       node.remove();
       onDrop?.(node);

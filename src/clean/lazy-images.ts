@@ -8,7 +8,11 @@ import { parseSrcset } from './unwrap-proxies.js';
 const LAZY_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-url'];
 
 function isPlaceholder(src: string | null): boolean {
-  return !src || /^data:/i.test(src) || /(?:^|\/)(?:blank|spacer|placeholder|grey|gray|transparent|pixel|lazy|loading)[\w-]*\.(?:gif|png|svg)/i.test(src);
+  return (
+    !src ||
+    /^data:/i.test(src) ||
+    /(?:^|\/)(?:blank|spacer|placeholder|grey|gray|transparent|pixel|lazy|loading)[\w-]*\.(?:gif|png|svg)/i.test(src)
+  );
 }
 
 /** The widest (or densest) candidate of a srcset. */

@@ -52,13 +52,15 @@ function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: (url: string) =
     // The player's still (its placeholder or poster) stays, as a video's poster does.
     const label = typeof title === 'string' ? title : null;
     const still = target.getElementsByTagName('img').find((img) => httpUrl(img.getAttribute('src')));
-    if (still) target.parentNode?.insertBefore(h('img', { src: still.getAttribute('src')!, alt: still.getAttribute('alt') || label || '' }), target);
+    if (still)
+      target.parentNode?.insertBefore(h('img', { src: still.getAttribute('src')!, alt: still.getAttribute('alt') || label || '' }), target);
     // The container's own caption stays when it says more than the player's title.
     const caption = target.getElementsByTagName('figcaption')[0];
     const captionText = caption ? normalizeSpace(caption.textContent) : '';
     const paragraph = linkParagraph(url, label);
     replaceNode(target, paragraph);
-    if (caption && captionText && captionText !== normalizeSpace(label ?? '')) paragraph.parentNode?.insertBefore(h('p', {}, [...caption.childNodes]), paragraph.nextSibling);
+    if (caption && captionText && captionText !== normalizeSpace(label ?? ''))
+      paragraph.parentNode?.insertBefore(h('p', {}, [...caption.childNodes]), paragraph.nextSibling);
     onFire(url);
   }
 }
@@ -84,7 +86,8 @@ function mediaSource(el: Element): string | null {
 
 export function convertMediaEmbeds(root: Fragment, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
-    for (const rule of pack.embeds ?? []) applyEmbedRule(root, rule, (url) => fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `player → link to ${url}` }));
+    for (const rule of pack.embeds ?? [])
+      applyEmbedRule(root, rule, (url) => fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `player → link to ${url}` }));
   }
   const embedLinks = ctx.packs.flatMap((p) => p.embedLinks ?? []);
   const media = [...elements(root)].filter((el) => el.tagName === 'iframe' || el.tagName === 'video' || el.tagName === 'audio');

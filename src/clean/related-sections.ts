@@ -46,7 +46,12 @@ export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
     const hit = headingText.length <= MAX_TESTED_TEXT ? rules.find(({ rule }) => rule.heading.test(headingText)) : undefined;
     if (!hit) continue;
     const section: DomNode[] = [heading];
-    for (let sib = heading.nextSibling; sib && !(sib instanceof Element && HEADING.test(sib.tagName)) && onlyLinks(sib); sib = sib.nextSibling) section.push(sib);
+    for (
+      let sib = heading.nextSibling;
+      sib && !(sib instanceof Element && HEADING.test(sib.tagName)) && onlyLinks(sib);
+      sib = sib.nextSibling
+    )
+      section.push(sib);
     while (section.length > 1 && isBlankText(section[section.length - 1]!)) section.pop();
     if (section.length < 2) continue;
     for (const node of section) {
@@ -57,6 +62,10 @@ export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
       }
       node.remove();
     }
-    fired(ctx, hit.pack, hit.rule.id, { action: 'moved', what: () => `section "${excerpt(textOf(heading))}" (${section.reduce((n, node) => n + (node instanceof Element ? linksIn(node).length : 0), 0)} links) to related` });
+    fired(ctx, hit.pack, hit.rule.id, {
+      action: 'moved',
+      what: () =>
+        `section "${excerpt(textOf(heading))}" (${section.reduce((n, node) => n + (node instanceof Element ? linksIn(node).length : 0), 0)} links) to related`,
+    });
   }
 }

@@ -61,7 +61,9 @@ function flattenBreaks(root: Fragment): void {
  * first, so a break leaves every wrapper it sits at the edge of.
  */
 function hoistEdgeBreaks(root: Fragment): void {
-  for (const el of elements(root).filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'a').reverse()) {
+  for (const el of elements(root)
+    .filter((e) => FORMATTING.has(e.tagName) || e.tagName === 'a')
+    .reverse()) {
     const parent = el.parentNode;
     if (!parent) continue;
     // White space beside the break goes out with it (it is still white space there).
@@ -137,7 +139,12 @@ function wrapOrphanItems(root: Fragment): void {
     if (!parent || (parent instanceof Element && (parent.tagName === 'ul' || parent.tagName === 'ol'))) continue;
     const list = new Element('ul');
     parent.insertBefore(list, li);
-    for (let node: DomNode | null = li; node && ((node instanceof Element && node.tagName === 'li') || isBlankText(node)); node = list.nextSibling) list.appendChild(node);
+    for (
+      let node: DomNode | null = li;
+      node && ((node instanceof Element && node.tagName === 'li') || isBlankText(node));
+      node = list.nextSibling
+    )
+      list.appendChild(node);
   }
 }
 
@@ -172,7 +179,9 @@ function unwrapNestedSame(root: Fragment): void {
  * no blocks, so it is split around them, as a browser's parser would have done.
  */
 function splitParagraphs(root: Fragment): void {
-  for (const p of elements(root).filter((e) => e.tagName === 'p').reverse()) {
+  for (const p of elements(root)
+    .filter((e) => e.tagName === 'p')
+    .reverse()) {
     const parent = p.parentNode;
     if (!parent || !someChild(p, (n) => n instanceof Element && BLOCK_TAGS.has(n.tagName))) continue;
     let run: Element | null = null;
@@ -210,7 +219,10 @@ export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
   if (present.has('ul') || present.has('ol')) itemizeStrayContent(root);
   // Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in
   // the `<i>`, which is then pushed in too.
-  for (const el of elements(root).filter((e) => INLINE_WRAPPERS.has(e.tagName)).reverse()) distributeInlineOverBlocks(el);
+  for (const el of elements(root)
+    .filter((e) => INLINE_WRAPPERS.has(e.tagName))
+    .reverse())
+    distributeInlineOverBlocks(el);
   splitParagraphs(root);
   if (present.has('a')) unwrapOuterLinks(root);
   unwrapNestedSame(root);

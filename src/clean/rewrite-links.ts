@@ -6,7 +6,9 @@ import { textOf } from '../tree/text.js';
 import { fillTemplate, fired, templateVars, type CleanContext } from './context.js';
 
 export function rewriteLinks(root: Fragment, ctx: CleanContext): void {
-  const rules = ctx.packs.flatMap((pack) => (pack.rewrites ?? []).map((rule) => ({ pack, rule, selector: compileSelector(rule.selector) })));
+  const rules = ctx.packs.flatMap((pack) =>
+    (pack.rewrites ?? []).map((rule) => ({ pack, rule, selector: compileSelector(rule.selector) })),
+  );
   if (!rules.length) return;
   const vars = templateVars(ctx.itemUrl);
   // One walk in document order, so `related` lists links as the reader meets them.
@@ -25,7 +27,8 @@ export function rewriteLinks(root: Fragment, ctx: CleanContext): void {
       a.setAttribute('href', target);
       fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `${href} → ${target}` });
       // The href is sanitized later with the rest of the body; `related` is not, so only web URLs go there.
-      if (rule.related && /^https?:\/\//i.test(target) && !ctx.findings.related.some((r) => r.url === target)) ctx.findings.related.push({ url: target, text: textOf(a) });
+      if (rule.related && /^https?:\/\//i.test(target) && !ctx.findings.related.some((r) => r.url === target))
+        ctx.findings.related.push({ url: target, text: textOf(a) });
       break;
     }
   }

@@ -48,11 +48,22 @@ function isImageAddress(src: string | null): boolean {
   }
 }
 
-function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, schema: SanitizeSchema, onStrip: OnStrip | null): void {
+function cleanAttributes(
+  el: Element,
+  allowedNames: readonly string[],
+  base: string | null,
+  schema: SanitizeSchema,
+  onStrip: OnStrip | null,
+): void {
   el.attributes.retain((name, value) => {
     const kept = allowedNames.includes(name) ? safeUrl(value, name, base, schema) : null;
     // What could run or load something is worth explaining; a class or an id going is not.
-    if (kept === null && onStrip && (/^on/i.test(name) || name === 'style' || name in schema.urlAttributes || /^(?:formaction|action|data|srcdoc|xlink:href)$/.test(name))) onStrip(el, name, value);
+    if (
+      kept === null &&
+      onStrip &&
+      (/^on/i.test(name) || name === 'style' || name in schema.urlAttributes || /^(?:formaction|action|data|srcdoc|xlink:href)$/.test(name))
+    )
+      onStrip(el, name, value);
     return kept;
   });
 }
@@ -98,7 +109,13 @@ function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema
   }
 }
 
-export function sanitize(root: Fragment, base: string | null, schema: SanitizeSchema = sanitizeSchema, onDrop: OnDrop | null = null, onStrip: OnStrip | null = null): void {
+export function sanitize(
+  root: Fragment,
+  base: string | null,
+  schema: SanitizeSchema = sanitizeSchema,
+  onDrop: OnDrop | null = null,
+  onStrip: OnStrip | null = null,
+): void {
   applySchema(root, base, schema, onDrop, onStrip);
   repairStructure(root, schema);
 }

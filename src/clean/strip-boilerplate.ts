@@ -3,7 +3,18 @@
  * by their text (copyright notices, house promos, player fillers). Content images are never dropped.
  */
 import { MAX_TESTED_TEXT, type DropTextRule, type FooterRule, type RulePack } from '../rules/types.js';
-import { Element, Text, descendants, elements, isShownImage, nextInOrder, nextSkippingChildren, withTextMemo, type DomNode, type Fragment } from '../tree/dom.js';
+import {
+  Element,
+  Text,
+  descendants,
+  elements,
+  isShownImage,
+  nextInOrder,
+  nextSkippingChildren,
+  withTextMemo,
+  type DomNode,
+  type Fragment,
+} from '../tree/dom.js';
 import { selectAll } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
 import { excerpt, fired, type CleanContext } from './context.js';
@@ -12,7 +23,10 @@ function linkHost(a: Element): string | null {
   const href = (a.getAttribute('href') ?? '').trim();
   try {
     // A scheme-less `feedx.xyz` is still a link to that host.
-    return new URL(/^[a-z][\w+.-]*:/i.test(href) || href.startsWith('//') ? href : `https://${href}`, 'https://invalid.invalid').hostname.toLowerCase();
+    return new URL(
+      /^[a-z][\w+.-]*:/i.test(href) || href.startsWith('//') ? href : `https://${href}`,
+      'https://invalid.invalid',
+    ).hostname.toLowerCase();
   } catch {
     return null;
   }
@@ -44,7 +58,9 @@ function isInPage(a: Element): boolean {
 }
 
 function containsMirrorLink(nodes: readonly DomNode[], rule: FooterRule): boolean {
-  return nodes.some((n) => isMirrorLink(n, rule) || (n instanceof Element && n.getElementsByTagName('a').some((a) => isMirrorLink(a, rule))));
+  return nodes.some(
+    (n) => isMirrorLink(n, rule) || (n instanceof Element && n.getElementsByTagName('a').some((a) => isMirrorLink(a, rule))),
+  );
 }
 
 /** Removes the `<br>`, `<hr>` and blank text right before `node` (the footer's separator). */
@@ -70,7 +86,8 @@ function stripFooter(root: Fragment, rule: FooterRule): DomNode[] | null {
     const marker = rule.marker.exec(text.length > MAX_TESTED_TEXT ? text.slice(0, MAX_TESTED_TEXT) : text);
     if (!marker || !JOINER.test(text.slice(marker[0].length))) continue;
     let unit: DomNode = node;
-    while (unit.parentNode instanceof Element && unit.parentNode.childNodes.every((n) => n === unit || isFooterPart(n, rule))) unit = unit.parentNode;
+    while (unit.parentNode instanceof Element && unit.parentNode.childNodes.every((n) => n === unit || isFooterPart(n, rule)))
+      unit = unit.parentNode;
     const run: DomNode[] = [unit];
     for (let sib = unit.nextSibling; sib && isFooterPart(sib, rule); sib = sib.nextSibling) run.push(sib);
     if (run[run.length - 1]!.nextSibling !== null || !containsMirrorLink(run, rule)) continue;
@@ -108,7 +125,12 @@ function dropTextBlocksMemoized(root: Fragment, rules: ReadonlyArray<{ pack: Rul
   let node: DomNode | null = root.firstChild;
   while (node) {
     // A block longer than any notice or promo is content (or holds it): its text is never matched.
-    if (node instanceof Element && BLOCK_TAGS.has(node.tagName) && !holdingImages.has(node) && node.textContent.length <= MAX_BOILERPLATE_CHARS) {
+    if (
+      node instanceof Element &&
+      BLOCK_TAGS.has(node.tagName) &&
+      !holdingImages.has(node) &&
+      node.textContent.length <= MAX_BOILERPLATE_CHARS
+    ) {
       const text = textOf(node);
       const hit = text ? rules.find(({ rule }) => rule.pattern.test(text)) : undefined;
       if (hit && !hasMatchingBlockInside(node, hit.rule)) {
@@ -147,7 +169,12 @@ export function stripBoilerplate(root: Fragment, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
     for (const rule of pack.footers ?? []) {
       const footer = stripFooter(root, rule);
-      if (footer) fired(ctx, pack, rule.id, { action: 'removed', what: () => excerpt(footer.map((n) => n.textContent).join(' ')), identifiesMirror: true });
+      if (footer)
+        fired(ctx, pack, rule.id, {
+          action: 'removed',
+          what: () => excerpt(footer.map((n) => n.textContent).join(' ')),
+          identifiesMirror: true,
+        });
     }
     for (const rule of pack.dropSelectors ?? []) {
       for (const el of selectAll(root, rule.selector)) {

@@ -77,7 +77,8 @@ export class ItemEmitter {
       }
       tally.items++;
       for (const warning of rendered.warnings) report(entry.name, warning, 'warning');
-      if (rendered.explain) for (const line of explainLines(rendered.explain.title, rendered.explain.lines)) this.settings.explain(entry.name, line);
+      if (rendered.explain)
+        for (const line of explainLines(rendered.explain.title, rendered.explain.lines)) this.settings.explain(entry.name, line);
       if (this.place(entry, rendered, fail)) await this.print(rendered);
       // Now and then a turn of the event loop, so a Ctrl-C is heard inside a feed of many items.
       if (tally.items % ITEMS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));

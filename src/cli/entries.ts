@@ -50,7 +50,11 @@ async function readPipe(name: string, stop: AbortSignal, timeoutMs: number): Pro
   // Raced, not relied on the stream: opening a FIFO nobody writes to cannot be cancelled.
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
-    if (timeoutMs) timer = setTimeout(() => reject(new FeedcleanError('TIMEOUT', `gave up reading after ${timeoutMs / 1000} s (--timeout)`)), timeoutMs).unref();
+    if (timeoutMs)
+      timer = setTimeout(
+        () => reject(new FeedcleanError('TIMEOUT', `gave up reading after ${timeoutMs / 1000} s (--timeout)`)),
+        timeoutMs,
+      ).unref();
   });
   try {
     const content = await orAborted(Promise.race([readAll(stream), timedOut]), stop);
@@ -63,16 +67,21 @@ async function readPipe(name: string, stop: AbortSignal, timeoutMs: number): Pro
 }
 
 /** `stdin` is asked for only when `-` is among the inputs: opening it costs a run that has no use for it. */
-export async function* fileEntries(refs: readonly InputRef[], stdin: () => NodeJS.ReadableStream, stop: AbortSignal, timeoutMs: number): AsyncGenerator<Entry> {
+export async function* fileEntries(
+  refs: readonly InputRef[],
+  stdin: () => NodeJS.ReadableStream,
+  stop: AbortSignal,
+  timeoutMs: number,
+): AsyncGenerator<Entry> {
   for (const ref of refs) {
     if (ref.kind === 'error') yield { name: ref.name, relDir: '', error: ref.message };
-    else if (ref.kind === 'file' && ref.regular) yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
+    else if (ref.kind === 'file' && ref.regular)
+      yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
     else if (ref.kind === 'file') {
       // A pipe or FIFO (`<(cmd)`, mkfifo) is read here, without blocking anything: a worker stuck
       // in a read could neither time out nor be stopped. Its reading counts against --timeout.
       yield { name: ref.name, relDir: ref.relDir, job: readPipe(ref.name, stop, timeoutMs) };
-    }
-    else {
+    } else {
       try {
         yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(stdin()) } };
       } catch (error) {
@@ -82,7 +91,11 @@ export async function* fileEntries(refs: readonly InputRef[], stdin: () => NodeJ
   }
 }
 
-export async function* ndjsonEntries(names: readonly string[], stdin: () => NodeJS.ReadableStream, stop: AbortSignal): AsyncGenerator<Entry> {
+export async function* ndjsonEntries(
+  names: readonly string[],
+  stdin: () => NodeJS.ReadableStream,
+  stop: AbortSignal,
+): AsyncGenerator<Entry> {
   const { ndjsonInputs } = await import('./ndjson-input.js');
   for (const source of names.length ? names : ['-']) {
     if (stop.aborted) return;

@@ -34,7 +34,8 @@ function expandBraces(pattern: string, budget = { left: MAX_EXPANSIONS }): strin
     else if (c === '{' && depth++ === 0) open = i;
     else if (c === ',' && depth === 1) commas.push(i);
     else if (c === '}' && depth > 0 && --depth === 0) {
-      if (!commas.length) return expandBraces(pattern.slice(0, open) + '\\{' + pattern.slice(open + 1, i) + '\\}' + pattern.slice(i + 1), budget);
+      if (!commas.length)
+        return expandBraces(pattern.slice(0, open) + '\\{' + pattern.slice(open + 1, i) + '\\}' + pattern.slice(i + 1), budget);
       const cuts = [open, ...commas, i];
       const out: string[] = [];
       for (let k = 0; k + 1 < cuts.length; k++) {
@@ -115,7 +116,13 @@ function matchTokens(tokens: readonly Token[], text: string): boolean {
       const t = tokens[i]!;
       if (t.kind === 'star' || t.kind === 'globstar') set[i + 1] = 1;
       // `**/` may match nothing: skip its slash too.
-      if (t.kind === 'globstar' && tokens[i + 1]?.kind === 'char' && (tokens[i + 1] as { c: string }).c === '/' && (i === 0 || (tokens[i - 1] as { c?: string }).c === '/')) set[i + 2] = 1;
+      if (
+        t.kind === 'globstar' &&
+        tokens[i + 1]?.kind === 'char' &&
+        (tokens[i + 1] as { c: string }).c === '/' &&
+        (i === 0 || (tokens[i - 1] as { c?: string }).c === '/')
+      )
+        set[i + 2] = 1;
     }
   };
   states[0] = 1;
@@ -145,7 +152,10 @@ export function compileGlob(pattern: string): Glob {
   const rooted = /^\.?\//.test(pattern);
   const body = pattern.replace(/^\.?\//, '').replace(/\/+$/, '');
   // Each alternative is anchored on its own: {a/*.md,*.txt} is a path pattern or a name pattern.
-  const alternatives = expandBraces(body).map((alternative) => ({ anchored: rooted || alternative.includes('/'), tokens: tokenize(alternative) }));
+  const alternatives = expandBraces(body).map((alternative) => ({
+    anchored: rooted || alternative.includes('/'),
+    tokens: tokenize(alternative),
+  }));
   return {
     source: pattern,
     test(path: string, isDirectory = false): boolean {

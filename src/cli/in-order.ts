@@ -91,7 +91,8 @@ export async function runInOrder<E, R>(
 
 /** The values of `source` until it ends or `stop` is aborted, whichever comes first. */
 export async function* untilAborted<T>(source: AsyncIterable<T> | Iterable<T>, stop: AbortSignal): AsyncGenerator<T> {
-  const iterator: AsyncIterator<T> | Iterator<T> = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+  const iterator: AsyncIterator<T> | Iterator<T> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   try {
     for (;;) {
       const next = await orAborted(Promise.resolve(iterator.next()), stop);

@@ -71,11 +71,19 @@ async function walk(root: string, rel: string, options: WalkOptions, out: InputR
     const childRel = rel ? `${rel}/${entry.name}` : entry.name;
     const path = join(root, childRel);
     if (entry.isDirectory()) {
-      if (!matchesAny(childRel, options.exclude, true) && !options.skipDirs.includes(realDirOf(path))) await walk(root, childRel, options, out);
+      if (!matchesAny(childRel, options.exclude, true) && !options.skipDirs.includes(realDirOf(path)))
+        await walk(root, childRel, options, out);
     } else if (!taken(childRel, options)) continue;
     else if (entry.isFile()) out.push({ kind: 'file', name: path, relDir: rel, regular: true });
     // A symbolic link to a file is followed (links to directories are not, so no walk can loop).
-    else if (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false))) out.push({ kind: 'file', name: path, relDir: rel, regular: true });
+    else if (
+      entry.isSymbolicLink() &&
+      (await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      out.push({ kind: 'file', name: path, relDir: rel, regular: true });
   }
 }
 
@@ -92,7 +100,12 @@ export async function expandInputs(operands: readonly string[], options: WalkOpt
       if (info.isDirectory()) {
         const before = out.length;
         await walk(operand, '', options, out);
-        if (out.length === before) out.push({ kind: 'error', name: operand, message: `no input files in this directory (looked for ${options.include.length ? 'the --include patterns' : INPUT_EXTENSIONS.join(' ')})` });
+        if (out.length === before)
+          out.push({
+            kind: 'error',
+            name: operand,
+            message: `no input files in this directory (looked for ${options.include.length ? 'the --include patterns' : INPUT_EXTENSIONS.join(' ')})`,
+          });
       } else out.push({ kind: 'file', name: operand, relDir: '', regular: info.isFile() });
     } catch (error) {
       out.push({ kind: 'error', name: operand, message: `cannot read: ${describe(error)}` });

@@ -107,7 +107,11 @@ function packsOf(options: JobOptions): readonly RulePack[] {
 function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> {
   const failed: RenderedItem[] = [];
   const items = normalizeEach(readJobInput(job), {
-    input: job.name, keepProxies: options.keepProxies, gallery: options.gallery, packs: packsOf(options), explain: options.explain,
+    input: job.name,
+    keepProxies: options.keepProxies,
+    gallery: options.gallery,
+    packs: packsOf(options),
+    explain: options.explain,
     onEntryError: (error, index) => failed.push({ text: '', fileName: '', warnings: [], error: `entry ${index + 1}: ${failure(error)}` }),
   });
   const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');

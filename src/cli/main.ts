@@ -83,7 +83,9 @@ function parseArgs(argv: readonly string[], io: CliIO): { operands: string[]; op
     program.parse([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+        ? EXIT_OK
+        : EXIT_USAGE;
     }
     throw error;
   }
@@ -118,7 +120,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT_USAGE;
   }
   if (operands[0] === 'rules' && operands.length > 1) {
-    io.stderr.write('feedclean: "feedclean rules" lists the rule packs and takes no inputs (a file named rules: ./rules) (see feedclean --help)\n');
+    io.stderr.write(
+      'feedclean: "feedclean rules" lists the rule packs and takes no inputs (a file named rules: ./rules) (see feedclean --help)\n',
+    );
     return EXIT_USAGE;
   }
   if (operands.length === 1 && operands[0] === 'rules' && options.filesFrom === undefined) {
@@ -134,7 +138,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (options.filesFrom !== undefined) {
     try {
       // A list of names is not an input: no input size limit (a million paths is ~80 MB).
-      const list = options.filesFrom === '-' ? Buffer.from(await readAll(io.stdin, Infinity)).toString('utf8') : await readFile(options.filesFrom, 'utf8');
+      const list =
+        options.filesFrom === '-'
+          ? Buffer.from(await readAll(io.stdin, Infinity)).toString('utf8')
+          : await readFile(options.filesFrom, 'utf8');
       names.push(...splitNameList(list, options.null));
     } catch (error) {
       const why = isFeedcleanError(error) ? error.message : describeFsError(error);
@@ -157,7 +164,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const outputDir = options.output ? realDirOf(options.output) : null;
     // Writing into a directory that is itself walked as input would feed every re-run its own outputs.
     if (outputDir && operands.some((o) => o !== '-' && realDirOf(o) === outputDir)) {
-      io.stderr.write(`feedclean: -o ${displayName(options.output!)} is also an input directory: a later run would read its outputs as inputs; write somewhere else (a subdirectory is fine) (see feedclean --help)\n`);
+      io.stderr.write(
+        `feedclean: -o ${displayName(options.output!)} is also an input directory: a later run would read its outputs as inputs; write somewhere else (a subdirectory is fine) (see feedclean --help)\n`,
+      );
       return EXIT_USAGE;
     }
     let include: Glob[];
@@ -178,34 +187,52 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const fileInputs = streaming ? [] : names.filter((n) => n !== '-');
   const out = options.output ? new OutputDir(options.output, options.force, fileInputs) : null;
   const jobOptions = {
-    format: options.format, frontMatter: options.frontMatter, gallery: options.gallery, keepProxies: options.keepProxies,
-    fileNames: out !== null, rules: rules.files, explain: options.explain,
+    format: options.format,
+    frontMatter: options.frontMatter,
+    gallery: options.gallery,
+    keepProxies: options.keepProxies,
+    fileNames: out !== null,
+    rules: rules.files,
+    explain: options.explain,
   };
   // An NDJSON stream is one of many copies an engine (GNU parallel, Hadoop, Spark) runs, one per
   // CPU: threads inside each would oversubscribe the CPUs and multiply memory, so it takes one
   // unless told otherwise. A batch of files uses every CPU, unless it is too small to repay the
   // workers' start-up (see smallBatch).
   // A time limit asked for is one only workers can keep: then even a small batch runs on them.
-  const jobs = options.jobs ?? (streaming || total <= 1 || (options.timeout === undefined && smallBatch(names)) ? 1 : nodeOs().availableParallelism());
+  const jobs =
+    options.jobs ?? (streaming || total <= 1 || (options.timeout === undefined && smallBatch(names)) ? 1 : nodeOs().availableParallelism());
   const parallel = jobs > 1 && (streaming || total > 1);
   // Never more workers than inputs: each costs its start-up and tens of megabytes.
   const workers = streaming ? jobs : Math.min(jobs, total);
   // Worker threads (and their module) only when there is more than one input to share out.
   const runner: JobRunner = parallel
-    ? new (await import('./pool.js')).WorkerPool(jobOptions, { size: workers, timeoutMs: timeoutSeconds * 1000, maxHeapMb: 4096, entry: io.workerEntry })
+    ? new (await import('./pool.js')).WorkerPool(jobOptions, {
+        size: workers,
+        timeoutMs: timeoutSeconds * 1000,
+        maxHeapMb: 4096,
+        entry: io.workerEntry,
+      })
     : inlineRunner(jobOptions);
 
   const tally: Tally = { inputs: total, done: 0, items: 0, failed: 0, skipped: 0, startedMs: Date.now() };
   // Not when the data itself goes to the terminal: the bar would be drawn into it.
   const dataOnTerminal = !out && (io.stdout as { isTTY?: boolean }).isTTY === true;
-  const bar = !options.quiet && !streaming && !dataOnTerminal && io.stderr.isTTY && total >= PROGRESS_MIN_INPUTS ? new ProgressBar(io.stderr, tally) : null;
+  const bar =
+    !options.quiet && !streaming && !dataOnTerminal && io.stderr.isTTY && total >= PROGRESS_MIN_INPUTS
+      ? new ProgressBar(io.stderr, tally)
+      : null;
   const say = (line: string) => {
     bar?.clear();
     io.stderr.write(`${line}\n`);
   };
   // With NDJSON input, stderr is machine-read too: one JSON object per diagnostic.
   const report = (name: string, message: string, kind: 'error' | 'warning') =>
-    say(streaming ? JSON.stringify({ name, [kind]: message }) : `feedclean: ${displayName(name)}: ${kind === 'warning' ? 'warning: ' : ''}${oneLine(message)}`);
+    say(
+      streaming
+        ? JSON.stringify({ name, [kind]: message })
+        : `feedclean: ${displayName(name)}: ${kind === 'warning' ? 'warning: ' : ''}${oneLine(message)}`,
+    );
 
   let interrupted: string | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -227,8 +254,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
   let outputDirFailed = false;
   const emitter = new ItemEmitter({
-    format: options.format, out, keepDirs: options.keepDirs, tally, report, say, write,
-    explain: (name, line) => say(streaming ? JSON.stringify({ name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(name)}: ${oneLine(line)}`),
+    format: options.format,
+    out,
+    keepDirs: options.keepDirs,
+    tally,
+    report,
+    say,
+    write,
+    explain: (name, line) =>
+      say(
+        streaming ? JSON.stringify({ name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(name)}: ${oneLine(line)}`,
+      ),
     writeNow: (text) => io.stdout.write(text),
     onFailure: io.onFailure,
     stopped: stopReading.signal,
@@ -270,7 +306,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     emitter.finishInterrupted();
     const of = total ? ` of ${total.toLocaleString('en-US')}` : '';
     if (streaming) say(JSON.stringify({ interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
-    else say(`feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); every output written is whole${out ? '; run the same command again to do the rest' : ''}`);
+    else
+      say(
+        `feedclean: interrupted after ${tally.done.toLocaleString('en-US')}${of} inputs (${summaryLine(tally, Date.now())}); every output written is whole${out ? '; run the same command again to do the rest' : ''}`,
+      );
     return EXIT_SIGNAL[interrupted] ?? 130;
   }
   await emitter.finish();

@@ -54,10 +54,12 @@ function lineInput(line: string, fallbackName: string): LineInput {
   } catch {
     return { name: fallbackName, error: 'line is not JSON' };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { name: fallbackName, error: 'line is not a JSON object' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { name: fallbackName, error: 'line is not a JSON object' };
   const record = value as Record<string, unknown>;
   const name = typeof record.name === 'string' && record.name !== '' ? record.name : fallbackName;
-  if (record.content !== undefined && record.content_base64 !== undefined) return { name, error: 'line has both "content" and "content_base64"; give one' };
+  if (record.content !== undefined && record.content_base64 !== undefined)
+    return { name, error: 'line has both "content" and "content_base64"; give one' };
   if (typeof record.content === 'string') return { name, job: { kind: 'content', name, content: record.content } };
   if (typeof record.content_base64 === 'string') {
     const base64 = record.content_base64.replace(/\s+/g, '');
@@ -69,7 +71,11 @@ function lineInput(line: string, fallbackName: string): LineInput {
 }
 
 /** The inputs of an NDJSON stream; blank lines are skipped; unnamed lines are `<source>:<line>`. */
-export async function* ndjsonInputs(stream: NodeJS.ReadableStream, source: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineInput> {
+export async function* ndjsonInputs(
+  stream: NodeJS.ReadableStream,
+  source: string,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncGenerator<LineInput> {
   let lineNumber = 0;
   for await (const next of linesOf(stream, maxLineBytes)) {
     lineNumber++;

@@ -136,7 +136,10 @@ export class WorkerPool implements JobRunner {
   private startTimer(slot: Slot): void {
     const running = slot.inFlight[0];
     if (!running || running.timer || !slot.online || !this.settings.timeoutMs) return;
-    running.timer = setTimeout(() => this.replace(slot, `gave up after ${this.settings.timeoutMs / 1000} s (--timeout)`), this.settings.timeoutMs).unref();
+    running.timer = setTimeout(
+      () => this.replace(slot, `gave up after ${this.settings.timeoutMs / 1000} s (--timeout)`),
+      this.settings.timeoutMs,
+    ).unref();
   }
 
   private dispatch(): void {

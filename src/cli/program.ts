@@ -37,7 +37,8 @@ const MAX_TIMEOUT_SECONDS = 2_147_483;
 function seconds(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('--timeout is a number of seconds (0: no limit)');
-  if (n > MAX_TIMEOUT_SECONDS) throw new InvalidArgumentError(`--timeout is at most ${MAX_TIMEOUT_SECONDS} seconds (24 days); 0 means no limit`);
+  if (n > MAX_TIMEOUT_SECONDS)
+    throw new InvalidArgumentError(`--timeout is at most ${MAX_TIMEOUT_SECONDS} seconds (24 days); 0 means no limit`);
   return n;
 }
 
@@ -82,16 +83,32 @@ export function buildProgram(version: string): Command {
     .option('--no-gallery', 'leave galleries out of the output')
     .option('--force', 'with -o, overwrite existing output files (by default they are kept and skipped)', false)
     .option('--keep-dirs', 'with -o, mirror the input directory tree', false)
-    .option('-j, --jobs <n>', 'worker threads (default: the number of CPUs; 1 for fewer than 16 inputs under 4 MiB, which finish sooner without workers, and with --input-format ndjson, whose runner starts one copy per CPU)', positiveInteger('--jobs', 256))
-    .option('--timeout <seconds>', 'on worker threads, give up on one input after this long (default: 120; 0: never); given, even a few small inputs run on workers', seconds)
+    .option(
+      '-j, --jobs <n>',
+      'worker threads (default: the number of CPUs; 1 for fewer than 16 inputs under 4 MiB, which finish sooner without workers, and with --input-format ndjson, whose runner starts one copy per CPU)',
+      positiveInteger('--jobs', 256),
+    )
+    .option(
+      '--timeout <seconds>',
+      'on worker threads, give up on one input after this long (default: 120; 0: never); given, even a few small inputs run on workers',
+      seconds,
+    )
     .option('--include <glob>', 'in directories, take files matching GLOB (repeatable; default: the feed and dump extensions)', collect, [])
     .option('--exclude <glob>', 'in directories, skip files and directories matching GLOB (repeatable)', collect, [])
     .option('--files-from <file>', 'read input names from FILE ("-": stdin), one per line')
     .option('-0, --null', 'with --files-from, names are separated by NUL characters', false)
-    .addOption(new Option('--input-format <kind>', 'auto: files as they are; ndjson: each line of the inputs is {"content", "name"}').choices(['auto', 'ndjson']).default('auto'))
+    .addOption(
+      new Option('--input-format <kind>', 'auto: files as they are; ndjson: each line of the inputs is {"content", "name"}')
+        .choices(['auto', 'ndjson'])
+        .default('auto'),
+    )
     .option('-q, --quiet', 'no progress bar, no summary line (errors and warnings still go to stderr)', false)
     .option('--rules <file>', 'add the rule packs in FILE (JSON or YAML, see schema/rules.schema.json; repeatable)', collect, [])
-    .option('--explain', 'say which rules fired and what they removed or rewrote: an "explain" field in JSON, lines on stderr for Markdown', false)
+    .option(
+      '--explain',
+      'say which rules fired and what they removed or rewrote: an "explain" field in JSON, lines on stderr for Markdown',
+      false,
+    )
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

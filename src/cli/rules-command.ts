@@ -100,9 +100,16 @@ export function renderRuleListing(loaded: LoadedRules, format: string): string {
   if (format === 'ndjson') return packs.map((p) => `${JSON.stringify(p)}\n`).join('');
   return packs
     .map((p) => {
-      const applies = p.kind === 'site' ? `items from ${p.hosts.join(', ')}` : p.kind === 'mirror' ? `every item; names the mirror ${p.name ?? p.id}` : 'every item';
+      const applies =
+        p.kind === 'site'
+          ? `items from ${p.hosts.join(', ')}`
+          : p.kind === 'mirror'
+            ? `every item; names the mirror ${p.name ?? p.id}`
+            : 'every item';
       const head = `${p.id} (${p.kind}, ${p.source}): ${applies}${p.timeZone ? `; local times in ${p.timeZone}` : ''}`;
-      const lines = Object.entries(p.rules).map(([kind, ids]) => `  ${kind.padEnd(16)} ${kind === 'decorativeImages' ? `${ids.length} patterns` : ids.join(', ')}`);
+      const lines = Object.entries(p.rules).map(
+        ([kind, ids]) => `  ${kind.padEnd(16)} ${kind === 'decorativeImages' ? `${ids.length} patterns` : ids.join(', ')}`,
+      );
       return [head, ...lines].join('\n');
     })
     .join('\n\n')

@@ -43,7 +43,8 @@ export function serve(port: MessagePort, run: (job: Job) => JobResult): void {
   const runNext = () => {
     scheduled = false;
     const next = waiting.shift();
-    if (next && Atomics.compareExchange(next.claim, 0, UNCLAIMED, RUNNING) === UNCLAIMED) port.postMessage({ id: next.id, result: run(next.job) });
+    if (next && Atomics.compareExchange(next.claim, 0, UNCLAIMED, RUNNING) === UNCLAIMED)
+      port.postMessage({ id: next.id, result: run(next.job) });
     schedule();
   };
   port.on('message', (message: WorkerMessage) => {

@@ -139,7 +139,10 @@ export class OutputDir {
         }
       }
     } catch (error) {
-      throw new FeedcleanError(isSubdir ? 'OUTPUT_ERROR' : 'OUTPUT_DIR_ERROR', `cannot create output directory ${dir}: ${describeFsError(error)}`);
+      throw new FeedcleanError(
+        isSubdir ? 'OUTPUT_ERROR' : 'OUTPUT_DIR_ERROR',
+        `cannot create output directory ${dir}: ${describeFsError(error)}`,
+      );
     }
     this.readyDirs.add(dir);
   }

@@ -37,7 +37,10 @@ const FORMS: Array<[RegExp, Reader]> = [
     },
   ],
   // ISO 8601 basic: 20031231T101455Z, 20031231
-  [new RegExp(`^(\\d{4})(\\d{2})(\\d{2})${TIME}$`, 'i'), (m, tz) => build(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), m[7], m[8], tz, m[4] !== undefined)],
+  [
+    new RegExp(`^(\\d{4})(\\d{2})(\\d{2})${TIME}$`, 'i'),
+    (m, tz) => build(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), m[7], m[8], tz, m[4] !== undefined),
+  ],
   // ISO 8601 ordinal: 2003-335, 2003335T10:14:55Z
   [
     new RegExp(`^(\\d{4})-?(\\d{3})${TIME}$`, 'i'),
@@ -57,7 +60,10 @@ const FORMS: Array<[RegExp, Reader]> = [
   // W3C-DTF reduced precision: 2003-12, 2003 (the first day of the month or year)
   [/^(\d{4})(?:-(\d{2}))?$/, (m, tz) => build(n(m[1]), n(m[2], 1), 1, 0, 0, 0, undefined, undefined, tz, false)],
   // ISO with a two-digit year: 03-12-31T10:14:55Z
-  [new RegExp(`^(\\d{2})-(\\d{2})-(\\d{2})${TIME}$`, 'i'), (m, tz) => build(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), m[7], m[8], tz, m[4] !== undefined)],
+  [
+    new RegExp(`^(\\d{2})-(\\d{2})-(\\d{2})${TIME}$`, 'i'),
+    (m, tz) => build(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), m[7], m[8], tz, m[4] !== undefined),
+  ],
   // Perforce: Fri, 2006/09/15 08:19:53 EDT
   [
     /^(?:[A-Za-z]{3},\s*)?(\d{4})\/(\d{2})\/(\d{2})\s+(\d{2}):(\d{2}):(\d{2})\s+([A-Za-z]{1,5}|[+-]\d{4})$/,

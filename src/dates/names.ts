@@ -3,14 +3,43 @@
  * feedparser's tests), turned into the English abbreviations the RFC 822 pattern reads.
  */
 const GREEK_MONTHS: Record<string, string> = {
-  Ιαν: 'Jan', Φεβ: 'Feb', Μάώ: 'Mar', Μαώ: 'Mar', Μάρ: 'Mar', Μαρ: 'Mar', Απρ: 'Apr', Μάι: 'May', Μαϊ: 'May', Μαι: 'May',
-  Μάί: 'May', Ιούν: 'Jun', Ιον: 'Jun', Ιούλ: 'Jul', Ιολ: 'Jul', Αύγ: 'Aug', Αυγ: 'Aug', Σεπ: 'Sep', Οκτ: 'Oct',
-  Νοέ: 'Nov', Νοε: 'Nov', Δεκ: 'Dec',
+  Ιαν: 'Jan',
+  Φεβ: 'Feb',
+  Μάώ: 'Mar',
+  Μαώ: 'Mar',
+  Μάρ: 'Mar',
+  Μαρ: 'Mar',
+  Απρ: 'Apr',
+  Μάι: 'May',
+  Μαϊ: 'May',
+  Μαι: 'May',
+  Μάί: 'May',
+  Ιούν: 'Jun',
+  Ιον: 'Jun',
+  Ιούλ: 'Jul',
+  Ιολ: 'Jul',
+  Αύγ: 'Aug',
+  Αυγ: 'Aug',
+  Σεπ: 'Sep',
+  Οκτ: 'Oct',
+  Νοέ: 'Nov',
+  Νοε: 'Nov',
+  Δεκ: 'Dec',
 };
 const GREEK_DAYS: Record<string, string> = { Κυρ: 'Sun', Δευ: 'Mon', Τρι: 'Tue', Τετ: 'Wed', Πεμ: 'Thu', Παρ: 'Fri', Σαβ: 'Sat' };
 const HUNGARIAN_MONTHS: Record<string, string> = {
-  január: '01', február: '02', március: '03', április: '04', május: '05', június: '06', július: '07',
-  augusztus: '08', szeptember: '09', október: '10', november: '11', december: '12',
+  január: '01',
+  február: '02',
+  március: '03',
+  április: '04',
+  május: '05',
+  június: '06',
+  július: '07',
+  augusztus: '08',
+  szeptember: '09',
+  október: '10',
+  november: '11',
+  december: '12',
 };
 
 export function toEnglishNames(text: string): string {

@@ -24,7 +24,13 @@ export interface ExtractInput {
 export function extract({ raw, findings, packs, input, encoding, warnings, galleries: keepGalleries }: ExtractInput): Item {
   // A Markdown document's galleries are already written out as sections of its body; found again,
   // they would move (and a body that only looked like one would become one): read as body.
-  const found = raw.format === 'markdown' ? [] : extractGalleries(raw.body, packs.flatMap((p) => p.galleryLabels ?? []));
+  const found =
+    raw.format === 'markdown'
+      ? []
+      : extractGalleries(
+          raw.body,
+          packs.flatMap((p) => p.galleryLabels ?? []),
+        );
   const galleries = keepGalleries ? found : [];
   const fields = raw.fields;
   // Body figures first; images the feed attaches (media:content, enclosures) after, each once.
@@ -33,7 +39,8 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
   // A feed's own date fields first; a byline in the content is the fallback.
   const published = fields?.published ?? findings.published;
   const firstGalleryImage = galleries[0]?.images[0];
-  const image: Figure | null = fields?.leadImage ?? images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
+  const image: Figure | null =
+    fields?.leadImage ?? images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);
   // A bare date is a whole day: it is 'after' the capture only if that day starts after it.
   const slack = findings.publishedTimed ? 0 : 86_400_000 - 1;
   if (published !== null && raw.captured !== null && published > raw.captured + slack) {
@@ -60,7 +67,7 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input, encoding },
     warnings,
     id: fields?.id ?? null,
-    summary: fields?.summaryIsBody ? normalizeSpace(text) || null : fields?.summary ?? null,
+    summary: fields?.summaryIsBody ? normalizeSpace(text) || null : (fields?.summary ?? null),
     tags: fields?.tags ?? [],
     attachments: fields?.attachments ?? [],
     feed: fields?.feed ?? null,

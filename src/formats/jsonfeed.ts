@@ -13,7 +13,6 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 const obj = (value: unknown): Json | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-
 function authorsOf(item: Json, feed: Json): string[] {
   const people = [...list(item.authors), ...(obj(item.author) ? [item.author] : [])];
   const source = people.length ? people : [...list(feed.authors), ...(obj(feed.author) ? [feed.author] : [])];
@@ -69,7 +68,9 @@ export function readJsonFeed(text: string): ParsedFeed {
         updated: readFeedDate(str(item.date_modified), warnings, localTimes, 'updated'),
         ...(Object.keys(localTimes).length ? { localTimes } : {}),
         authors: authorsOf(item, doc!),
-        tags: list(item.tags).map(str).filter((t): t is string => !!t),
+        tags: list(item.tags)
+          .map(str)
+          .filter((t): t is string => !!t),
         summary: str(item.summary),
         media,
         attachments,

@@ -52,18 +52,39 @@ export interface FeedMapping {
 }
 
 // dc:date is "the" date of a Dublin Core record: feedparser reads it as both.
-const RSS_DATES = { published: ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created'], updated: ['dcterms:modified', 'atom:updated', 'dc:date'] };
+const RSS_DATES = {
+  published: ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created'],
+  updated: ['dcterms:modified', 'atom:updated', 'dc:date'],
+};
 const RSS_ITEM = {
-  title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }, { tag: 'media:title', type: 'text' }],
+  title: [
+    { tag: 'title', type: 'html' },
+    { tag: 'dc:title', type: 'html' },
+    { tag: 'media:title', type: 'text' },
+  ],
   url: [{ tag: 'link' }, { tag: 'atom:link', attr: 'href', rels: ['alternate', null] }, { tag: 'guid', guid: true }],
   id: ['guid', 'link'],
   ...RSS_DATES,
-  authors: [{ tag: 'author', form: 'rss' }, { tag: 'dc:creator', form: 'text' }, { tag: 'dc:author', form: 'text' }, { tag: 'itunes:author', form: 'text' }],
+  authors: [
+    { tag: 'author', form: 'rss' },
+    { tag: 'dc:creator', form: 'text' },
+    { tag: 'dc:author', form: 'text' },
+    { tag: 'itunes:author', form: 'text' },
+  ],
   tags: [{ tag: 'category' }, { tag: 'dc:subject' }, { tag: 'itunes:category', attr: 'text' }, { tag: 'media:category' }],
-  summary: [{ tag: 'description', type: 'html' }, { tag: 'dc:description', type: 'html' }, { tag: 'itunes:summary', type: 'text' }],
+  summary: [
+    { tag: 'description', type: 'html' },
+    { tag: 'dc:description', type: 'html' },
+    { tag: 'itunes:summary', type: 'text' },
+  ],
   content: [
-    { tag: 'content:encoded', type: 'html' }, { tag: 'xhtml:body', type: 'xhtml' }, { tag: 'body', type: 'xhtml' }, { tag: 'fullitem', type: 'html' },
-    { tag: 'description', type: 'html' }, { tag: 'dc:description', type: 'html' }, { tag: 'itunes:summary', type: 'text' },
+    { tag: 'content:encoded', type: 'html' },
+    { tag: 'xhtml:body', type: 'xhtml' },
+    { tag: 'body', type: 'xhtml' },
+    { tag: 'fullitem', type: 'html' },
+    { tag: 'description', type: 'html' },
+    { tag: 'dc:description', type: 'html' },
+    { tag: 'itunes:summary', type: 'text' },
   ],
 } satisfies FeedMapping['item'];
 
@@ -71,8 +92,18 @@ export const rssMapping: FeedMapping = {
   format: 'rss',
   channel: ['rss', 'channel'],
   // Items written straight under <rss>, with no channel, are still items.
-  items: [['rss', 'channel', 'item'], ['rss', 'item']],
-  feed: { title: [{ tag: 'title', type: 'html' }, { tag: 'dc:title', type: 'html' }], url: [{ tag: 'link' }], language: ['language', 'dc:language'] },
+  items: [
+    ['rss', 'channel', 'item'],
+    ['rss', 'item'],
+  ],
+  feed: {
+    title: [
+      { tag: 'title', type: 'html' },
+      { tag: 'dc:title', type: 'html' },
+    ],
+    url: [{ tag: 'link' }],
+    language: ['language', 'dc:language'],
+  },
   item: RSS_ITEM,
 };
 
@@ -88,17 +119,31 @@ export const atomMapping: FeedMapping = {
   format: 'atom',
   channel: ['feed'],
   items: [['feed', 'entry']],
-  feed: { title: [{ tag: 'title', type: 'auto' }], url: [{ tag: 'link', attr: 'href', rels: ['alternate', null] }], language: ['@xml:lang'] },
+  feed: {
+    title: [{ tag: 'title', type: 'auto' }],
+    url: [{ tag: 'link', attr: 'href', rels: ['alternate', null] }],
+    language: ['@xml:lang'],
+  },
   item: {
     title: [{ tag: 'title', type: 'auto' }],
-    url: [{ tag: 'link', attr: 'href', rels: ['alternate', null] }, { tag: 'link', attr: 'href', rels: ['self'] }],
+    url: [
+      { tag: 'link', attr: 'href', rels: ['alternate', null] },
+      { tag: 'link', attr: 'href', rels: ['self'] },
+    ],
     id: ['id'],
     published: ['published', 'issued', 'created', 'dc:date'],
     updated: ['updated', 'modified'],
-    authors: [{ tag: 'author', form: 'atom' }, { tag: 'contributor', form: 'atom' }, { tag: 'dc:creator', form: 'text' }],
+    authors: [
+      { tag: 'author', form: 'atom' },
+      { tag: 'contributor', form: 'atom' },
+      { tag: 'dc:creator', form: 'text' },
+    ],
     tags: [{ tag: 'category', attr: 'term' }, { tag: 'dc:subject' }],
     summary: [{ tag: 'summary', type: 'auto' }],
-    content: [{ tag: 'content', type: 'auto' }, { tag: 'summary', type: 'auto' }],
+    content: [
+      { tag: 'content', type: 'auto' },
+      { tag: 'summary', type: 'auto' },
+    ],
   },
 };
 

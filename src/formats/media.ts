@@ -11,7 +11,10 @@ export function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachm
   const addImage = (url: string | null, caption: string | null = null) => {
     if (url && /^https?:\/\//i.test(url) && !media.some((m) => m.url === url)) media.push({ url, caption });
   };
-  const contents = [...childrenOf(node, 'media:content'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:content'))];
+  const contents = [
+    ...childrenOf(node, 'media:content'),
+    ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:content')),
+  ];
   for (const c of contents) {
     const type = attrOf(c, 'type') ?? '';
     const url = attrOf(c, 'url');
@@ -19,14 +22,19 @@ export function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachm
       addImage(url, firstString(c, ['media:description', 'media:title']));
     }
   }
-  for (const t of [...childrenOf(node, 'media:thumbnail'), ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:thumbnail'))]) {
+  for (const t of [
+    ...childrenOf(node, 'media:thumbnail'),
+    ...childrenOf(node, 'media:group').flatMap((g) => childrenOf(g, 'media:thumbnail')),
+  ]) {
     if (!media.length) addImage(attrOf(t, 'url'));
   }
   // RSS <enclosure url type length> and Atom <link rel="enclosure" href type length>: images join the
   // figures, everything else is an attachment.
   const enclosures = [
     ...childrenOf(node, 'enclosure').map((e) => [attrOf(e, 'url'), e] as const),
-    ...childrenOf(node, 'link').filter((l) => attrOf(l, 'rel') === 'enclosure').map((l) => [attrOf(l, 'href'), l] as const),
+    ...childrenOf(node, 'link')
+      .filter((l) => attrOf(l, 'rel') === 'enclosure')
+      .map((l) => [attrOf(l, 'href'), l] as const),
   ];
   for (const [url, e] of enclosures) {
     const type = attrOf(e, 'type');
@@ -41,4 +49,3 @@ export function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachm
   addImage(attrOf(childrenOf(node, 'itunes:image')[0], 'href'));
   return { media, attachments };
 }
-

@@ -62,7 +62,7 @@ function htmlToText(html: string): string {
 /** Text of a tree without what is never shown (scripts, styles …); the tree is not changed. */
 function visibleText(root: Fragment): string {
   let out = '';
-  for (let node: DomNode | null = root.firstChild; node; ) {
+  for (let node: DomNode | null = root.firstChild; node;) {
     if (node instanceof Element && sanitizeSchema.dropWithContent.has(node.tagName)) {
       node = nextSkippingChildren(node, root);
       continue;
@@ -80,7 +80,6 @@ function plain(value: TextValue | null): string | null {
   return normalizeSpace(text) || null;
 }
 
-
 function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null {
   for (const field of fields) {
     if (field.tag.startsWith('@')) {
@@ -92,7 +91,7 @@ function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null 
       if (field.rels && !field.rels.includes(attrOf(child, 'rel'))) continue;
       if (field.guid && attrOf(child, 'ispermalink') === 'false') continue;
       // Atom links written as text (no href) still say where they go.
-      const raw = field.attr ? attrOf(child, field.attr) ?? rawTextOf(child) : rawTextOf(child);
+      const raw = field.attr ? (attrOf(child, field.attr) ?? rawTextOf(child)) : rawTextOf(child);
       const value = raw ? normalizeSpace(decodeRaw(raw)) : '';
       if (!value || (field.guid && !/^https?:\/\//i.test(value))) continue;
       return value;
@@ -126,7 +125,7 @@ function tagsOf(node: XmlValue, fields: readonly TagField[]): string[] {
     // Categories may nest (iTunes: Technology > Gadgets); each level is a tag.
     const queue = [...childrenOf(node, field.tag)];
     for (let child = queue.shift(); child !== undefined; child = queue.shift()) {
-      const value = normalizeSpace(field.attr ? attrOf(child, field.attr) ?? '' : decodeRaw(rawTextOf(child) ?? ''));
+      const value = normalizeSpace(field.attr ? (attrOf(child, field.attr) ?? '') : decodeRaw(rawTextOf(child) ?? ''));
       if (value && !out.includes(value)) out.push(value);
       queue.push(...childrenOf(child, field.tag));
     }
@@ -170,46 +169,55 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     title: plain(firstText(channel, mapping.feed.title)),
     url: absoluteUrl(firstLink(channel, mapping.feed.url), null),
     // en_US → en-US, as BCP 47 writes it.
-    language: (firstString(channel, mapping.feed.language) ?? (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null))?.replace(/_/g, '-') ?? null,
+    language:
+      (
+        firstString(channel, mapping.feed.language) ??
+        (isObject(doc) ? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:lang') : null)
+      )?.replace(/_/g, '-') ?? null,
   };
-  const items = lazyMap(mapping.items.flatMap((path) => atPath(doc, path)), (entry): RawItem => {
-    const warnings: string[] = [];
-    const localTimes: Record<string, string> = {};
-    const m = mapping.item;
-    const content = firstText(entry, m.content);
-    const summaryValue = firstText(entry, m.summary);
-    const { body, truncation } = bodyOf(content);
-    if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
-    const { media, attachments } = mediaOf(entry);
-    // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
-    const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
-    const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
-    const url = firstLink(entry, m.url);
-    const fields: FeedFields = {
-      id: firstString(entry, m.id),
-      published: dateOf(entry, m.published, warnings, localTimes, 'published'),
-      updated: dateOf(entry, m.updated, warnings, localTimes, 'updated'),
-      ...(Object.keys(localTimes).length ? { localTimes } : {}),
-      authors: people(entry, m.authors),
-      tags: tagsOf(entry, m.tags),
-      // RSS often has one <description> for both: the summary is then the text of the body once
-      // cleaned, so what the rules removed (a mirror's footer, a copyright line) stays out of it.
-      ...(summaryValue && summaryValue.html !== null && summaryValue.html === content?.html ? { summary: null, summaryIsBody: true } : { summary: plain(summaryValue) }),
-      media,
-      attachments,
-      feed,
-    };
-    return {
-      format: mapping.format,
-      title: plain(firstText(entry, m.title)),
-      url: absoluteUrl(url, entryBase ?? feed.url),
-      baseUrl: entryBase ?? absoluteUrl(url, feed.url) ?? feed.url,
-      captured: null,
-      body,
-      warnings,
-      fields,
-    };
-  });
+  const items = lazyMap(
+    mapping.items.flatMap((path) => atPath(doc, path)),
+    (entry): RawItem => {
+      const warnings: string[] = [];
+      const localTimes: Record<string, string> = {};
+      const m = mapping.item;
+      const content = firstText(entry, m.content);
+      const summaryValue = firstText(entry, m.summary);
+      const { body, truncation } = bodyOf(content);
+      if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
+      const { media, attachments } = mediaOf(entry);
+      // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
+      const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
+      const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
+      const url = firstLink(entry, m.url);
+      const fields: FeedFields = {
+        id: firstString(entry, m.id),
+        published: dateOf(entry, m.published, warnings, localTimes, 'published'),
+        updated: dateOf(entry, m.updated, warnings, localTimes, 'updated'),
+        ...(Object.keys(localTimes).length ? { localTimes } : {}),
+        authors: people(entry, m.authors),
+        tags: tagsOf(entry, m.tags),
+        // RSS often has one <description> for both: the summary is then the text of the body once
+        // cleaned, so what the rules removed (a mirror's footer, a copyright line) stays out of it.
+        ...(summaryValue && summaryValue.html !== null && summaryValue.html === content?.html
+          ? { summary: null, summaryIsBody: true }
+          : { summary: plain(summaryValue) }),
+        media,
+        attachments,
+        feed,
+      };
+      return {
+        format: mapping.format,
+        title: plain(firstText(entry, m.title)),
+        url: absoluteUrl(url, entryBase ?? feed.url),
+        baseUrl: entryBase ?? absoluteUrl(url, feed.url) ?? feed.url,
+        captured: null,
+        body,
+        warnings,
+        fields,
+      };
+    },
+  );
   return { feed, items };
 }
 

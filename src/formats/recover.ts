@@ -9,7 +9,14 @@ import type { FeedMapping } from './mapping.js';
 import { namespacePrefixes, parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
 
 function wrap(path: readonly string[], inner: string): string {
-  return path.map((name) => `<${name}>`).join('') + inner + [...path].reverse().map((name) => `</${name}>`).join('');
+  return (
+    path.map((name) => `<${name}>`).join('') +
+    inner +
+    [...path]
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('')
+  );
 }
 
 function dig(doc: XmlValue | undefined, path: readonly string[]): XmlValue | undefined {
@@ -80,5 +87,8 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
   if (!items.length && !dig(doc, mapping.channel)) throw error;
   if (!dig(doc, mapping.channel)) place(doc, mapping.channel, {});
   place(doc, itemPath, items);
-  return { doc, warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries` };
+  return {
+    doc,
+    warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries`,
+  };
 }

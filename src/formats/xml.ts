@@ -45,7 +45,8 @@ const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/atom', 'http://purl.org
  */
 export function namespacePrefixes(text: string): Map<string, string> {
   const prefixes = new Map<string, string>();
-  const rootTag = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>))*\s*<([^\s>/]+)/i.exec(text.slice(0, 4096))?.[1] ?? '';
+  const rootTag =
+    /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>))*\s*<([^\s>/]+)/i.exec(text.slice(0, 4096))?.[1] ?? '';
   const root = rootTag.includes(':') ? rootTag.slice(0, rootTag.indexOf(':')).toLowerCase() : null;
   for (const m of text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g)) {
     const prefix = m[1]!.toLowerCase();
@@ -78,14 +79,39 @@ function safeName(name: string): string {
 
 /** Elements that may repeat, read as arrays always. */
 const REPEATING = new Set([
-  'item', 'entry', 'link', 'category', 'author', 'contributor', 'enclosure', 'dc:creator', 'dc:subject',
-  'media:content', 'media:thumbnail', 'media:group', 'itunes:category',
+  'item',
+  'entry',
+  'link',
+  'category',
+  'author',
+  'contributor',
+  'enclosure',
+  'dc:creator',
+  'dc:subject',
+  'media:content',
+  'media:thumbnail',
+  'media:group',
+  'itunes:category',
 ]);
 
 /** Elements whose content is kept raw: text constructs that may hold escaped or inline HTML. */
 export const RAW_ELEMENTS = [
-  'title', 'subtitle', 'tagline', 'summary', 'content', 'description', 'content:encoded', 'info',
-  'media:description', 'itunes:summary', 'xhtml:body', 'body', 'fullitem', 'dc:description', 'rights', 'copyright',
+  'title',
+  'subtitle',
+  'tagline',
+  'summary',
+  'content',
+  'description',
+  'content:encoded',
+  'info',
+  'media:description',
+  'itunes:summary',
+  'xhtml:body',
+  'body',
+  'fullitem',
+  'dc:description',
+  'rights',
+  'copyright',
 ];
 
 export const MAX_XML_DEPTH = 1000;
@@ -117,7 +143,8 @@ export function parseXml(text: string, prefixes: Map<string, string> = namespace
     return parser.parse(text) as XmlObject;
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!;
-    if (/Maximum nested tags exceeded/.test(message)) throw new FeedcleanError('PARSE_ERROR', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
+    if (/Maximum nested tags exceeded/.test(message))
+      throw new FeedcleanError('PARSE_ERROR', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
     throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${message}`);
   }
 }

@@ -35,9 +35,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
 /** The charset an XML declaration or HTML meta tag names in the first bytes, lower-cased. */
 function declaredEncoding(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
-  const m =
-    /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  const m = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
   if (!m) return null;
   const name = m[1]!.toLowerCase();
   return name === 'utf8' ? 'utf-8' : name;
@@ -101,10 +99,13 @@ export function decode(input: string | Uint8Array): Decoded {
     if (input.length > MAX_INPUT_BYTES) throw new FeedcleanError('INPUT_TOO_LARGE', 'input is too large (the limit is 64 MiB)');
     // A string can hold lone surrogates (bytes never can): they would make invalid UTF-8 and JSON
     // that strict readers refuse, so they become U+FFFD like any undecodable byte.
-    text = /[\ud800-\udfff]/.test(input) ? input.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : input;
+    text = /[\ud800-\udfff]/.test(input)
+      ? input.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      : input;
   } else {
     if (input.length === 0) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');
-    if (input.length > MAX_INPUT_BYTES) throw new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${Math.round(input.length / 2 ** 20)} MiB; the limit is 64 MiB)`);
+    if (input.length > MAX_INPUT_BYTES)
+      throw new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${Math.round(input.length / 2 ** 20)} MiB; the limit is 64 MiB)`);
     const unicode = sniffUnicode(input);
     if (unicode) {
       const body = input.subarray(unicode.skip);

@@ -9,7 +9,9 @@ export function detect(text: string): SourceFormat {
   const head = text.slice(0, 2048).replace(/^\s+/, '');
   if (head.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(head)) return 'jsonfeed';
   // A DOCTYPE may carry an internal subset in brackets, itself holding `>` (`<!ENTITY x "…">`).
-  const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>\s*)*<([A-Za-z_][\w.:-]*)/i.exec(head)?.[1]?.toLowerCase();
+  const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>\s*)*<([A-Za-z_][\w.:-]*)/i
+    .exec(head)?.[1]
+    ?.toLowerCase();
   // By local name: the vocabulary may sit on any prefix (`<r:rss>`, `<atom:feed>`).
   switch (root?.slice(root.indexOf(':') + 1)) {
     case 'rss':

@@ -95,7 +95,9 @@ export function parseDump(text: string): RawItem {
   if (!truncation.length && /<[a-z]/i.test(bodyText) && !bodyText.trimEnd().endsWith('>')) truncation.push('ends mid-text');
   if (truncation.length) warnings.push(`body HTML looks truncated (${truncation.join(', ')}); output is best effort`);
   // The title line is Markdown link text: backslash escapes (`\[`, `\*`) stand for the character.
-  const title = decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1')).replace(/\s+/g, ' ').trim();
+  const title = decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1'))
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     format: 'dump',
     title: title || null,

@@ -8,7 +8,10 @@ import type { RawItem } from '../types.js';
 export function parseHtmlFragment(text: string): RawItem {
   const { root, truncation } = parseBody(text);
   if (!root.childNodes.some((n) => n instanceof Element)) {
-    throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is neither a feed dump nor HTML (no markup found; Markdown is read when it opens with YAML front matter)');
+    throw new FeedcleanError(
+      'UNSUPPORTED_INPUT',
+      'input is neither a feed dump nor HTML (no markup found; Markdown is read when it opens with YAML front matter)',
+    );
   }
   const warnings = ['input is not a feed dump; read as a bare HTML fragment'];
   if (truncation.length) warnings.push(`HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);

@@ -81,7 +81,8 @@ type Tokens = Parameters<MarkdownItType['renderer']['renderInlineAsText']>[0];
 function altText(tokens: Tokens): string {
   let out = '';
   for (const token of tokens) {
-    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline') out += token.content;
+    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline')
+      out += token.content;
     else if (token.type === 'image') out += altText(token.children ?? []);
     else if (token.type === 'softbreak' || token.type === 'hardbreak') out += '\n';
   }
@@ -93,7 +94,8 @@ type Json = Record<string, unknown>;
 function readFrontMatter(yamlText: string): Json {
   const yaml = require('yaml') as typeof YamlType;
   const doc = yaml.parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length) throw new FeedcleanError('PARSE_ERROR', `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length)
+    throw new FeedcleanError('PARSE_ERROR', `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -101,7 +103,8 @@ function readFrontMatter(yamlText: string): Json {
     throw new FeedcleanError('PARSE_ERROR', `front matter is not usable YAML: ${(error as Error).message}`);
   }
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new FeedcleanError('PARSE_ERROR', 'front matter is not a YAML mapping of fields');
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new FeedcleanError('PARSE_ERROR', 'front matter is not a YAML mapping of fields');
   return data as Json;
 }
 
@@ -135,7 +138,10 @@ function imageOf(value: unknown): Figure | null {
 
 export function parseMarkdownDocument(source: string): RawItem {
   if (source.length > MAX_MARKDOWN_CHARS) {
-    throw new FeedcleanError('INPUT_TOO_LARGE', `Markdown document is too large (${(source.length / 2 ** 20).toFixed(1)} MiB; the limit for Markdown input is 1 MiB)`);
+    throw new FeedcleanError(
+      'INPUT_TOO_LARGE',
+      `Markdown document is too large (${(source.length / 2 ** 20).toFixed(1)} MiB; the limit for Markdown input is 1 MiB)`,
+    );
   }
   FRONT_MATTER.lastIndex = 0;
   const fence = FRONT_MATTER.exec(source);

@@ -43,7 +43,7 @@ const WORD_AFTER = /^[\p{L}\p{N}]/u;
 export function escapeInline(text: string, piece = PIECE): string {
   if (text.length <= piece) return text.replace(INLINE, '\\$&');
   let out = '';
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(start + piece, text.length);
     while (end < text.length && !canCut(text, end)) end++;
     out += text.slice(start, end).replace(INLINE, '\\$&');
@@ -102,6 +102,8 @@ export function resolveLineStarts(markdown: string): string {
 /** A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. */
 export function linkDestination(url: string): string {
   // A backslash or `&copy;` in a URL would be read as an escape or an entity: escaped themselves.
-  const clean = unmark(url).replace(/[<>\n\r]/g, (c) => encodeURIComponent(c)).replace(/\\|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
+  const clean = unmark(url)
+    .replace(/[<>\n\r]/g, (c) => encodeURIComponent(c))
+    .replace(/\\|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
   return /[\s()]/.test(clean) ? `<${clean}>` : clean;
 }

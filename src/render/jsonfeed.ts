@@ -9,7 +9,9 @@ import type { Item } from '../types.js';
 type Json = Record<string, unknown>;
 
 function compact(object: Json): Json {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(object).filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
 function jsonFeedItem(item: Item, id: string): Json {
@@ -25,7 +27,9 @@ function jsonFeedItem(item: Item, id: string): Json {
     date_modified: item.updated,
     authors: item.authors.map((name) => ({ name })),
     tags: item.tags,
-    attachments: item.attachments.map((a) => compact({ url: a.url, mime_type: a.type ?? 'application/octet-stream', size_in_bytes: a.length })),
+    attachments: item.attachments.map((a) =>
+      compact({ url: a.url, mime_type: a.type ?? 'application/octet-stream', size_in_bytes: a.length }),
+    ),
     _feedclean: compact({
       captured: item.captured,
       images: item.images,

@@ -30,7 +30,8 @@ function rowCells(row: Element, service: TurndownService): string[] {
     .filter((c) => c.tagName === 'td' || c.tagName === 'th')
     .flatMap((cell) => {
       // A code block cannot stand in a cell: it is the inline code it will read as.
-      for (const pre of cell.getElementsByTagName('pre')) if (pre.parentNode) replaceNode(pre, h('code', {}, [normalizeSpace(pre.textContent)]));
+      for (const pre of cell.getElementsByTagName('pre'))
+        if (pre.parentNode) replaceNode(pre, h('code', {}, [normalizeSpace(pre.textContent)]));
       // Paragraphs in a cell are joined by a space, and runs they kept apart merged, as read back.
       for (const p of cell.children.filter((c) => c.tagName === 'p' || c.tagName === 'div')) {
         p.parentNode!.insertBefore(new Text(' '), p.nextSibling);
@@ -92,7 +93,12 @@ function createService(): TurndownService {
       });
       const parts = [images.join('\n\n')];
       // Text in the figure besides its caption (a credit beside the image) stays, as a paragraph.
-      const besides = normalizeSpace(figure.childNodes.filter((c) => c !== caption).map((c) => c.textContent).join(' '));
+      const besides = normalizeSpace(
+        figure.childNodes
+          .filter((c) => c !== caption)
+          .map((c) => c.textContent)
+          .join(' '),
+      );
       if (besides) parts.push(escapeMarkdown(besides));
       if (captionText) parts.push(`*${escapeMarkdown(captionText)}*`);
       return `\n\n${parts.filter(Boolean).join('\n\n')}\n\n`;
@@ -101,7 +107,10 @@ function createService(): TurndownService {
   service.addRule('strong', { filter: ['strong', 'b'], replacement: emphasisRule('**') });
   service.addRule('emphasis', { filter: ['em', 'i'], replacement: emphasisRule('*') });
   // No Markdown has superscript; `10^6` keeps the exponent readable (and 10⁶ apart from 106).
-  service.addRule('superscript', { filter: ['sup'], replacement: (content) => (content.trim() ? `^${/\s/.test(content.trim()) ? `(${content.trim()})` : content.trim()}` : content) });
+  service.addRule('superscript', {
+    filter: ['sup'],
+    replacement: (content) => (content.trim() ? `^${/\s/.test(content.trim()) ? `(${content.trim()})` : content.trim()}` : content),
+  });
   service.addRule('strikethrough', { filter: ['s'], replacement: emphasisRule('~~') });
   // <pre> without <code> is still preformatted text.
   service.addRule('preformatted', {
@@ -156,7 +165,10 @@ function createService(): TurndownService {
       const other = list ? followsSameList(list) : false;
       let marker = other ? '* ' : '- ';
       if (list?.tagName === 'ol') marker = `${listStart(list) + list.children.indexOf(li)}${other ? ')' : '.'} `;
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '\n')
+        .replace(/\n/g, `\n${' '.repeat(marker.length)}`);
       // In a loose list (see isLoose) every item is followed by a blank line, as CommonMark reads it.
       return `${marker}${body}${li.nextSibling ? (list && isLoose(list) ? '\n\n' : '\n') : ''}`;
     },
@@ -188,7 +200,9 @@ function isLoose(list: Element): boolean {
   let loose = looseLists.get(list);
   if (loose === undefined) {
     loose = list.children.some(
-      (li) => li.tagName === 'li' && li.children.some((c) => BLANK_LINE_BLOCKS.has(c.tagName) || (c.tagName === 'ol' && listStart(c) !== 1 && c !== li.firstChild)),
+      (li) =>
+        li.tagName === 'li' &&
+        li.children.some((c) => BLANK_LINE_BLOCKS.has(c.tagName) || (c.tagName === 'ol' && listStart(c) !== 1 && c !== li.firstChild)),
     );
     looseLists.set(list, loose);
   }

@@ -28,7 +28,10 @@ function plainIsSafe(text: string): boolean {
 export function yamlString(text: string | null): string {
   if (text === null) return 'null';
   if (plainIsSafe(text)) return text;
-  return JSON.stringify(text).replace(/[<\u007f-\u009f\u2028\u2029\ufeff]|\](?=\()/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[<\u007f-\u009f\u2028\u2029\ufeff]|\](?=\()/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function yamlList(items: readonly string[]): string {

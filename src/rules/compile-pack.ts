@@ -41,13 +41,30 @@ export function compilePack(raw: Json, at: string, file: string): RulePack {
   if (raw.hosts) pack.hosts = raw.hosts as string[];
   if (raw.timeZone !== undefined) pack.timeZone = checkZone(raw.timeZone as string, `${at}/timeZone`, file);
   if (raw.proxies) pack.proxies = raw.proxies as RulePack['proxies'];
-  if (raw.dropSelectors) pack.dropSelectors = list('dropSelectors').map(({ rule, at }) => ({ id: rule.id as string, selector: selector(rule.selector, `${at}/selector`) }));
-  if (raw.dropText) pack.dropText = list('dropText').map(({ rule, at }) => ({ id: rule.id as string, pattern: pattern(rule.pattern, `${at}/pattern`) }));
-  if (raw.dropLabels) pack.dropLabels = list('dropLabels').map(({ rule, at }) => ({ id: rule.id as string, pattern: pattern(rule.pattern, `${at}/pattern`) }));
+  if (raw.dropSelectors)
+    pack.dropSelectors = list('dropSelectors').map(({ rule, at }) => ({
+      id: rule.id as string,
+      selector: selector(rule.selector, `${at}/selector`),
+    }));
+  if (raw.dropText)
+    pack.dropText = list('dropText').map(({ rule, at }) => ({ id: rule.id as string, pattern: pattern(rule.pattern, `${at}/pattern`) }));
+  if (raw.dropLabels)
+    pack.dropLabels = list('dropLabels').map(({ rule, at }) => ({
+      id: rule.id as string,
+      pattern: pattern(rule.pattern, `${at}/pattern`),
+    }));
   if (raw.footers) {
-    pack.footers = list('footers').map(({ rule, at }) => ({ id: rule.id as string, marker: pattern(rule.marker, `${at}/marker`, true), linkHosts: rule.linkHosts as string[] }));
+    pack.footers = list('footers').map(({ rule, at }) => ({
+      id: rule.id as string,
+      marker: pattern(rule.marker, `${at}/marker`, true),
+      linkHosts: rule.linkHosts as string[],
+    }));
   }
-  if (raw.relatedSections) pack.relatedSections = list('relatedSections').map(({ rule, at }) => ({ id: rule.id as string, heading: pattern(rule.heading, `${at}/heading`) }));
+  if (raw.relatedSections)
+    pack.relatedSections = list('relatedSections').map(({ rule, at }) => ({
+      id: rule.id as string,
+      heading: pattern(rule.heading, `${at}/heading`),
+    }));
   if (raw.rewrites) {
     pack.rewrites = list('rewrites').map(({ rule, at }) => {
       const compiled = pattern(rule.pattern, `${at}/pattern`);
@@ -71,10 +88,15 @@ export function compilePack(raw: Json, at: string, file: string): RulePack {
   if (raw.embedLinks) {
     pack.embedLinks = list('embedLinks').map(({ rule, at }) => {
       const compiled = pattern(rule.pattern, `${at}/pattern`);
-      return { id: rule.id as string, pattern: compiled, template: checkTemplate(rule.template as string, compiled, `${at}/template`, file) };
+      return {
+        id: rule.id as string,
+        pattern: compiled,
+        template: checkTemplate(rule.template as string, compiled, `${at}/template`, file),
+      };
     });
   }
-  if (raw.decorativeImages) pack.decorativeImages = (raw.decorativeImages as string[]).map((p, i) => pattern(p, `${at}/decorativeImages/${i}`));
+  if (raw.decorativeImages)
+    pack.decorativeImages = (raw.decorativeImages as string[]).map((p, i) => pattern(p, `${at}/decorativeImages/${i}`));
   if (raw.galleryLabels) pack.galleryLabels = raw.galleryLabels as string[];
   if (raw.byline) {
     const b = raw.byline as Json;
@@ -82,7 +104,8 @@ export function compilePack(raw: Json, at: string, file: string): RulePack {
       id: b.id as string,
       block: b.block as string,
       inner: b.inner as string,
-      authorSeparators: b.authorSeparators !== undefined ? pattern(b.authorSeparators, `${at}/byline/authorSeparators`) : DEFAULT_AUTHOR_SEPARATORS,
+      authorSeparators:
+        b.authorSeparators !== undefined ? pattern(b.authorSeparators, `${at}/byline/authorSeparators`) : DEFAULT_AUTHOR_SEPARATORS,
       ...(b.authorPrefix !== undefined ? { authorPrefix: pattern(b.authorPrefix, `${at}/byline/authorPrefix`, true) } : {}),
       nullAuthors: (b.nullAuthors as string[] | undefined) ?? [],
       ...(b.leadDate !== undefined ? { leadDate: b.leadDate as boolean } : {}),
@@ -106,16 +129,20 @@ function checkZone(zone: string, pointer: string, file: string): string {
 
 /** Every `{n}` must be a capture group of the pattern, every `{name}` a variable rules may use. */
 function checkTemplate(template: string, pattern: RegExp, pointer: string, file: string): string {
-  if (!/^https?:\/\/[^/{]/i.test(template)) throw ruleError(file, pointer, 'a template is a web address: it starts with https:// or http:// and a host');
+  if (!/^https?:\/\/[^/{]/i.test(template))
+    throw ruleError(file, pointer, 'a template is a web address: it starts with https:// or http:// and a host');
   const groups = new RegExp(`${pattern.source}|`).exec('')!.length - 1;
   for (const [, key] of template.matchAll(/\{(\w+)\}/g)) {
     if (/^\d+$/.test(key!)) {
       const n = Number(key);
       if (n < 1 || n > groups) throw ruleError(file, pointer, `{${key}} names no capture group (the pattern has ${groups})`);
     } else if (key !== 'lang') {
-      throw ruleError(file, pointer, `{${key}} is not a template variable (use {1}… for capture groups, {lang} for the item URL's language)`);
+      throw ruleError(
+        file,
+        pointer,
+        `{${key}} is not a template variable (use {1}… for capture groups, {lang} for the item URL's language)`,
+      );
     }
   }
   return template;
 }
-

@@ -23,9 +23,17 @@ export const generic: RulePack = {
     { id: 'photon', hosts: ['i0.wp.com', 'i1.wp.com', 'i2.wp.com', 'i3.wp.com'], form: 'path' },
   ],
   embedLinks: [
-    { id: 'youtube', pattern: /^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]{6,})/i, template: 'https://www.youtube.com/watch?v={1}' },
+    {
+      id: 'youtube',
+      pattern: /^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]{6,})/i,
+      template: 'https://www.youtube.com/watch?v={1}',
+    },
     { id: 'vimeo', pattern: /^https?:\/\/player\.vimeo\.com\/video\/(\d+)/i, template: 'https://vimeo.com/{1}' },
-    { id: 'dailymotion', pattern: /^https?:\/\/(?:www\.)?dailymotion\.com\/embed\/video\/(\w+)/i, template: 'https://www.dailymotion.com/video/{1}' },
+    {
+      id: 'dailymotion',
+      pattern: /^https?:\/\/(?:www\.)?dailymotion\.com\/embed\/video\/(\w+)/i,
+      template: 'https://www.dailymotion.com/video/{1}',
+    },
   ],
   dropText: [
     // A paragraph that is only a rule of ==== or ---- (plain-text separators): layout, not content.

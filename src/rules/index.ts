@@ -14,7 +14,9 @@ export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, 
 /** Generic and mirror packs always; site packs when the item's host is theirs or a subdomain. */
 export function packsFor(itemUrl: string | null, packs: readonly RulePack[] = builtInPacks): RulePack[] {
   const host = hostOf(itemUrl);
-  return packs.filter((pack) => pack.kind !== 'site' || (host !== null && (pack.hosts ?? []).some((h) => host === h || host.endsWith(`.${h}`))));
+  return packs.filter(
+    (pack) => pack.kind !== 'site' || (host !== null && (pack.hosts ?? []).some((h) => host === h || host.endsWith(`.${h}`))),
+  );
 }
 
 export function hostOf(url: string | null): string | null {
@@ -34,9 +36,17 @@ export function timeZoneFor(packs: readonly RulePack[]): string {
 /** A pack's named rules, kind by kind (`dropText` → its rule ids), for --explain's users and checks. */
 export function ruleIdsByKind(pack: RulePack): Array<[kind: string, ids: string[]]> {
   const kinds: Record<string, ReadonlyArray<{ id: string }> | undefined> = {
-    proxies: pack.proxies, dropSelectors: pack.dropSelectors, dropText: pack.dropText, dropLabels: pack.dropLabels,
-    footers: pack.footers, relatedSections: pack.relatedSections, rewrites: pack.rewrites, captions: pack.captions,
-    embeds: pack.embeds, embedLinks: pack.embedLinks, byline: pack.byline ? [pack.byline] : undefined,
+    proxies: pack.proxies,
+    dropSelectors: pack.dropSelectors,
+    dropText: pack.dropText,
+    dropLabels: pack.dropLabels,
+    footers: pack.footers,
+    relatedSections: pack.relatedSections,
+    rewrites: pack.rewrites,
+    captions: pack.captions,
+    embeds: pack.embeds,
+    embedLinks: pack.embedLinks,
+    byline: pack.byline ? [pack.byline] : undefined,
   };
   return Object.entries(kinds).flatMap(([kind, rules]) => (rules?.length ? [[kind, rules.map((r) => r.id)] as [string, string[]]] : []));
 }

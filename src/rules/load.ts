@@ -56,11 +56,19 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
     case 'additionalProperties':
       return { pointer, message: `unknown field "${String(p.additionalProperty)}"` };
     case 'required':
-      return { pointer, message: `missing field "${String(p.missingProperty)}"${p.missingProperty === 'hosts' ? ' (a site pack applies to items from its hosts)' : ''}` };
+      return {
+        pointer,
+        message: `missing field "${String(p.missingProperty)}"${p.missingProperty === 'hosts' ? ' (a site pack applies to items from its hosts)' : ''}`,
+      };
     case 'enum':
       return { pointer, message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'pattern':
-      return { pointer, message: pointer.endsWith('/id') ? 'an id is lower-case letters, digits, ".", "_" and "-" (64 at most)' : `is not well formed (must match ${String(p.pattern)})` };
+      return {
+        pointer,
+        message: pointer.endsWith('/id')
+          ? 'an id is lower-case letters, digits, ".", "_" and "-" (64 at most)'
+          : `is not well formed (must match ${String(p.pattern)})`,
+      };
     default:
       return { pointer, message: error.message ?? 'is not valid' };
   }
@@ -100,7 +108,6 @@ function parseRulesText(text: string, file: string): unknown {
   }
 }
 
-
 /** Rule ids a file repeats (an id names one rule in --explain and `feedclean rules`). */
 function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean, taken: readonly RulePack[]): void {
   const seen = new Map<string, string>();
@@ -125,7 +132,8 @@ function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean, t
  * ones and earlier files), so two packs never share an id.
  */
 export function loadRulePacks(text: string, file: string, taken: readonly RulePack[] = builtInPacks): RulePack[] {
-  if (text.length > MAX_RULES_CHARS) throw ruleError(file, '', `the rules file is too large (${(text.length / 2 ** 20).toFixed(1)} MiB; the limit is 1 MiB)`);
+  if (text.length > MAX_RULES_CHARS)
+    throw ruleError(file, '', `the rules file is too large (${(text.length / 2 ** 20).toFixed(1)} MiB; the limit is 1 MiB)`);
   if (!text.trim()) throw ruleError(file, '', 'the rules file is empty');
   const data = parseRulesText(text, file);
   const isList = Array.isArray(data);

@@ -42,14 +42,19 @@ export function compileSafePattern(pattern: string): RegExp {
   try {
     new RegExp(source); // syntax first, with the engine's own message
   } catch (error) {
-    throw new Error(`not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, { cause: error });
+    throw new Error(`not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, {
+      cause: error,
+    });
   }
-  if (!hasLinearEngine()) throw new Error("this Node.js has no linear-time regex engine, so user patterns cannot run safely; use Node.js 20 or later");
+  if (!hasLinearEngine())
+    throw new Error('this Node.js has no linear-time regex engine, so user patterns cannot run safely; use Node.js 20 or later');
   if (flags.has('i')) source = withExplicitCase(source);
   try {
     return new RegExp(source, `${flags.has('m') ? 'm' : ''}${flags.has('s') ? 's' : ''}l`);
   } catch {
-    throw new Error('pattern cannot run in linear time: leave out back-references (\\1, \\k<name>), lookahead/lookbehind ((?=, (?!, (?<=, (?<!) and counts above 16 ({n,m})');
+    throw new Error(
+      'pattern cannot run in linear time: leave out back-references (\\1, \\k<name>), lookahead/lookbehind ((?=, (?!, (?<=, (?<!) and counts above 16 ({n,m})',
+    );
   }
 }
 
@@ -82,7 +87,12 @@ function otherCases(unit: number): readonly number[] {
     equivalents = new Map();
     for (const group of byCanonical.values()) {
       const unique = [...new Set(group)];
-      if (unique.length > 1) for (const u of unique) equivalents.set(u, unique.filter((v) => v !== u));
+      if (unique.length > 1)
+        for (const u of unique)
+          equivalents.set(
+            u,
+            unique.filter((v) => v !== u),
+          );
     }
   }
   return equivalents.get(unit) ?? [];
@@ -138,7 +148,8 @@ function escapeEnd(source: string, at: number): number {
 function classEnd(source: string, at: number): number {
   let i = at + 1;
   if (source[i] === '^') i++;
-  if (source[i] === ']') i++; // `[]` and `[^]` are complete classes in JavaScript; `[]]` is not
+  if (source[i] === ']')
+    i++; // `[]` and `[^]` are complete classes in JavaScript; `[]]` is not
   else return closeOf(source, i);
   return i;
 }
@@ -194,10 +205,16 @@ function caseFoldClass(cls: string): string {
 function asRanges(units: number[]): string {
   units.sort((a, b) => a - b);
   let out = '';
-  for (let i = 0; i < units.length; ) {
+  for (let i = 0; i < units.length;) {
     let j = i;
     while (j + 1 < units.length && units[j + 1] === units[j]! + 1) j++;
-    out += j - i >= 2 ? `${hex4(units[i]!)}-${hex4(units[j]!)}` : units.slice(i, j + 1).map(hex4).join('');
+    out +=
+      j - i >= 2
+        ? `${hex4(units[i]!)}-${hex4(units[j]!)}`
+        : units
+            .slice(i, j + 1)
+            .map(hex4)
+            .join('');
     i = j + 1;
   }
   return out;

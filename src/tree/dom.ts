@@ -244,7 +244,11 @@ export class Element extends ParentBase {
   readonly nodeName: string;
   readonly attributes: Attributes;
 
-  constructor(tagName: string, attributes?: Iterable<[string, string]>, readonly namespace = HTML_NS) {
+  constructor(
+    tagName: string,
+    attributes?: Iterable<[string, string]>,
+    readonly namespace = HTML_NS,
+  ) {
     super();
     const names = tagNames.get(tagName) ?? internTagName(tagName);
     this.tagName = names[0];

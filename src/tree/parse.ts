@@ -158,8 +158,7 @@ function openings(html: string): Openings {
       // `<!-->` and `<!--->` are whole (empty) comments: their `-->` overlaps the `<!--`.
       if (html.startsWith('>', at + 4) || html.startsWith('->', at + 4)) commentEnd = Math.max(commentEnd, at);
       else comment = at;
-    }
-    else if (m[0] === '-->') commentEnd = at;
+    } else if (m[0] === '-->') commentEnd = at;
     else if (m[0] === ']]>') cdataEnd = at;
     else cdata = at;
   }
@@ -208,7 +207,11 @@ export function parseBody(htmlText: string, depth = 0): ParsedBody {
     onParseError: careful
       ? (error) => {
           if (error.code.startsWith('eof-')) truncation.push(error.code);
-          else if (error.code === 'non-void-html-element-start-tag-with-trailing-solidus' && lastCreated && RAW_TEXT.has(lastCreated.tagName)) {
+          else if (
+            error.code === 'non-void-html-element-start-tag-with-trailing-solidus' &&
+            lastCreated &&
+            RAW_TEXT.has(lastCreated.tagName)
+          ) {
             selfClosed.push(lastCreated);
           }
         }

@@ -6,7 +6,26 @@
  */
 import { Element, HTML_NS, Text, type DomNode, type ParentNode } from './dom.js';
 
-const VOID_ELEMENTS = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 // Text written as is under these (parse5 serializes with scripting on, so <noscript> too).
 const UNESCAPED_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
 
@@ -57,13 +76,15 @@ export function serializeChildren(root: ParentNode, templateContent: (template: 
       }
     } else if (node instanceof Text) {
       const parent = node.parentNode;
-      html += parent instanceof Element && parent.namespace === HTML_NS && UNESCAPED_TEXT.has(parent.tagName) ? node.data : escapeText(node.data);
+      html +=
+        parent instanceof Element && parent.namespace === HTML_NS && UNESCAPED_TEXT.has(parent.tagName) ? node.data : escapeText(node.data);
     }
     node = node.nextSibling;
   }
 }
 
 function firstChildOf(parent: ParentNode, templateContent: (template: Element) => ParentNode | undefined): DomNode | null {
-  if (parent instanceof Element && parent.tagName === 'template' && parent.namespace === HTML_NS) return templateContent(parent)?.firstChild ?? null;
+  if (parent instanceof Element && parent.tagName === 'template' && parent.namespace === HTML_NS)
+    return templateContent(parent)?.firstChild ?? null;
   return parent.firstChild;
 }

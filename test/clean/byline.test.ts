@@ -16,7 +16,9 @@ describe('byline block', () => {
   });
 
   it('reads RFC 822 dates', () => {
-    expect(byline('Thu, 16 Jul 2020 20:30:41 GMT', 'https://www.voachinese.com/a/1.html').findings.published).toBe(Date.UTC(2020, 6, 16, 20, 30, 41));
+    expect(byline('Thu, 16 Jul 2020 20:30:41 GMT', 'https://www.voachinese.com/a/1.html').findings.published).toBe(
+      Date.UTC(2020, 6, 16, 20, 30, 41),
+    );
   });
 
   it('reads zone-less local times in the source time zone (cn.nytimes.com: Asia/Shanghai)', () => {
@@ -65,8 +67,11 @@ describe('byline block', () => {
     expect(cleanHtml('<p>2023年是关键的一年。</p>').findings.published).toBeNull();
   });
 
-  it('leaves an italic editor\'s note with a line break alone', () => {
-    const { root, findings } = cleanHtml('<div><i>编者按：本文作者是一名医生，<br>文章仅代表作者个人观点。</i></div><p>正文。</p>', 'https://cn.nytimes.com/opinion/x/');
+  it("leaves an italic editor's note with a line break alone", () => {
+    const { root, findings } = cleanHtml(
+      '<div><i>编者按：本文作者是一名医生，<br>文章仅代表作者个人观点。</i></div><p>正文。</p>',
+      'https://cn.nytimes.com/opinion/x/',
+    );
     expect(findings.authors).toEqual([]);
     expect(outline(root)).toBe('<div><em>编者按：本文作者是一名医生，<br>文章仅代表作者个人观点。</em></div><p>正文。</p>');
   });

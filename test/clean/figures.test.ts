@@ -7,7 +7,9 @@ const IMG = 'https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg';
 describe('figure normalization', () => {
   it('joins an image and the feedx <div><small> caption after it', () => {
     const { root } = cleanHtml(`<img src="${IMG}" width="100%"><div><small style="color: #999;">图片说明</small></div><p>正文</p>`);
-    expect(outline(root)).toBe('<figure><img src="https://static.dw.com/image/1_303.jpg"><figcaption>图片说明</figcaption></figure><p>正文</p>');
+    expect(outline(root)).toBe(
+      '<figure><img src="https://static.dw.com/image/1_303.jpg"><figcaption>图片说明</figcaption></figure><p>正文</p>',
+    );
   });
 
   it('drops an empty caption block and leaves the image bare', () => {
@@ -25,13 +27,19 @@ describe('figure normalization', () => {
   });
 
   it('keeps real figures, flattening their captions to text', () => {
-    const { root } = cleanHtml('<figure><img src="https://a.example/x.jpg" alt="alt"><figcaption>Caption <b>bold</b> © Reuters</figcaption></figure>');
+    const { root } = cleanHtml(
+      '<figure><img src="https://a.example/x.jpg" alt="alt"><figcaption>Caption <b>bold</b> © Reuters</figcaption></figure>',
+    );
     expect(extractFigures(root)).toEqual([{ url: 'https://a.example/x.jpg', caption: 'Caption bold © Reuters' }]);
   });
 
   it('moves anything else a figure holds out after it, as body text', () => {
-    const { root } = cleanHtml('<figure><div><img src="https://a.example/x.jpg"><p>Credit note</p></div><p>A note</p><figcaption>Cap</figcaption></figure>');
-    expect(outline(root)).toBe('<figure><div><img src="https://a.example/x.jpg"></div><figcaption>Cap</figcaption></figure><p>Credit note</p><p>A note</p>');
+    const { root } = cleanHtml(
+      '<figure><div><img src="https://a.example/x.jpg"><p>Credit note</p></div><p>A note</p><figcaption>Cap</figcaption></figure>',
+    );
+    expect(outline(root)).toBe(
+      '<figure><div><img src="https://a.example/x.jpg"></div><figcaption>Cap</figcaption></figure><p>Credit note</p><p>A note</p>',
+    );
   });
 
   it('falls back to alt, then null', () => {
@@ -57,12 +65,17 @@ describe('decorative and lazy images', () => {
   });
 
   it('drops tracking beacons (FeedBurner pixels, stats hosts) wherever the item comes from', () => {
-    const { root } = cleanHtml('<p>t<img src="http://feeds.feedburner.com/~r/Example/~4/abc"><img src="https://stats.wordpress.com/b.gif?host=x"><img src="https://a.example/photo.jpg"></p>', 'https://blog.example/post');
+    const { root } = cleanHtml(
+      '<p>t<img src="http://feeds.feedburner.com/~r/Example/~4/abc"><img src="https://stats.wordpress.com/b.gif?host=x"><img src="https://a.example/photo.jpg"></p>',
+      'https://blog.example/post',
+    );
     expect(extractFigures(root).map((f) => f.url)).toEqual(['https://a.example/photo.jpg']);
   });
 
-  it('takes a picture\'s source when its img has no src, and data-srcset over a grey placeholder', () => {
-    const { root } = cleanHtml('<picture><source srcset="https://a.example/r5.webp 800w"><img alt="r5"></picture><p>x</p><img src="https://a.example/grey.gif" data-srcset="https://a.example/real6.jpg 1x">');
+  it("takes a picture's source when its img has no src, and data-srcset over a grey placeholder", () => {
+    const { root } = cleanHtml(
+      '<picture><source srcset="https://a.example/r5.webp 800w"><img alt="r5"></picture><p>x</p><img src="https://a.example/grey.gif" data-srcset="https://a.example/real6.jpg 1x">',
+    );
     expect(extractFigures(root)).toEqual([
       { url: 'https://a.example/r5.webp', caption: 'r5' },
       { url: 'https://a.example/real6.jpg', caption: null },
@@ -70,7 +83,9 @@ describe('decorative and lazy images', () => {
   });
 
   it('promotes data-src over a placeholder and keeps the noscript fallback once', () => {
-    const { root } = cleanHtml('<p><img src="data:image/gif;base64,R0lGOD" data-src="https://a.example/real.jpg" alt="a"></p><div><img src="https://a.example/s.jpg"><noscript><img src="https://a.example/s.jpg" alt="full alt"></noscript></div>');
+    const { root } = cleanHtml(
+      '<p><img src="data:image/gif;base64,R0lGOD" data-src="https://a.example/real.jpg" alt="a"></p><div><img src="https://a.example/s.jpg"><noscript><img src="https://a.example/s.jpg" alt="full alt"></noscript></div>',
+    );
     expect(extractFigures(root)).toEqual([
       { url: 'https://a.example/real.jpg', caption: 'a' },
       { url: 'https://a.example/s.jpg', caption: 'full alt' },

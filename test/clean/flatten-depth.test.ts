@@ -17,7 +17,9 @@ describe('deep nesting', () => {
   });
 
   it('survives 100,000 levels through the whole pipeline, turndown included', () => {
-    const [item] = normalize(`${header}<p>${'<span>'.repeat(100_000)}x${'</span>'.repeat(100_000)}</p>${'<div>'.repeat(20_000)}y${'</div>'.repeat(20_000)}`);
+    const [item] = normalize(
+      `${header}<p>${'<span>'.repeat(100_000)}x${'</span>'.repeat(100_000)}</p>${'<div>'.repeat(20_000)}y${'</div>'.repeat(20_000)}`,
+    );
     expect(item!.markdown).toBe('x\n\ny');
     expect(item!.text).toBe('x\n\ny');
   });

@@ -12,25 +12,38 @@ describe('media embeds', () => {
       '<video poster="https://images.weserv.nl?url=gdb.voanews.com/p.jpg" controls><source src="https://voa.example/v.mp4" type="video/mp4">Your browser does not support video.</video><audio src="https://voa.example/a.mp3"></audio>',
       'https://www.voachinese.com/a/1.html',
     );
-    expect(outline(root)).toBe('<img src="https://gdb.voanews.com/p.jpg" alt=""><p><a href="https://voa.example/v.mp4">https://voa.example/v.mp4</a></p><p><a href="https://voa.example/a.mp3">https://voa.example/a.mp3</a></p>');
+    expect(outline(root)).toBe(
+      '<img src="https://gdb.voanews.com/p.jpg" alt=""><p><a href="https://voa.example/v.mp4">https://voa.example/v.mp4</a></p><p><a href="https://voa.example/a.mp3">https://voa.example/a.mp3</a></p>',
+    );
   });
 
   it('drops media whose address cannot be recovered, with its filler text', () => {
     expect(outline(cleanHtml('<p>t</p><video>不支持</video><iframe src="javascript:x"></iframe>').root)).toBe('<p>t</p>');
   });
 
-  it('keeps the player container\'s caption when it says more than the title', () => {
-    const playable = JSON.stringify({ settings: { externalEmbedUrl: 'https://www.bbc.com/zhongwen/trad/x/embed', playlistObject: { title: '林鄭月娥' } } });
-    const { root } = cleanHtml(`<div class="media-with-caption"><div data-playable='${playable}'></div><figcaption>林鄭月娥：押後選舉與政治無關</figcaption></div>`, 'https://www.bbc.com/zhongwen/trad/x');
-    expect(outline(root)).toBe('<p><a href="https://www.bbc.com/zhongwen/trad/x/embed">林鄭月娥</a></p><p>林鄭月娥：押後選舉與政治無關</p>');
+  it("keeps the player container's caption when it says more than the title", () => {
+    const playable = JSON.stringify({
+      settings: { externalEmbedUrl: 'https://www.bbc.com/zhongwen/trad/x/embed', playlistObject: { title: '林鄭月娥' } },
+    });
+    const { root } = cleanHtml(
+      `<div class="media-with-caption"><div data-playable='${playable}'></div><figcaption>林鄭月娥：押後選舉與政治無關</figcaption></div>`,
+      'https://www.bbc.com/zhongwen/trad/x',
+    );
+    expect(outline(root)).toBe(
+      '<p><a href="https://www.bbc.com/zhongwen/trad/x/embed">林鄭月娥</a></p><p>林鄭月娥：押後選舉與政治無關</p>',
+    );
   });
 
   it('recovers BBC players from data-playable JSON and drops the device filler', () => {
-    const playable = JSON.stringify({ settings: { externalEmbedUrl: 'https://www.bbc.com/zhongwen/simp/world-1/embed', playlistObject: { title: '视频标题' } } }).replace(/'/g, '&#39;');
+    const playable = JSON.stringify({
+      settings: { externalEmbedUrl: 'https://www.bbc.com/zhongwen/simp/world-1/embed', playlistObject: { title: '视频标题' } },
+    }).replace(/'/g, '&#39;');
     const { root } = cleanHtml(
       `<div class="media-with-caption"><div class="player-with-placeholder"><img class="media-placeholder" src="https://ichef.bbci.co.uk/images/ic/720x405/p1.jpg"><div class="player-with-placeholder__caption">你的器材不支持播放多媒体材料</div><div class="media-player" data-playable='${playable}'></div></div><figcaption>视频标题</figcaption></div><p>正文</p>`,
       'https://www.bbc.com/zhongwen/simp/world-1',
     );
-    expect(outline(root)).toBe('<img src="https://ichef.bbci.co.uk/images/ic/720x405/p1.jpg" alt="视频标题"><p><a href="https://www.bbc.com/zhongwen/simp/world-1/embed">视频标题</a></p><p>正文</p>');
+    expect(outline(root)).toBe(
+      '<img src="https://ichef.bbci.co.uk/images/ic/720x405/p1.jpg" alt="视频标题"><p><a href="https://www.bbc.com/zhongwen/simp/world-1/embed">视频标题</a></p><p>正文</p>',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { cleanHtml, outline } from '../support/clean.js';
 
 describe('pruning what shows nothing', () => {
   it('removes empty wrappers and edge breaks, keeps images and word gaps', () => {
-    const { root } = cleanHtml('<div><span><div></div></span></div><p><br>text<br><br><br><br>more<br></p><p> </p><p>a<span> </span>b</p><p><a href="https://a.example/"></a></p>');
+    const { root } = cleanHtml(
+      '<div><span><div></div></span></div><p><br>text<br><br><br><br>more<br></p><p> </p><p>a<span> </span>b</p><p><a href="https://a.example/"></a></p>',
+    );
     expect(outline(root)).toBe('<p>text<br><br>more</p><p>a b</p>');
   });
 

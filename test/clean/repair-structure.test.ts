@@ -22,7 +22,9 @@ describe('structural repairs', () => {
 
 describe('repairs that make our Markdown read back the same (found by the property tests)', () => {
   it('pushes nested inline wrappers inside blocks, innermost first', () => {
-    expect(outline(cleanHtml('<p><i><b></p>text<p>text').root)).toBe('<p><em><strong>text</strong></em></p><p><em><strong>text</strong></em></p>');
+    expect(outline(cleanHtml('<p><i><b></p>text<p>text').root)).toBe(
+      '<p><em><strong>text</strong></em></p><p><em><strong>text</strong></em></p>',
+    );
   });
 
   it('unwraps formatting inside the same formatting, and links inside links keep the innermost', () => {
@@ -69,7 +71,15 @@ describe('lists and tables that read back as written', () => {
     const { normalize, renderMarkdown } = await import('../../src/index.js');
     const loose = normalize('<ul><li><p>a</p><ul><li>x</li></ul></li><li>b<ol><li>c</li></ol></li></ul>')[0]!.markdown;
     expect(loose).toBe('- a\n\n  - x\n\n- b\n\n  1. c');
-    for (const html of ['<ul><p>a</p><ul><li>x</li><li>y</li></ul><li>b<ol><li>c</li></ol></li></ul>', '<p><i></p>text<table><th>text<p>text', '<p><img>===', '<p><img src="x.png">===', '<u><p></p>===', '<strong><ul>===<p>', '<br><u>text<em></br>']) {
+    for (const html of [
+      '<ul><p>a</p><ul><li>x</li><li>y</li></ul><li>b<ol><li>c</li></ol></li></ul>',
+      '<p><i></p>text<table><th>text<p>text',
+      '<p><img>===',
+      '<p><img src="x.png">===',
+      '<u><p></p>===',
+      '<strong><ul>===<p>',
+      '<br><u>text<em></br>',
+    ]) {
       const once = renderMarkdown(normalize(html)[0]!);
       expect(renderMarkdown(normalize(once)[0]!)).toBe(once);
     }

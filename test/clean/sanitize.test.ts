@@ -6,7 +6,15 @@ const BASE = 'https://www.dw.com/zh/x/a-1';
 
 describe('safeUrl', () => {
   it('refuses script schemes however they are spelled', () => {
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:x', 'java\tscript:x', 'java\u0000script:x', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:x',
+      'java\tscript:x',
+      'java\u0000script:x',
+      'vbscript:msgbox(1)',
+      'data:text/html,<script>alert(1)</script>',
+    ]) {
       expect(safeUrl(url, 'href', BASE), JSON.stringify(url)).toBeNull();
     }
   });
@@ -27,30 +35,45 @@ describe('safeUrl', () => {
 
 describe('sanitize', () => {
   it('drops dangerous elements with their content and unknown ones without it', () => {
-    const { root } = cleanHtml('<p>a<script>alert(1)</script><style>p{}</style><font color="red">b</font><svg><script>x</script></svg></p><form><input value="x"></form><object data="x"><embed src="x"></object>');
+    const { root } = cleanHtml(
+      '<p>a<script>alert(1)</script><style>p{}</style><font color="red">b</font><svg><script>x</script></svg></p><form><input value="x"></form><object data="x"><embed src="x"></object>',
+    );
     expect(outline(root)).toBe('<p>ab</p>');
   });
 
   it("keeps an <object>'s fallback content (what a browser shows when the plugin does not run)", () => {
-    const { root } = cleanHtml('<p>safe<object classid="clsid:x" data="movie.swf"><param name="movie" value="m.swf"><embed src="m.swf"> <b>description</b></object></p><applet code="A.class">Applet <i>text</i></applet>');
+    const { root } = cleanHtml(
+      '<p>safe<object classid="clsid:x" data="movie.swf"><param name="movie" value="m.swf"><embed src="m.swf"> <b>description</b></object></p><applet code="A.class">Applet <i>text</i></applet>',
+    );
     expect(outline(root)).toBe('<p>safe <strong>description</strong></p><p>Applet <em>text</em></p>');
   });
 
   it('keeps only listed attributes', () => {
-    const { root } = cleanHtml('<p style="color:red" onclick="x()" class="c" width="100">t <a href="https://a.example/" onmouseover="x()" target="_blank" rel="nofollow" title="T">l</a></p>');
+    const { root } = cleanHtml(
+      '<p style="color:red" onclick="x()" class="c" width="100">t <a href="https://a.example/" onmouseover="x()" target="_blank" rel="nofollow" title="T">l</a></p>',
+    );
     expect(outline(root)).toBe('<p>t <a href="https://a.example/" title="T">l</a></p>');
   });
 
   it('turns unsafe links into their text and drops unsafe images', () => {
-    const { root } = cleanHtml('<p><a href="javascript:alert(1)">x</a> <a href="JaVaScRiPt&colon;alert(1)">y</a> <img src="javascript:alert(1)"><img src="data:image/svg+xml;base64,PHN2Zz4="></p>');
+    const { root } = cleanHtml(
+      '<p><a href="javascript:alert(1)">x</a> <a href="JaVaScRiPt&colon;alert(1)">y</a> <img src="javascript:alert(1)"><img src="data:image/svg+xml;base64,PHN2Zz4="></p>',
+    );
     expect(outline(root)).toBe('<p>x y </p>');
   });
 
   it('drops images whose source is a bare site root', () => {
-    expect(outline(cleanHtml('<p>a<img src="/"><img src="https://www.dw.com/"><img src="/x.jpg"></p>').root)).toBe('<p>a<img src="https://www.dw.com/x.jpg"></p>');
+    expect(outline(cleanHtml('<p>a<img src="/"><img src="https://www.dw.com/"><img src="/x.jpg"></p>').root)).toBe(
+      '<p>a<img src="https://www.dw.com/x.jpg"></p>',
+    );
   });
 
   it('drops meta, base and link elements', () => {
-    expect(outline(cleanHtml('<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><link rel="stylesheet" href="x"><p>t</p>').root)).toBe('<p>t</p>');
+    expect(
+      outline(
+        cleanHtml('<base href="https://evil.example/"><meta http-equiv="refresh" content="0"><link rel="stylesheet" href="x"><p>t</p>')
+          .root,
+      ),
+    ).toBe('<p>t</p>');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanHtml, outline } from '../support/clean.js';
 
-const FOOTER = '<br><hr><div>获取更多RSS：<br><a href="https://feedx.net" style="color:orange" target="_blank">https://feedx.net</a> <br><a href="https://feedx.best" style="color:orange" target="_blank">https://feedx.best</a><br></div>';
+const FOOTER =
+  '<br><hr><div>获取更多RSS：<br><a href="https://feedx.net" style="color:orange" target="_blank">https://feedx.net</a> <br><a href="https://feedx.best" style="color:orange" target="_blank">https://feedx.best</a><br></div>';
 
 describe('mirror footer', () => {
   it('goes with its wrapper and the <br><hr> before it', () => {
@@ -12,12 +13,16 @@ describe('mirror footer', () => {
   });
 
   it('goes without a wrapping div too, keeping what came before it', () => {
-    const { root } = cleanHtml('<p>正文。</p><br><hr>获取更多RSS：<br><a href="https://feedx.xyz">https://feedx.xyz</a> <br><a href="https://feedx.site">https://feedx.site</a><br>');
+    const { root } = cleanHtml(
+      '<p>正文。</p><br><hr>获取更多RSS：<br><a href="https://feedx.xyz">https://feedx.xyz</a> <br><a href="https://feedx.site">https://feedx.site</a><br>',
+    );
     expect(outline(root)).toBe('<p>正文。</p>');
   });
 
   it('goes in the one-line form other feedx feeds use (no breaks, feedx.site / feedx.co)', () => {
-    const { root } = cleanHtml('<p>正文。</p><hr/>获取更多RSS：<a href="https://feedx.net">https://feedx.net</a> <a href="https://feedx.co">https://feedx.co</a>');
+    const { root } = cleanHtml(
+      '<p>正文。</p><hr/>获取更多RSS：<a href="https://feedx.net">https://feedx.net</a> <a href="https://feedx.co">https://feedx.co</a>',
+    );
     expect(outline(root)).toBe('<p>正文。</p>');
   });
 
@@ -59,25 +64,46 @@ describe('publisher boilerplate by text', () => {
   });
 
   it('drops DW house promos but keeps agency credits', () => {
-    const { root } = cleanHtml('<p>正文。</p><p><strong>DW中文有Instagram！</strong>欢迎关注<a href="https://www.instagram.com/dw.chinese/">dw.chinese</a></p><p>（路透社、法新社）</p><p>(dpa, Reuters)</p>');
+    const { root } = cleanHtml(
+      '<p>正文。</p><p><strong>DW中文有Instagram！</strong>欢迎关注<a href="https://www.instagram.com/dw.chinese/">dw.chinese</a></p><p>（路透社、法新社）</p><p>(dpa, Reuters)</p>',
+    );
     expect(outline(root)).toBe('<p>正文。</p><p>（路透社、法新社）</p><p>(dpa, Reuters)</p>');
   });
 
   it('applies site rules only to their site', () => {
-    const promo = '<p>（欢迎<a href="https://sso.nytcn.me/">点击此处</a>订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）</p><p>正文。</p>';
+    const promo =
+      '<p>（欢迎<a href="https://sso.nytcn.me/">点击此处</a>订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）</p><p>正文。</p>';
     expect(outline(cleanHtml(promo, 'https://cn.nytimes.com/china/20200713/x/').root)).toBe('<p>正文。</p>');
     expect(outline(cleanHtml(promo, 'https://www.dw.com/zh/x/a-1').root)).toContain('NYT简报');
   });
 
   it('removes the smallest matching block and never one holding an image', () => {
-    const { root } = cleanHtml('<div><p>德国之声版权声明：…</p><p>保留这段。</p></div><div><img src="https://a.example/x.jpg">德国之声版权声明</div>');
+    const { root } = cleanHtml(
+      '<div><p>德国之声版权声明：…</p><p>保留这段。</p></div><div><img src="https://a.example/x.jpg">德国之声版权声明</div>',
+    );
     expect(outline(root)).toBe('<div><p>保留这段。</p></div><div><img src="https://a.example/x.jpg">德国之声版权声明</div>');
   });
 
   it('drops RFI, Zaobao and DW English promos on their own sites', () => {
-    expect(outline(cleanHtml('<p>正文</p><p>广告</p><p>订阅RFI中文的新闻推送，请点击这里。</p>', 'https://www.rfi.fr/cn/x').root)).toBe('<p>正文</p>');
-    expect(outline(cleanHtml('<p>正文</p><p>想要第一时间获取重要新闻？关注联合早报Telegram频道。</p><p>欢迎下载联合早报App。</p>', 'https://www.zaobao.com.sg/news/x').root)).toBe('<p>正文</p>');
-    expect(outline(cleanHtml('<p>Body.</p><p><i>While you are here: Every Tuesday, DW editors round up what is happening in German politics. Sign up here for the weekly email newsletter Berlin Briefing.</i></p>', 'https://www.dw.com/en/x/a-1').root)).toBe('<p>Body.</p>');
+    expect(outline(cleanHtml('<p>正文</p><p>广告</p><p>订阅RFI中文的新闻推送，请点击这里。</p>', 'https://www.rfi.fr/cn/x').root)).toBe(
+      '<p>正文</p>',
+    );
+    expect(
+      outline(
+        cleanHtml(
+          '<p>正文</p><p>想要第一时间获取重要新闻？关注联合早报Telegram频道。</p><p>欢迎下载联合早报App。</p>',
+          'https://www.zaobao.com.sg/news/x',
+        ).root,
+      ),
+    ).toBe('<p>正文</p>');
+    expect(
+      outline(
+        cleanHtml(
+          '<p>Body.</p><p><i>While you are here: Every Tuesday, DW editors round up what is happening in German politics. Sign up here for the weekly email newsletter Berlin Briefing.</i></p>',
+          'https://www.dw.com/en/x/a-1',
+        ).root,
+      ),
+    ).toBe('<p>Body.</p>');
     expect(outline(cleanHtml('<p>广告</p>', 'https://www.dw.com/zh/x/a-1').root)).toBe('<p>广告</p>');
   });
 

@@ -153,7 +153,9 @@ describe('parseSrcset / mapSrcset', () => {
   });
 
   it('maps every URL and keeps descriptors', () => {
-    expect(mapSrcset('a.jpg 1x, b.jpg 2x', (u) => `https://cdn.example/${u}`)).toBe('https://cdn.example/a.jpg 1x, https://cdn.example/b.jpg 2x');
+    expect(mapSrcset('a.jpg 1x, b.jpg 2x', (u) => `https://cdn.example/${u}`)).toBe(
+      'https://cdn.example/a.jpg 1x, https://cdn.example/b.jpg 2x',
+    );
     expect(mapSrcset('a.jpg 1x,b.jpg 2x', (u) => u.toUpperCase())).toBe('A.JPG 1x, B.JPG 2x');
     expect(mapSrcset('a.jpg, b.jpg', (u) => u.toUpperCase())).toBe('A.JPG, B.JPG');
   });
@@ -235,7 +237,9 @@ describe('unwrapProxies (cleaner)', () => {
   });
 
   it('records nothing when there is no proxy', () => {
-    const { root } = parseBody('<p><img src="https://example.com/a.jpg" srcset="https://example.com/a.jpg 1x"><a href="https://example.com/">x</a></p>');
+    const { root } = parseBody(
+      '<p><img src="https://example.com/a.jpg" srcset="https://example.com/a.jpg 1x"><a href="https://example.com/">x</a></p>',
+    );
     const ctx = context([generic]);
     unwrapProxies(root, ctx);
     expect(ctx.findings.fired).toEqual([]);
@@ -251,7 +255,12 @@ describe('unwrapProxies (cleaner)', () => {
   });
 
   it('names a mirror pack whose proxy fired', () => {
-    const mirror: RulePack = { id: 'm', kind: 'mirror', name: 'mirror.example', proxies: [{ id: 'mp', hosts: ['img.mirror.example'], form: 'path' }] };
+    const mirror: RulePack = {
+      id: 'm',
+      kind: 'mirror',
+      name: 'mirror.example',
+      proxies: [{ id: 'mp', hosts: ['img.mirror.example'], form: 'path' }],
+    };
     const { root } = parseBody('<img src="https://img.mirror.example/static.dw.com/a.jpg">');
     const ctx = context([generic, mirror]);
     unwrapProxies(root, ctx);

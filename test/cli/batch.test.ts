@@ -32,7 +32,12 @@ function mixedBatch(copies: number): string {
     }),
   );
   for (let i = 0; i < copies; i++) {
-    sources.forEach((source, k) => copyFileSync(source, join(dir, `${String(i).padStart(3, '0')}-${String(k).padStart(2, '0')}${source.slice(source.lastIndexOf('.'))}`)));
+    sources.forEach((source, k) =>
+      copyFileSync(
+        source,
+        join(dir, `${String(i).padStart(3, '0')}-${String(k).padStart(2, '0')}${source.slice(source.lastIndexOf('.'))}`),
+      ),
+    );
   }
   return dir;
 }
@@ -49,8 +54,15 @@ describe('feedclean batches', () => {
     expect(one.code).toBe(0);
     expect(three.stdout).toBe(one.stdout);
     expect(three.stderr).not.toContain('\r'); // no progress bar on a pipe
-    const inputs = one.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input);
-    expect([...new Set(inputs)]).toEqual(readdirSync(dir).sort().map((f) => join(dir, f)));
+    const inputs = one.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).source.input);
+    expect([...new Set(inputs)]).toEqual(
+      readdirSync(dir)
+        .sort()
+        .map((f) => join(dir, f)),
+    );
     expect(three.stderr).toBe(one.stderr.replace(/in \d+(\.\d)? s\n$/, three.stderr.match(/in \d+(\.\d)? s\n$/)![0]));
     expect(three.stderr.trimEnd().split('\n').at(-1)).toMatch(/^feedclean: [\d,]+ items from [\d,]+ inputs in \d+(\.\d)? s$/);
     // JSON (a streamed array) and Markdown agree with their one-thread selves too.
@@ -75,7 +87,9 @@ describe('feedclean batches', () => {
     expect(shown.code).toBe(0);
     expect(shown.stderr).toMatch(/\r\x1b\[K\[=*>? *\] \d+\/52 · [\d,]+ items\/s/);
     // The run ends on the summary line, the bar wiped: nothing after it is a bar.
-    expect(shown.stderr).toMatch(/\nfeedclean: [\d,]+ items from 52 inputs in [\d.]+ s\n$|\r\x1b\[Kfeedclean: [\d,]+ items from 52 inputs in [\d.]+ s\n$/);
+    expect(shown.stderr).toMatch(
+      /\nfeedclean: [\d,]+ items from 52 inputs in [\d.]+ s\n$|\r\x1b\[Kfeedclean: [\d,]+ items from 52 inputs in [\d.]+ s\n$/,
+    );
     expect(shown.stderr.split('\r\x1b[K').at(-1)).not.toMatch(/^\[/);
     const quiet = await runOnTty(['-q', '-j', '1', '-f', 'ndjson']);
     expect(quiet.stderr).not.toContain('\r');
@@ -124,7 +138,12 @@ describe('feedclean batches', () => {
     const r = run(['-q', '-f', 'ndjson', '-j', '2', '--timeout', '1', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`feedclean: ${join(dir, '000-slow.html')}: gave up after 1 s (--timeout)\n`);
-    expect(r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).source.input)).toEqual([1, 2, 3, 4, 5, 6].map((i) => join(dir, `00${i}-fast.md`)));
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).source.input),
+    ).toEqual([1, 2, 3, 4, 5, 6].map((i) => join(dir, `00${i}-fast.md`)));
   });
 
   it('mirrors the input tree with --keep-dirs and never reads its own output directory', () => {
@@ -163,7 +182,10 @@ describe('feedclean batches', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is an input; not overwriting it');
     expect(readFileSync(join(dir, 'data', name))).toEqual(readFileSync(sample));
-    expect(run(['-o', join(dir, 'link'), join(dir, 'data')])).toMatchObject({ code: 2, stderr: expect.stringContaining('is also an input directory') });
+    expect(run(['-o', join(dir, 'link'), join(dir, 'data')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is also an input directory'),
+    });
   });
 
   it('re-run over a grown archive writes the new items and duplicates none', () => {
@@ -187,7 +209,11 @@ describe('feedclean batches', () => {
     mkdirSync(join(dir, 'drafts'));
     copyFileSync(sample, join(dir, 'drafts', 'draft.md'));
     copyFileSync(sample, join(dir, 'item.dump'));
-    const names = (args: string[]) => run(['-q', '-f', 'ndjson', ...args, dir]).stdout.trimEnd().split('\n').map((l) => relative(dir, JSON.parse(l).source.input));
+    const names = (args: string[]) =>
+      run(['-q', '-f', 'ndjson', ...args, dir])
+        .stdout.trimEnd()
+        .split('\n')
+        .map((l) => relative(dir, JSON.parse(l).source.input));
     expect(new Set(names([]))).toContain('drafts/draft.md');
     expect(names([]).some((n) => n.endsWith('.dump'))).toBe(false);
     const only = names(['--include', '*.{dump,xml}', '--exclude', 'drafts']);
@@ -204,12 +230,25 @@ describe('feedclean batches', () => {
     writeFileSync(list, `${odd[0]}\n${odd[1]}\n\n`);
     const byLine = run(['-q', '-f', 'ndjson', '--files-from', list]);
     expect(byLine.code).toBe(0);
-    expect(byLine.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input)).toEqual(odd.slice(0, 2));
+    expect(
+      byLine.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).source.input),
+    ).toEqual(odd.slice(0, 2));
     const byNul = run(['-q', '-f', 'ndjson', '--files-from', '-', '-0'], `${odd.join('\0')}\0`);
     expect(byNul.code).toBe(0);
-    expect(byNul.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input)).toEqual(odd);
+    expect(
+      byNul.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).source.input),
+    ).toEqual(odd);
     const missing = run(['-q', '--files-from', join(dir, 'nope.txt')]);
-    expect(missing).toMatchObject({ code: 1, stderr: `feedclean: ${join(dir, 'nope.txt')}: cannot read the list of inputs: no such file or directory\n` });
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: `feedclean: ${join(dir, 'nope.txt')}: cannot read the list of inputs: no such file or directory\n`,
+    });
     expect(run(['-', '--files-from', '-'])).toMatchObject({ code: 2 });
   });
 
@@ -224,8 +263,18 @@ describe('feedclean batches', () => {
     for (const jobs of ['1', '2']) {
       const r = run(['--input-format', 'ndjson', '-f', 'ndjson', '-j', jobs], `${lines}\n`);
       expect(r.code).toBe(1);
-      expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input)).toEqual(['first', '-:3']);
-      expect(r.stderr.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+      expect(
+        r.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l).source.input),
+      ).toEqual(['first', '-:3']);
+      expect(
+        r.stderr
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual([
         { name: '-:2', error: 'line is not JSON' },
         { name: 'empty', error: 'input is empty' },
       ]);
@@ -240,7 +289,9 @@ describe('feedclean batches', () => {
     const out = join(dir, 'out');
     const expected = run(['-q', '--no-front-matter', sample]).stdout;
     for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      const child = spawn(process.execPath, [bin, '--no-front-matter', '-j', '2', '-o', out, inputs], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [bin, '--no-front-matter', '-j', '2', '-o', out, inputs], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (b) => (stderr += b));
       // Kill it once it has written something, while it is still writing.
@@ -249,7 +300,9 @@ describe('feedclean batches', () => {
       const code = await new Promise((r) => child.on('close', (c, s) => r(c ?? s)));
       if (signal === 'SIGTERM') {
         expect(code).toBe(143);
-        expect(stderr).toMatch(/^feedclean: interrupted after [\d,]+ of 600 inputs \(.*\); every output written is whole; run the same command again to do the rest\n$/);
+        expect(stderr).toMatch(
+          /^feedclean: interrupted after [\d,]+ of 600 inputs \(.*\); every output written is whole; run the same command again to do the rest\n$/,
+        );
         expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
       }
       // Every file there is whole.
@@ -266,10 +319,17 @@ describe('feedclean batches', () => {
   it('hears Ctrl-C in a small batch run on the main thread, even inside a feed of many items', async () => {
     // Two feeds of 3,000 entries: a small batch (run on this thread), each feed seconds of work.
     const dir = tempDir();
-    const entries = Array.from({ length: 3000 }, (_, i) => `<item><title>Item ${i}</title><link>https://example.com/${i}</link><description>&lt;p&gt;Text ${i}.&lt;/p&gt;</description></item>`).join('');
-    for (const name of ['a.xml', 'b.xml']) writeFileSync(join(dir, name), `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>${entries}</channel></rss>`);
+    const entries = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://example.com/${i}</link><description>&lt;p&gt;Text ${i}.&lt;/p&gt;</description></item>`,
+    ).join('');
+    for (const name of ['a.xml', 'b.xml'])
+      writeFileSync(join(dir, name), `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>${entries}</channel></rss>`);
     const out = join(dir, 'out');
-    const child = spawn(process.execPath, [bin, '-o', out, join(dir, 'a.xml'), join(dir, 'b.xml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, '-o', out, join(dir, 'a.xml'), join(dir, 'b.xml')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     while (!existsSync(out) || readdirSync(out).length < 50) await new Promise((r) => setTimeout(r, 5));
@@ -297,26 +357,46 @@ describe('feedclean batches', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(5);
   }, 30_000);
 
-  const hasParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0 || process.env.FEEDCLEAN_REQUIRE_PARALLEL === '1';
-  it.skipIf(!hasParallel)('works as a GNU parallel --pipe filter: every item comes out exactly once', () => {
-    const dir = mixedBatch(12);
-    const ndjson = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'dumps-to-ndjson.mjs'), dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
-    expect(ndjson.status).toBe(0);
-    const count = ndjson.stdout.trimEnd().split('\n').length;
-    const r = spawnSync('parallel', ['--will-cite', '--pipe', '-N', '200', process.execPath, bin, '--input-format', 'ndjson', '-f', 'ndjson'], {
-      input: ndjson.stdout, encoding: 'utf8', maxBuffer: 256 << 20,
-    });
-    // stderr carries only the fixtures' warnings, as JSON lines; no input failed.
-    for (const line of r.stderr.split('\n').filter(Boolean)) expect(Object.keys(JSON.parse(line))).toEqual(['name', 'warning']);
-    expect(r.status).toBe(0);
-    const names = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input as string);
-    const perInput = new Map<string, number>();
-    for (const n of names) perInput.set(n, (perInput.get(n) ?? 0) + 1);
-    // Feeds give several items per input; each input's items appear once each, none lost or doubled.
-    const direct = run(['-q', '-f', 'ndjson', dir]).stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input as string);
-    const expected = new Map<string, number>();
-    for (const n of direct) expected.set(n, (expected.get(n) ?? 0) + 1);
-    expect(perInput).toEqual(expected);
-    expect(perInput.size).toBe(count);
-  }, 120_000);
+  const hasParallel =
+    spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0 || process.env.FEEDCLEAN_REQUIRE_PARALLEL === '1';
+  it.skipIf(!hasParallel)(
+    'works as a GNU parallel --pipe filter: every item comes out exactly once',
+    () => {
+      const dir = mixedBatch(12);
+      const ndjson = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'dumps-to-ndjson.mjs'), dir], {
+        encoding: 'utf8',
+        maxBuffer: 256 << 20,
+      });
+      expect(ndjson.status).toBe(0);
+      const count = ndjson.stdout.trimEnd().split('\n').length;
+      const r = spawnSync(
+        'parallel',
+        ['--will-cite', '--pipe', '-N', '200', process.execPath, bin, '--input-format', 'ndjson', '-f', 'ndjson'],
+        {
+          input: ndjson.stdout,
+          encoding: 'utf8',
+          maxBuffer: 256 << 20,
+        },
+      );
+      // stderr carries only the fixtures' warnings, as JSON lines; no input failed.
+      for (const line of r.stderr.split('\n').filter(Boolean)) expect(Object.keys(JSON.parse(line))).toEqual(['name', 'warning']);
+      expect(r.status).toBe(0);
+      const names = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).source.input as string);
+      const perInput = new Map<string, number>();
+      for (const n of names) perInput.set(n, (perInput.get(n) ?? 0) + 1);
+      // Feeds give several items per input; each input's items appear once each, none lost or doubled.
+      const direct = run(['-q', '-f', 'ndjson', dir])
+        .stdout.trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).source.input as string);
+      const expected = new Map<string, number>();
+      for (const n of direct) expected.set(n, (expected.get(n) ?? 0) + 1);
+      expect(perInput).toEqual(expected);
+      expect(perInput.size).toBe(count);
+    },
+    120_000,
+  );
 });

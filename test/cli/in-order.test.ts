@@ -33,7 +33,13 @@ describe('runInOrder', () => {
       seen.push('source resumed');
       yield 'b';
     }
-    await runInOrder(slowSource(), async (x) => x, async (x) => void seen.push(x), 16, new AbortController().signal);
+    await runInOrder(
+      slowSource(),
+      async (x) => x,
+      async (x) => void seen.push(x),
+      16,
+      new AbortController().signal,
+    );
     expect(seen).toEqual(['a', 'source resumed', 'b']);
   });
 
@@ -48,7 +54,13 @@ describe('runInOrder', () => {
     }
     setTimeout(() => stop.abort(), 50);
     const began = Date.now();
-    await runInOrder(endless(), async (i) => i, async (i) => void seen.push(i), 16, stop.signal);
+    await runInOrder(
+      endless(),
+      async (i) => i,
+      async (i) => void seen.push(i),
+      16,
+      stop.signal,
+    );
     expect(seen).toEqual([0, 1, 2]);
     expect(Date.now() - began).toBeLessThan(5000);
   });
@@ -62,9 +74,15 @@ describe('runInOrder', () => {
       }
     }
     await expect(
-      runInOrder(many(), async (i) => i, async (i) => {
-        if (i === 3) throw new Error('disk full');
-      }, 4, new AbortController().signal),
+      runInOrder(
+        many(),
+        async (i) => i,
+        async (i) => {
+          if (i === 3) throw new Error('disk full');
+        },
+        4,
+        new AbortController().signal,
+      ),
     ).rejects.toThrow('disk full');
     expect(taken).toBeLessThan(20);
   });

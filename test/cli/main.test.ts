@@ -27,7 +27,9 @@ describe('feedclean CLI', () => {
     const { code, stdout, stderr } = run([], sampleBytes);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe(readFileSync(join(fixturesDir, 'dump', 'dw-sample', 'expected.md'), 'utf8').replace('fixtures/dump/dw-sample/input.md', '-'));
+    expect(stdout).toBe(
+      readFileSync(join(fixturesDir, 'dump', 'dw-sample', 'expected.md'), 'utf8').replace('fixtures/dump/dw-sample/input.md', '-'),
+    );
   });
 
   it('treats "-" as stdin and names it "-" in source.input', () => {
@@ -42,7 +44,10 @@ describe('feedclean CLI', () => {
   it('writes NDJSON, one item per line, in input order', () => {
     const { code, stdout } = run(['-f', 'ndjson', 'fixtures/dump/dw-sample/input.md', 'fixtures/dump/crlf-bom/input.md']);
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((i) => i.source.input)).toEqual(['fixtures/dump/dw-sample/input.md', 'fixtures/dump/crlf-bom/input.md']);
   });
 
@@ -71,7 +76,10 @@ describe('feedclean CLI', () => {
     const { code, stdout, stderr } = run(['-q', '-f', 'ndjson', dir]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const inputs = stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source.input);
+    const inputs = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).source.input);
     expect(inputs).toEqual([join(dir, 'a.txt'), join(dir, 'b', 'deeper', 'one.md')]);
   });
 
@@ -102,7 +110,9 @@ describe('feedclean CLI', () => {
       '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.json',
       '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md',
     ]);
-    expect(JSON.parse(readFileSync(join(out, '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.json'), 'utf8')).title).toBe('金正恩將赴俄會普丁 兩人想交換什麼？');
+    expect(JSON.parse(readFileSync(join(out, '2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.json'), 'utf8')).title).toBe(
+      '金正恩將赴俄會普丁 兩人想交換什麼？',
+    );
   });
 
   it('reports each bad input on one line, still processes the others, exits 1', () => {
@@ -126,10 +136,17 @@ describe('feedclean CLI', () => {
   });
 
   it('reads an RSS feed from stdin, one item per entry, and refuses a feed with no entries', () => {
-    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><link>https://f.example/</link><item><title>A</title><link>https://f.example/a</link><description>&lt;p&gt;one&lt;/p&gt;</description></item><item><title>B</title><link>/b</link></item></channel></rss>';
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><link>https://f.example/</link><item><title>A</title><link>https://f.example/a</link><description>&lt;p&gt;one&lt;/p&gt;</description></item><item><title>B</title><link>/b</link></item></channel></rss>';
     const { code, stdout } = run(['-f', 'ndjson'], rss);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l)).map((i) => [i.title, i.url, i.markdown, i.source.format, i.feed.title])).toEqual([
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((i) => [i.title, i.url, i.markdown, i.source.format, i.feed.title]),
+    ).toEqual([
       ['A', 'https://f.example/a', 'one', 'rss', 'F'],
       ['B', 'https://f.example/b', '', 'rss', 'F'],
     ]);
@@ -168,7 +185,14 @@ describe('feedclean CLI', () => {
   });
 
   it('ends quietly when the reader closes the pipe early', () => {
-    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${Array(40).fill(`"${sample}"`).join(" ")} | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" ${Array(40).fill(`"${sample}"`).join(' ')} | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.stdout.trim()).toBe('rc=0');
     expect(result.stderr).toBe('');
   });
@@ -217,12 +241,23 @@ describe('feedclean CLI', () => {
   });
 
   it('refuses input that is neither a dump nor HTML, and JSON that is not a JSON Feed', () => {
-    expect(run([], 'just some words, no markup').stderr).toBe('feedclean: -: input is neither a feed dump nor HTML (no markup found; Markdown is read when it opens with YAML front matter)\n');
-    expect(run([], '{"name": "feedclean", "version": "0.1.0"}').stderr).toBe('feedclean: -: input is JSON but not a JSON Feed, nor a feed item\n');
+    expect(run([], 'just some words, no markup').stderr).toBe(
+      'feedclean: -: input is neither a feed dump nor HTML (no markup found; Markdown is read when it opens with YAML front matter)\n',
+    );
+    expect(run([], '{"name": "feedclean", "version": "0.1.0"}').stderr).toBe(
+      'feedclean: -: input is JSON but not a JSON Feed, nor a feed item\n',
+    );
   });
 
   it('exits 1 when an input failed even if the reader closes the pipe early', () => {
-    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" /no/such.md ${Array(40).fill(`"${sample}"`).join(' ')} 2>/dev/null | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" /no/such.md ${Array(40).fill(`"${sample}"`).join(' ')} 2>/dev/null | head -c 10 > /dev/null; echo "rc=\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.stdout.trim()).toBe('rc=1');
   });
 });

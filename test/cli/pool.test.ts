@@ -10,7 +10,15 @@ import { WorkerPool } from '../../dist/cli/pool.js';
 import { repoRoot } from '../support/fixtures.js';
 
 const entry = join(repoRoot, 'test', 'support', 'stand-in-worker.mjs');
-const options = { format: 'ndjson' as const, frontMatter: true, gallery: true, keepProxies: false, fileNames: false, rules: [], explain: false };
+const options = {
+  format: 'ndjson' as const,
+  frontMatter: true,
+  gallery: true,
+  keepProxies: false,
+  fileNames: false,
+  rules: [],
+  explain: false,
+};
 type Ran = { ok: true; name: string; threadId: number };
 
 let pool: WorkerPool | null = null;
@@ -28,14 +36,22 @@ describe('WorkerPool', () => {
     pool = new WorkerPool(options, { size: 2, timeoutMs: 0, maxHeapMb: 256, entry });
     // One worker gets the long job and, held behind it, the third; the other finishes the short one
     // at once and must then take the third instead of idling while it waits.
-    const results = (await Promise.all([pool.run(job('long', 1500)), pool.run(job('short', 0)), pool.run(job('third', 0))])) as unknown as Ran[];
+    const results = (await Promise.all([
+      pool.run(job('long', 1500)),
+      pool.run(job('short', 0)),
+      pool.run(job('third', 0)),
+    ])) as unknown as Ran[];
     expect(results.map((r) => r.name)).toEqual(['long', 'short', 'third']);
     const [long, short, third] = results;
     expect(third!.threadId).toBe(short!.threadId);
     expect(third!.threadId).not.toBe(long!.threadId);
     // The worker that held it skipped it (the pool had claimed it), so it ran once (given time to run it twice).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(readFileSync(log, 'utf8').split('\n').filter((name) => name === 'third')).toHaveLength(1);
+    expect(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((name) => name === 'third'),
+    ).toHaveLength(1);
     delete process.env.STAND_IN_LOG;
   });
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressBar, progressLine, summaryLine, type Tally } from '../../src/cli/progress.js';
 
-const tally = (over: Partial<Tally> = {}): Tally => ({ inputs: 2000, done: 1000, items: 1002, failed: 0, skipped: 0, startedMs: 0, ...over });
+const tally = (over: Partial<Tally> = {}): Tally => ({
+  inputs: 2000,
+  done: 1000,
+  items: 1002,
+  failed: 0,
+  skipped: 0,
+  startedMs: 0,
+  ...over,
+});
 
 describe('summaryLine', () => {
   it('says items, inputs, time, failures and kept outputs, with thousands separated', () => {
     expect(summaryLine(tally({ done: 1998, items: 2000, failed: 2 }), 900)).toBe('2,000 items from 1,998 inputs in 0.9 s, 2 failed');
     expect(summaryLine(tally({ done: 1, items: 1 }), 12_000)).toBe('1 item from 1 input in 12 s');
-    expect(summaryLine(tally({ done: 3, items: 3, skipped: 3 }), 150_000)).toBe('3 items from 3 inputs in 2 min 30 s, 3 already written (kept; --force rewrites)');
+    expect(summaryLine(tally({ done: 3, items: 3, skipped: 3 }), 150_000)).toBe(
+      '3 items from 3 inputs in 2 min 30 s, 3 already written (kept; --force rewrites)',
+    );
   });
 });
 

@@ -33,12 +33,17 @@ describe('--rules', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^feedclean: bad\.yaml: \/dropText\/0\/pattern: pattern cannot run in linear time[^\n]*\n$/);
-    expect(run(['--rules', 'missing.yaml', 'x.md'], dir).stderr).toBe('feedclean: missing.yaml: cannot read the rules file: no such file or directory\n');
+    expect(run(['--rules', 'missing.yaml', 'x.md'], dir).stderr).toBe(
+      'feedclean: missing.yaml: cannot read the rules file: no such file or directory\n',
+    );
   });
 
   it('reads rules from a pipe, as `--rules <(…)` gives them', () => {
     // bash's process substitution hands node /dev/fd/N, a pipe whose "real path" cannot be opened.
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --rules <(cat rules.yaml) rules`], { cwd: example, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --rules <(cat rules.yaml) rules`], {
+      cwd: example,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^papermirror \(mirror, \/dev\/fd\/\d+\): every item/m);
@@ -61,7 +66,10 @@ describe('--rules', () => {
     copyFileSync(join(example, 'rules.yaml'), join(dir, 'rules.yaml'));
     const { code, stdout } = run(['--rules', 'rules.yaml', '-j', '2', '-q', '-f', 'ndjson', 'a.xml', 'b.xml'], dir);
     expect(code).toBe(0);
-    const items = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const items = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(items.map((i) => [i.source.input, i.source.via, i.published])).toEqual([
       ['a.xml', 'papermirror.example', '2024-01-05T01:30:00.000Z'],
       ['b.xml', 'papermirror.example', '2024-01-05T01:30:00.000Z'],
@@ -74,8 +82,19 @@ describe('--explain', () => {
     const { code, stdout } = run(['--rules', 'rules.yaml', '--explain', '-f', 'json', 'input.xml'], example);
     expect(code).toBe(0);
     const [item] = JSON.parse(stdout);
-    expect(item.explain).toContainEqual({ pack: 'harbourdaily', rule: 'harbourdaily-copyright', action: 'removed', detail: 'Copyright © 2024 Harbour Daily. All rights reserved.' });
-    expect(item.explain.map((e: { rule: string }) => e.rule)).toEqual(['papermirror-image-proxy', 'papermirror-footer', 'papermirror-share-bar', 'harbourdaily-copyright', 'harbourdaily-api-link']);
+    expect(item.explain).toContainEqual({
+      pack: 'harbourdaily',
+      rule: 'harbourdaily-copyright',
+      action: 'removed',
+      detail: 'Copyright © 2024 Harbour Daily. All rights reserved.',
+    });
+    expect(item.explain.map((e: { rule: string }) => e.rule)).toEqual([
+      'papermirror-image-proxy',
+      'papermirror-footer',
+      'papermirror-share-bar',
+      'harbourdaily-copyright',
+      'harbourdaily-api-link',
+    ]);
   });
 
   it('says on stderr, one line per rule, what was removed from Markdown output', () => {
@@ -83,12 +102,18 @@ describe('--explain', () => {
     expect(code).toBe(0);
     expect(stdout).not.toContain('explain');
     const lines = stderr.trim().split('\n');
-    expect(lines).toContain('feedclean: fixtures/dump/dw-sample/input.md: explain: "金正恩將赴俄會普丁 兩人想交換什麼？": dw/dw-copyright-zh removed: © 2023年德國之聲版權聲明：本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。任何不當行為都將導致追償，並受到刑事追究。');
+    expect(lines).toContain(
+      'feedclean: fixtures/dump/dw-sample/input.md: explain: "金正恩將赴俄會普丁 兩人想交換什麼？": dw/dw-copyright-zh removed: © 2023年德國之聲版權聲明：本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。任何不當行為都將導致追償，並受到刑事追究。',
+    );
     expect(lines.some((l) => l.includes('feedx/feedx-footer removed: 获取更多RSS：https://feedx.net https://feedx.best'))).toBe(true);
   });
 
   it('names what the sanitizer dropped: elements, and attributes that could run or load something', () => {
-    const { stdout } = run(['--explain', '-f', 'json'], repoRoot, '<p class="x" onclick="go()">Hello <a href="javascript:alert(1)">link</a></p><script>alert(1)</script><p>world</p>');
+    const { stdout } = run(
+      ['--explain', '-f', 'json'],
+      repoRoot,
+      '<p class="x" onclick="go()">Hello <a href="javascript:alert(1)">link</a></p><script>alert(1)</script><p>world</p>',
+    );
     expect(JSON.parse(stdout)[0].explain).toEqual([
       { pack: 'feedclean', rule: 'sanitize', action: 'removed', detail: '<script> "alert(1)" with its content' },
       { pack: 'feedclean', rule: 'sanitize', action: 'removed', detail: 'onclick="go()" from <p>' },
@@ -106,13 +131,21 @@ describe('feedclean rules', () => {
   it('lists the built-in packs and the loaded ones, with their rules', () => {
     const { code, stdout } = run(['rules', '--rules', 'rules.yaml'], example);
     expect(code).toBe(0);
-    expect(stdout).toContain('papermirror (mirror, rules.yaml): every item; names the mirror papermirror.example\n  proxies          papermirror-image-proxy\n');
-    expect(stdout).toContain('dw (site, built-in): items from dw.com\n  dropText         dw-copyright-zh, dw-copyright-en, dw-newsletter-promo, dw-house-promo\n');
+    expect(stdout).toContain(
+      'papermirror (mirror, rules.yaml): every item; names the mirror papermirror.example\n  proxies          papermirror-image-proxy\n',
+    );
+    expect(stdout).toContain(
+      'dw (site, built-in): items from dw.com\n  dropText         dw-copyright-zh, dw-copyright-en, dw-newsletter-promo, dw-house-promo\n',
+    );
   });
 
   it('as JSON with -f json', () => {
     const packs = JSON.parse(run(['rules', '-f', 'json']).stdout);
     expect(packs.map((p: { id: string }) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi']);
-    expect(packs.find((p: { id: string }) => p.id === 'nyt')).toMatchObject({ kind: 'site', timeZone: 'Asia/Shanghai', source: 'built-in' });
+    expect(packs.find((p: { id: string }) => p.id === 'nyt')).toMatchObject({
+      kind: 'site',
+      timeZone: 'Asia/Shanghai',
+      source: 'built-in',
+    });
   });
 });

@@ -11,8 +11,22 @@ import { feedxRealDir, hasFeedxReal, listFiles, schemaErrors } from '../support/
 const files = hasFeedxReal ? listFiles(feedxRealDir, '.md') : [];
 
 const FORBIDDEN = [
-  'weserv', 'feedx', '获取更多RSS', '版權聲明', '版权声明', 'api.dw.com/api', '<div', '<img', '<span', '<br',
-  'NYT简报', '你的器材不支持', 'Image caption', '图片版权', 'bbccom', 'null',
+  'weserv',
+  'feedx',
+  '获取更多RSS',
+  '版權聲明',
+  '版权声明',
+  'api.dw.com/api',
+  '<div',
+  '<img',
+  '<span',
+  '<br',
+  'NYT简报',
+  '你的器材不支持',
+  'Image caption',
+  '图片版权',
+  'bbccom',
+  'null',
 ];
 
 /** Image paths the raw input asks a proxy for (what must come out as images, bar dividers). */
@@ -54,7 +68,10 @@ describe.skipIf(!hasFeedxReal)('feedx-real corpus', () => {
     it('loses no content image', () => {
       const out = [...item!.images, ...item!.galleries.flatMap((g) => g.images)].map((i) => i.url);
       for (const path of proxiedImages(raw)) {
-        expect(out.some((url) => url === `https://${path}`), path).toBe(true);
+        expect(
+          out.some((url) => url === `https://${path}`),
+          path,
+        ).toBe(true);
       }
     });
   });

@@ -10,7 +10,9 @@ describe('plain text', () => {
   });
 
   it('includes captions, skips images, keeps inline text together', () => {
-    expect(text('<figure><img src="x.jpg"><figcaption>说明</figcaption></figure><p>a <strong>b</strong> <a href="#">c</a></p>')).toBe('说明\n\na b c');
+    expect(text('<figure><img src="x.jpg"><figcaption>说明</figcaption></figure><p>a <strong>b</strong> <a href="#">c</a></p>')).toBe(
+      '说明\n\na b c',
+    );
   });
 
   it('puts list items on their own lines and table cells on one row', () => {
@@ -18,7 +20,9 @@ describe('plain text', () => {
   });
 
   it('numbers ordered lists from their start and keeps markers with block content', () => {
-    expect(text('<ol start="3"><li>三</li><li><p>四</p></li></ol><ul><li><blockquote>引</blockquote></li></ul>')).toBe('3. 三\n\n4. 四\n\n- 引');
+    expect(text('<ol start="3"><li>三</li><li><p>四</p></li></ol><ul><li><blockquote>引</blockquote></li></ul>')).toBe(
+      '3. 三\n\n4. 四\n\n- 引',
+    );
   });
 
   it('handles very deep nesting without overflowing the stack', () => {

@@ -55,7 +55,9 @@ describe('RSS 2.0', () => {
   });
 
   it('prefers content:encoded, resolves relative links, lists an image once whether enclosed or in the body', () => {
-    expect(first!.markdown).toBe('Full **text** with [a relative link](https://news.example/rel).\n\n![In body](https://news.example/a.jpg)');
+    expect(first!.markdown).toBe(
+      'Full **text** with [a relative link](https://news.example/rel).\n\n![In body](https://news.example/a.jpg)',
+    );
     expect(first!.images).toEqual([
       { url: 'https://news.example/a.jpg', caption: 'In body' },
       { url: 'https://news.example/b.jpg', caption: 'Media caption' },
@@ -104,25 +106,32 @@ describe('Atom', () => {
 
 describe('relative URLs', () => {
   it('resolve against xml:base (entry on feed), then the entry link, then the feed link', () => {
-    const [based, linked] = normalize(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://b.example/root/"><title>B</title><link href="https://b.example/"/>
+    const [based, linked] =
+      normalize(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://b.example/root/"><title>B</title><link href="https://b.example/"/>
       <entry xml:base="sub/"><title>E</title><link href="page.html"/><content type="html">&lt;a href="x.html"&gt;x&lt;/a&gt;</content></entry>
       <entry><title>F</title><link href="https://other.example/a/b.html"/><content type="html">&lt;img src="i.png"&gt;</content></entry></feed>`);
     expect(based!.url).toBe('https://b.example/root/sub/page.html');
     expect(based!.markdown).toBe('[x](https://b.example/root/sub/x.html)');
     expect(linked!.images[0]!.url).toBe('https://b.example/root/i.png');
-    const [rss] = normalize('<rss version="2.0"><channel><title>R</title><link>https://r.example/</link><item><title>I</title><link>https://r.example/a/post</link><description>&lt;img src="p.png"&gt;</description></item></channel></rss>');
+    const [rss] = normalize(
+      '<rss version="2.0"><channel><title>R</title><link>https://r.example/</link><item><title>I</title><link>https://r.example/a/post</link><description>&lt;img src="p.png"&gt;</description></item></channel></rss>',
+    );
     expect(rss!.images[0]!.url).toBe('https://r.example/a/p.png');
   });
 });
 
 describe('people and prefixes', () => {
   it('reads names from every e-mail form and RSS 1.0 with a prefixed namespace', () => {
-    const items = normalize(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    const items =
+      normalize(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <rss:channel><rss:title>P</rss:title></rss:channel>
       <rss:item><rss:title>One</rss:title><rss:link>https://p.example/1</rss:link><dc:creator>Ann (ann@p.example)</dc:creator></rss:item>
       <rss:item><rss:title>Two</rss:title><rss:link>https://p.example/2</rss:link><dc:creator>Bob &lt;bob@p.example&gt;</dc:creator></rss:item>
     </rdf:RDF>`);
-    expect(items.map((i) => [i.title, i.authors, i.feed?.title])).toEqual([['One', ['Ann'], 'P'], ['Two', ['Bob'], 'P']]);
+    expect(items.map((i) => [i.title, i.authors, i.feed?.title])).toEqual([
+      ['One', ['Ann'], 'P'],
+      ['Two', ['Bob'], 'P'],
+    ]);
   });
 });
 
@@ -133,30 +142,49 @@ describe('names as real feeds write them', () => {
         <r:item><r:title>Prefixed</r:title><r:link>https://ns.example/1</r:link>
           <x:description>not the description</x:description><r:description>the description</r:description></r:item>
       </r:channel></r:rss>`);
-    expect(item).toMatchObject({ title: 'Prefixed', url: 'https://ns.example/1', markdown: 'the description', feed: { title: 'NS' }, source: { format: 'rss' } });
+    expect(item).toMatchObject({
+      title: 'Prefixed',
+      url: 'https://ns.example/1',
+      markdown: 'the description',
+      feed: { title: 'NS' },
+      source: { format: 'rss' },
+    });
   });
 
   it('reads known modules under whatever prefix the feed binds them to', () => {
-    const [item] = normalize(`<rss version="2.0" xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:c="http://purl.org/rss/1.0/modules/content/">
+    const [item] =
+      normalize(`<rss version="2.0" xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:c="http://purl.org/rss/1.0/modules/content/">
       <channel><item><title>T</title><d:creator>Dee</d:creator><d:date>2004-01-01T10:00:00Z</d:date>
         <c:encoded>&lt;p&gt;Body&lt;/p&gt;</c:encoded></item></channel></rss>`);
     expect(item).toMatchObject({ authors: ['Dee'], published: '2004-01-01T10:00:00.000Z', markdown: 'Body' });
   });
 
   it('matches element and attribute names whatever their case, and reads items written without a channel', () => {
-    const [upper] = normalize('<rss><Channel><TiTlE>Feed</TiTlE><Item><Title>Up</Title><PubDate>Sat, 07 Sep 2002 00:00:01 GMT</PubDate><GUID ISPERMALINK="false">https://u.example/not-a-link</GUID></Item></Channel></rss>');
+    const [upper] = normalize(
+      '<rss><Channel><TiTlE>Feed</TiTlE><Item><Title>Up</Title><PubDate>Sat, 07 Sep 2002 00:00:01 GMT</PubDate><GUID ISPERMALINK="false">https://u.example/not-a-link</GUID></Item></Channel></rss>',
+    );
     expect(upper).toMatchObject({ title: 'Up', url: null, published: '2002-09-07T00:00:01.000Z', feed: { title: 'Feed' } });
     const [bare] = normalize('<rss><item><title>No channel</title><link>https://b.example/1</link></item></rss>');
     expect(bare).toMatchObject({ title: 'No channel', url: 'https://b.example/1' });
   });
 
   it('reads a bare RSS <channel> (no <rss> around it) through the same root as CDF', () => {
-    const [item] = normalize('<channel><title>Bare</title><link>https://b.example/</link><item><title>I</title><link>https://b.example/1</link><pubDate>Sat, 07 Sep 2002 00:00:01 GMT</pubDate><description>Body</description></item></channel>');
-    expect(item).toMatchObject({ title: 'I', url: 'https://b.example/1', published: '2002-09-07T00:00:01.000Z', markdown: 'Body', feed: { title: 'Bare', url: 'https://b.example/' } });
+    const [item] = normalize(
+      '<channel><title>Bare</title><link>https://b.example/</link><item><title>I</title><link>https://b.example/1</link><pubDate>Sat, 07 Sep 2002 00:00:01 GMT</pubDate><description>Body</description></item></channel>',
+    );
+    expect(item).toMatchObject({
+      title: 'I',
+      url: 'https://b.example/1',
+      published: '2002-09-07T00:00:01.000Z',
+      markdown: 'Body',
+      feed: { title: 'Bare', url: 'https://b.example/' },
+    });
   });
 
   it('recovers the good entries of a broken feed written on a namespace prefix', () => {
-    const items = normalize('<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>F</a:title><a:entry><a:title>One</a:title><a:link href="https://x.example/1"/></a:entry><a:entry><a:title>Two &bad; <b></a:entry></a:feed>');
+    const items = normalize(
+      '<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>F</a:title><a:entry><a:title>One</a:title><a:link href="https://x.example/1"/></a:entry><a:entry><a:title>Two &bad; <b></a:entry></a:feed>',
+    );
     expect(items.map((i) => [i.title, i.url])).toEqual([['One', 'https://x.example/1']]);
     expect(items[0]!.warnings[0]).toMatch(/not well-formed .*recovered 1 of 2 entries/);
   });
@@ -166,7 +194,13 @@ describe('names as real feeds write them', () => {
       <ITEM HREF="http://c.example/1" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>First</TITLE><ABSTRACT>Its abstract</ABSTRACT></ITEM>
       <ITEM HREF="http://c.example/2"><TITLE>Second</TITLE></ITEM></CHANNEL>`);
     expect(items.map((i) => [i.title, i.url, i.updated, i.summary, i.feed])).toEqual([
-      ['First', 'http://c.example/1', '2004-04-07T04:05:43.000Z', 'Its abstract', { title: 'Channel', url: 'http://c.example/', language: null }],
+      [
+        'First',
+        'http://c.example/1',
+        '2004-04-07T04:05:43.000Z',
+        'Its abstract',
+        { title: 'Channel', url: 'http://c.example/', language: null },
+      ],
       ['Second', 'http://c.example/2', null, null, { title: 'Channel', url: 'http://c.example/', language: null }],
     ]);
     expect(items[0]!.source.format).toBe('cdf');
@@ -176,24 +210,58 @@ describe('names as real feeds write them', () => {
 
 describe('RSS 1.0 (RDF) and JSON Feed', () => {
   it('reads RDF items beside the channel, with Dublin Core dates and creators', () => {
-    const [item] = normalize(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    const [item] =
+      normalize(`<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link></channel>
       <item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link><dc:date>2004-01-01T19:48:21+00:00</dc:date><dc:creator>Cara</dc:creator><description>Text</description></item>
     </rdf:RDF>`);
-    expect(item).toMatchObject({ title: 'One', url: 'https://r.example/1', id: 'https://r.example/1', published: '2004-01-01T19:48:21.000Z', authors: ['Cara'], source: { format: 'rdf' } });
+    expect(item).toMatchObject({
+      title: 'One',
+      url: 'https://r.example/1',
+      id: 'https://r.example/1',
+      published: '2004-01-01T19:48:21.000Z',
+      authors: ['Cara'],
+      source: { format: 'rdf' },
+    });
   });
 
   it('reads JSON Feed 1.1 items', () => {
-    const [item] = normalize(JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1', title: 'J', home_page_url: 'https://j.example/', language: 'fr',
-      items: [{ id: 1, url: '/p/1', title: ' Un ', content_html: '<p>Bonjour</p>', summary: 'Résumé', image: 'https://j.example/i.png',
-        date_published: '2023-01-02T03:04:05Z', date_modified: '2023-01-03T00:00:00Z', authors: [{ name: 'Dee' }], tags: ['a', 'b'],
-        attachments: [{ url: 'https://j.example/x.mp3', mime_type: 'audio/mpeg', size_in_bytes: 5 }] }],
-    }));
+    const [item] = normalize(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        home_page_url: 'https://j.example/',
+        language: 'fr',
+        items: [
+          {
+            id: 1,
+            url: '/p/1',
+            title: ' Un ',
+            content_html: '<p>Bonjour</p>',
+            summary: 'Résumé',
+            image: 'https://j.example/i.png',
+            date_published: '2023-01-02T03:04:05Z',
+            date_modified: '2023-01-03T00:00:00Z',
+            authors: [{ name: 'Dee' }],
+            tags: ['a', 'b'],
+            attachments: [{ url: 'https://j.example/x.mp3', mime_type: 'audio/mpeg', size_in_bytes: 5 }],
+          },
+        ],
+      }),
+    );
     expect(item).toMatchObject({
-      title: 'Un', url: 'https://j.example/p/1', id: '1', markdown: 'Bonjour', summary: 'Résumé', published: '2023-01-02T03:04:05.000Z',
-      updated: '2023-01-03T00:00:00.000Z', authors: ['Dee'], tags: ['a', 'b'], images: [{ url: 'https://j.example/i.png', caption: null }],
-      attachments: [{ url: 'https://j.example/x.mp3', type: 'audio/mpeg', length: 5 }], feed: { title: 'J', url: 'https://j.example/', language: 'fr' },
+      title: 'Un',
+      url: 'https://j.example/p/1',
+      id: '1',
+      markdown: 'Bonjour',
+      summary: 'Résumé',
+      published: '2023-01-02T03:04:05.000Z',
+      updated: '2023-01-03T00:00:00.000Z',
+      authors: ['Dee'],
+      tags: ['a', 'b'],
+      images: [{ url: 'https://j.example/i.png', caption: null }],
+      attachments: [{ url: 'https://j.example/x.mp3', type: 'audio/mpeg', length: 5 }],
+      feed: { title: 'J', url: 'https://j.example/', language: 'fr' },
       source: { format: 'jsonfeed' },
     });
   });
@@ -204,7 +272,8 @@ describe('a feedx mirror feed', () => {
     const dump = readFileSync(join(fixturesDir, 'dump', 'dw-sample', 'input.md'), 'utf8');
     const body = dump.slice(dump.indexOf('\n\n') + 2).trim();
     const [fromDump] = normalize(dump);
-    const [fromFeed] = normalize(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>DW</title><link>https://www.dw.com/zh/</link>
+    const [fromFeed] =
+      normalize(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>DW</title><link>https://www.dw.com/zh/</link>
       <item><title>金正恩將赴俄會普丁 兩人想交換什麼？</title><link>${fromDump!.url}</link><pubDate>Tue, 05 Sep 2023 01:42:02 GMT</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item></channel></rss>`);
     expect(fromFeed!.markdown).toBe(fromDump!.markdown);
     expect(fromFeed!.galleries).toEqual(fromDump!.galleries);
@@ -215,7 +284,9 @@ describe('a feedx mirror feed', () => {
 
 describe('bad feeds', () => {
   it('refuses a feed without entries, and broken XML with no entry left, with our own error', () => {
-    expect(() => normalize('<rss version="2.0"><channel><title>x</title></channel></rss>')).toThrow(new FeedcleanError('EMPTY_INPUT', 'the feed has no items'));
+    expect(() => normalize('<rss version="2.0"><channel><title>x</title></channel></rss>')).toThrow(
+      new FeedcleanError('EMPTY_INPUT', 'the feed has no items'),
+    );
     expect(() => normalize('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(FeedcleanError);
   });
 
@@ -226,11 +297,14 @@ describe('bad feeds', () => {
         '<item><title>Two</title><link>https://f.example/2</link><category domain="x>a</category></item>' +
         '<item><title>Three</title><link>https://f.example/3</link></item></channel>',
     );
-    expect(items.map((i) => [i.title, i.feed?.title])).toEqual([['One', 'F'], ['Three', 'F']]);
+    expect(items.map((i) => [i.title, i.feed?.title])).toEqual([
+      ['One', 'F'],
+      ['Three', 'F'],
+    ]);
     expect(items[0]!.warnings[0]).toMatch(/^feed XML is not well-formed \(.+\); recovered 2 of 3 entries$/);
   });
 
-  it('keeps a broken feed\'s channel metadata when it has no entries', () => {
+  it("keeps a broken feed's channel metadata when it has no entries", () => {
     const { feed, items } = normalizeFeed('<rss><channel><title>testing &#8216; entity</title></channel></rss');
     expect(feed?.title).toBe('testing \u2018 entity');
     expect(items).toEqual([]);
@@ -257,27 +331,46 @@ describe('hostile feeds (see also scripts/bench-hostile.mjs)', () => {
   });
 
   it('reads a feed with an internal DTD subset as a feed', () => {
-    const [item] = normalize('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss version="2.0"><channel><item><title>Hello&nbsp;World</title><link>https://e.example/1</link><description>x</description></item></channel></rss>');
+    const [item] = normalize(
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss version="2.0"><channel><item><title>Hello&nbsp;World</title><link>https://e.example/1</link><description>x</description></item></channel></rss>',
+    );
     expect(item!.source.format).toBe('rss');
     expect(item!.title).toBe('Hello World');
   });
 
   it('keeps only web URLs as the feed link, attachments and the JSON Feed home page', () => {
-    const [item] = normalize(`<rss version="2.0"><channel><title>t</title><link>javascript:alert('feed')</link><item><title>a</title><link>https://e.example/1</link><enclosure url="javascript:alert(9)" type="audio/mpeg"/><enclosure url="https://e.example/a.mp3" type="audio/mpeg"/><description>x</description></item></channel></rss>`);
+    const [item] = normalize(
+      `<rss version="2.0"><channel><title>t</title><link>javascript:alert('feed')</link><item><title>a</title><link>https://e.example/1</link><enclosure url="javascript:alert(9)" type="audio/mpeg"/><enclosure url="https://e.example/a.mp3" type="audio/mpeg"/><description>x</description></item></channel></rss>`,
+    );
     expect(item!.feed!.url).toBeNull();
     expect(item!.attachments.map((a) => a.url)).toEqual(['https://e.example/a.mp3']);
-    const [json] = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', home_page_url: 'javascript:alert(0)', items: [{ id: '1', content_text: 'x' }] }));
+    const [json] = normalize(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 't',
+        home_page_url: 'javascript:alert(0)',
+        items: [{ id: '1', content_text: 'x' }],
+      }),
+    );
     expect(json!.feed!.url).toBeNull();
   });
 
   it('skips JSON Feed items that are not objects, and says so', () => {
-    const items = normalize(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [1, 'x', null, [], { id: '1', content_text: 'kept' }] }));
+    const items = normalize(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 't',
+        items: [1, 'x', null, [], { id: '1', content_text: 'kept' }],
+      }),
+    );
     expect(items.map((i) => i.text)).toEqual(['kept']);
     expect(items[0]!.warnings).toContain("4 of the feed's items are not JSON objects; skipped");
   });
 
   it('says why a broken feed gave no items', () => {
     expect(() => normalize('<rss><channel><item><title>a</titl></item></channel></rss>')).toThrow(/^not well-formed XML: /);
-    expect(() => normalize('<rss><channel><item><title>a</titl></item><item><title>b</titl></item></channel></rss>')).toThrow(/^no entry could be read: |^not well-formed XML: /);
+    expect(() => normalize('<rss><channel><item><title>a</titl></item><item><title>b</titl></item></channel></rss>')).toThrow(
+      /^no entry could be read: |^not well-formed XML: /,
+    );
   });
 });

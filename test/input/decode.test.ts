@@ -130,7 +130,8 @@ describe('decode: UTF-16 and UTF-32', () => {
 });
 
 describe('decode: declared and undeclared legacy encodings', () => {
-  const gbk = (text: string) => new Uint8Array(Buffer.from([...text].flatMap((c) => [...(c.charCodeAt(0) < 128 ? Buffer.from(c) : GBK[c]!)])));
+  const gbk = (text: string) =>
+    new Uint8Array(Buffer.from([...text].flatMap((c) => [...(c.charCodeAt(0) < 128 ? Buffer.from(c) : GBK[c]!)])));
   // 中文 in GBK: D6D0 CEC4; 德国 C2B9 B9FA (computed with iconv-lite in a REPL and checked in a GBK table).
   const GBK: Record<string, number[]> = { 中: [0xd6, 0xd0], 文: [0xce, 0xc4], 德: [0xb5, 0xc2], 国: [0xb9, 0xfa] };
 
@@ -162,7 +163,9 @@ describe('decode: declared and undeclared legacy encodings', () => {
 
 describe('decode: C1 controls', () => {
   it('reads C1 control characters as the windows-1252 characters they stand for', () => {
-    expect(decode(new Uint8Array(Buffer.from('don\u0092t \u0093quoted\u0094 \u0080', 'utf8'))).text).toBe('don\u2019t \u201cquoted\u201d \u20ac');
+    expect(decode(new Uint8Array(Buffer.from('don\u0092t \u0093quoted\u0094 \u0080', 'utf8'))).text).toBe(
+      'don\u2019t \u201cquoted\u201d \u20ac',
+    );
   });
 
   it('replaces lone surrogates in string input, keeping real pairs', () => {

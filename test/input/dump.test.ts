@@ -221,7 +221,9 @@ describe('parseDump: header edge cases', () => {
 
 describe('parseDump: truncation', () => {
   it('warns when the body ends mid-text, not when it ends in a tag', () => {
-    expect(parseDump('[t](https://www.dw.com/zh/x/a-1)\n---\n<p>one</p><p>two is cut he').warnings).toEqual(['body HTML looks truncated (ends mid-text); output is best effort']);
+    expect(parseDump('[t](https://www.dw.com/zh/x/a-1)\n---\n<p>one</p><p>two is cut he').warnings).toEqual([
+      'body HTML looks truncated (ends mid-text); output is best effort',
+    ]);
     expect(parseDump('[t](https://www.dw.com/zh/x/a-1)\n---\n<p>one</p>\n').warnings).toEqual([]);
   });
 });

@@ -50,8 +50,16 @@ describe('Markdown documents as input', () => {
   });
 
   it('read other front-matter Markdown too (link, date, author), sanitizing raw HTML in it', () => {
-    const [item] = normalize('---\ntitle: Post\nlink: https://blog.example/p\ndate: 2024-02-01\nauthor: Bo\n---\nHi <script>alert(1)</script><b onclick="x()">there</b>\n');
-    expect(item).toMatchObject({ title: 'Post', url: 'https://blog.example/p', published: '2024-02-01T00:00:00.000Z', authors: ['Bo'], markdown: 'Hi **there**' });
+    const [item] = normalize(
+      '---\ntitle: Post\nlink: https://blog.example/p\ndate: 2024-02-01\nauthor: Bo\n---\nHi <script>alert(1)</script><b onclick="x()">there</b>\n',
+    );
+    expect(item).toMatchObject({
+      title: 'Post',
+      url: 'https://blog.example/p',
+      published: '2024-02-01T00:00:00.000Z',
+      authors: ['Bo'],
+      markdown: 'Hi **there**',
+    });
   });
 
   it('keep only web URLs from the front matter, read deep nesting whole, refuse documents over 1 MiB', () => {
@@ -60,14 +68,23 @@ describe('Markdown documents as input', () => {
     const list = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item${i}`).join('\n');
     expect(normalize(`---\ntitle: t\n---\n\n${list}\n`)[0]!.text).toContain('item59');
     expect(normalize(`---\ntitle: t\n---\n\n${'>'.repeat(100)} KEEPME\n`)[0]!.text).toBe('KEEPME');
-    expect(() => normalize(`---\ntitle: t\n---\n\n${'a**b'.repeat(300_000)}`)).toThrow(/^Markdown document is too large \(1\.1 MiB; the limit for Markdown input is 1 MiB\)$/);
+    expect(() => normalize(`---\ntitle: t\n---\n\n${'a**b'.repeat(300_000)}`)).toThrow(
+      /^Markdown document is too large \(1\.1 MiB; the limit for Markdown input is 1 MiB\)$/,
+    );
   });
 
   it('refuse front matter that is not YAML, or is a YAML bomb, with a one-line error', () => {
     expect(() => normalize('---\ntitle: [unclosed\n---\nx\n')).toThrow(/^front matter is not valid YAML/);
     const bomb = ['---', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) bomb.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
-    expect(() => normalize([...bomb, 'title: t', '---', 'x'].join('\n'))).toThrow(/^front matter is not usable YAML: Excessive alias count/);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    expect(() => normalize([...bomb, 'title: t', '---', 'x'].join('\n'))).toThrow(
+      /^front matter is not usable YAML: Excessive alias count/,
+    );
   });
 });
 

@@ -15,7 +15,18 @@ function frontMatterOf(markdown: string): Record<string, unknown> {
 
 describe('Markdown document', () => {
   it('round-trips hostile titles through the YAML front matter exactly', () => {
-    for (const title of ['a: b', '--- x', '#hash', '"quoted" \'single\'', '!!python/object:os.system', '[x] *y* | z', 'yes', '0123', '@at `tick`', '%percent {brace}']) {
+    for (const title of [
+      'a: b',
+      '--- x',
+      '#hash',
+      '"quoted" \'single\'',
+      '!!python/object:os.system',
+      '[x] *y* | z',
+      'yes',
+      '0123',
+      '@at `tick`',
+      '%percent {brace}',
+    ]) {
       const [item] = normalize(dump(title));
       const markdown = renderMarkdown(item!);
       expect(frontMatterOf(markdown).title, title).toBe(title);
@@ -25,10 +36,18 @@ describe('Markdown document', () => {
 
   it('writes front matter fields, title heading, body, then galleries; one final newline', () => {
     const [item] = normalize(dump('标题'));
-    const withGallery: Item = { ...item!, galleries: [{ title: '图集', images: [
-      { url: 'https://a.example/1.jpg', title: '甲', caption: '说明一', separator: '：' },
-      { url: 'https://a.example/2.jpg', title: null, caption: '说明二', separator: null },
-    ] }] };
+    const withGallery: Item = {
+      ...item!,
+      galleries: [
+        {
+          title: '图集',
+          images: [
+            { url: 'https://a.example/1.jpg', title: '甲', caption: '说明一', separator: '：' },
+            { url: 'https://a.example/2.jpg', title: null, caption: '说明二', separator: null },
+          ],
+        },
+      ],
+    };
     const markdown = renderMarkdown(withGallery);
     expect(frontMatterOf(markdown)).toEqual({
       title: '标题',

@@ -19,7 +19,15 @@ function inputs(): Array<[string, Buffer]> {
   for (const family of ['dump', 'feed', 'rules']) {
     for (const name of fixtureCases(family)) {
       const dir = join(fixturesDir, family, name);
-      out.push([`${family}/${name}`, readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('input.'))!))]);
+      out.push([
+        `${family}/${name}`,
+        readFileSync(
+          join(
+            dir,
+            readdirSync(dir).find((f) => f.startsWith('input.'))!,
+          ),
+        ),
+      ]);
     }
   }
   const real = join(repoRoot, '..', 'shared', 'corpus', 'feedx-real');
@@ -40,13 +48,28 @@ const WEAK_SPOTS: Array<[string, string]> = [
   ['CJK text next to emphasis', '<p>请点击<strong>「这里」</strong>来，<em>（注）</em>文字</p>'],
   ['no over-escaping mid-word or mid-line', '<p>foo_bar snake_case_name [x] a [b] c in 1.5 days a # b C# a*b*c</p>'],
   ['escaping where a line starts', '<p>1. one</p><p># hash</p><p>- dash</p><p>+ plus</p><p>&gt; quote</p><p>[b](c)</p>'],
-  ['white space around inline elements and images', '<p>a<b>b</b>c a <b>b</b> c a<img src="https://x.example/i.png" alt="y">b <a href="https://x.example/"> spaced </a>d</p>'],
+  [
+    'white space around inline elements and images',
+    '<p>a<b>b</b>c a <b>b</b> c a<img src="https://x.example/i.png" alt="y">b <a href="https://x.example/"> spaced </a>d</p>',
+  ],
   ['<br> inside emphasis', '<p><strong>a<br>b</strong> <em>c<br></em>d</p>'],
-  ['nested lists, start numbers, several paragraphs in an item', '<ol start="3"><li><p>one</p><p>two</p><ul><li>a</li><li>b<ol><li>x</li></ol></li></ul></li><li>three</li></ol>'],
-  ['a list in a blockquote, a blockquote in a list', '<blockquote><ul><li>a</li><li>b</li></ul></blockquote><ul><li>c<blockquote><p>q</p></blockquote></li></ul>'],
+  [
+    'nested lists, start numbers, several paragraphs in an item',
+    '<ol start="3"><li><p>one</p><p>two</p><ul><li>a</li><li>b<ol><li>x</li></ol></li></ul></li><li>three</li></ol>',
+  ],
+  [
+    'a list in a blockquote, a blockquote in a list',
+    '<blockquote><ul><li>a</li><li>b</li></ul></blockquote><ul><li>c<blockquote><p>q</p></blockquote></li></ul>',
+  ],
   ['a table without <thead>', '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d|e</td></tr></table>'],
-  ['a table with block content in cells', '<table><tr><th>h1</th><th>h2</th></tr><tr><td><p>p1</p><p>p2</p></td><td>x<br>y</td></tr></table>'],
-  ['links with titles, odd URLs, an image in a link', '<p><a href="https://x.example/a_(b)" title="T &quot;q&quot;">t</a> <a href="https://x.example/a b">s</a> <a href="https://x.example/"><img src="https://x.example/i.png" alt="i"></a></p>'],
+  [
+    'a table with block content in cells',
+    '<table><tr><th>h1</th><th>h2</th></tr><tr><td><p>p1</p><p>p2</p></td><td>x<br>y</td></tr></table>',
+  ],
+  [
+    'links with titles, odd URLs, an image in a link',
+    '<p><a href="https://x.example/a_(b)" title="T &quot;q&quot;">t</a> <a href="https://x.example/a b">s</a> <a href="https://x.example/"><img src="https://x.example/i.png" alt="i"></a></p>',
+  ],
   ['headings and code', '<h2>Title <em>em</em></h2><p><code>a`b</code></p><pre><code>x\n\n  y</code></pre>'],
 ];
 

@@ -34,7 +34,10 @@ describe('JSON Feed output', () => {
   });
 
   it('speaks for a feed only when every item is from it; ids stay unique; every item has content', () => {
-    const other = normalize('<rss><channel><title>G</title><link>https://g.example/</link><item><title>Z</title><link>https://f.example/a</link></item></channel></rss>', { input: 'g.xml' });
+    const other = normalize(
+      '<rss><channel><title>G</title><link>https://g.example/</link><item><title>Z</title><link>https://f.example/a</link></item></channel></rss>',
+      { input: 'g.xml' },
+    );
     const mixed = JSON.parse(renderJsonFeed([...normalize(RSS, { input: 'f.xml' }), ...other]));
     expect([mixed.title, mixed.home_page_url, mixed.language]).toEqual(['feedclean', undefined, undefined]);
     const ids = mixed.items.map((i: { id: string }) => i.id);

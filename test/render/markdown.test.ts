@@ -20,7 +20,9 @@ describe('markdown rendering', () => {
     );
     expect(md('<p>foo<b>.bar</b>baz</p>')).toBe('foo.**bar**baz');
     // A link's syntax is never split: emphasis goes inside the link text, or stays outside whole.
-    expect(md('<p>详见<b><a href="https://www.dw.com/zh/a-1">德国移民法</a></b>一文。</p>')).toBe('详见[**德国移民法**](https://www.dw.com/zh/a-1)一文。');
+    expect(md('<p>详见<b><a href="https://www.dw.com/zh/a-1">德国移民法</a></b>一文。</p>')).toBe(
+      '详见[**德国移民法**](https://www.dw.com/zh/a-1)一文。',
+    );
     expect(md('<p>文字<b><a href="https://x.example/">链接</a>。</b>后</p>')).toContain('[链接](https://x.example/)');
     expect(md('<p>图<b><img src="https://x.example/1.jpg"></b>后</p>')).toBe('图![](https://x.example/1.jpg)后');
   });
@@ -76,7 +78,9 @@ describe('markdown rendering', () => {
   it('writes strikethrough, superscripts, preformatted text and spanning cells', () => {
     expect(md('<p>10<sup>6</sup>平方米，<s>原数字</s>更正</p>')).toBe('10^6平方米，~~原数字~~更正');
     expect(md('<pre>  a\n    b</pre>')).toBe('```\n  a\n    b\n```');
-    expect(md('<table><tr><th colspan="2">跨</th><th>c</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>')).toBe('| 跨 |  | c |\n| --- | --- | --- |\n| 1 | 2 | 3 |');
+    expect(md('<table><tr><th colspan="2">跨</th><th>c</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>')).toBe(
+      '| 跨 |  | c |\n| --- | --- | --- |\n| 1 | 2 | 3 |',
+    );
   });
 
   it('never leaves runs of blank lines or raw HTML', () => {

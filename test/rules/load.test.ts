@@ -33,25 +33,46 @@ describe('loadRulePacks', () => {
   });
 
   it('reads JSON as well as YAML, one pack or a list', () => {
-    const packs = loadRulePacks('{"id": "x", "kind": "site", "hosts": ["example.com"], "dropText": [{"id": "x-promo", "pattern": "^Subscribe"}]}', 'x.json');
+    const packs = loadRulePacks(
+      '{"id": "x", "kind": "site", "hosts": ["example.com"], "dropText": [{"id": "x-promo", "pattern": "^Subscribe"}]}',
+      'x.json',
+    );
     expect(packs.map((p) => p.id)).toEqual(['x']);
     expect(packs[0]!.dropText![0]!.pattern.test('Subscribe now')).toBe(true);
   });
 
   it('names the file, the place in it and what is wrong', () => {
-    expect(problem('id: x\nkind: site\n')).toBe('rules.yaml: (top level): missing field "hosts" (a site pack applies to items from its hosts)');
+    expect(problem('id: x\nkind: site\n')).toBe(
+      'rules.yaml: (top level): missing field "hosts" (a site pack applies to items from its hosts)',
+    );
     expect(problem('id: x\nkind: mirror\ndropText:\n  - id: y\n    patern: a\n')).toBe('rules.yaml: /dropText/0: unknown field "patern"');
     expect(problem('id: x\nkind: town\n')).toBe('rules.yaml: /kind: must be one of "site", "mirror", "generic"');
     expect(problem('id: X Y\nkind: mirror\n')).toMatch(/^rules\.yaml: \/id: an id is lower-case letters/);
-    expect(problem('id: x\nkind: mirror\ndropText: [{id: y, pattern: "(a)\\\\1"}]\n')).toMatch(/^rules\.yaml: \/dropText\/0\/pattern: pattern cannot run in linear time/);
-    expect(problem('id: x\nkind: mirror\ndropText: [{id: y, pattern: "[a"}]\n')).toMatch(/^rules\.yaml: \/dropText\/0\/pattern: not a valid regular expression/);
-    expect(problem('id: x\nkind: mirror\ndropSelectors: [{id: y, selector: "div > p"}]\n')).toMatch(/^rules\.yaml: \/dropSelectors\/0\/selector: unsupported selector/);
-    expect(problem('id: x\nkind: site\nhosts: [a.com]\ntimeZone: Mars/Base\n')).toBe('rules.yaml: /timeZone: unknown time zone "Mars/Base" (use an IANA name such as Europe/Berlin)');
+    expect(problem('id: x\nkind: mirror\ndropText: [{id: y, pattern: "(a)\\\\1"}]\n')).toMatch(
+      /^rules\.yaml: \/dropText\/0\/pattern: pattern cannot run in linear time/,
+    );
+    expect(problem('id: x\nkind: mirror\ndropText: [{id: y, pattern: "[a"}]\n')).toMatch(
+      /^rules\.yaml: \/dropText\/0\/pattern: not a valid regular expression/,
+    );
+    expect(problem('id: x\nkind: mirror\ndropSelectors: [{id: y, selector: "div > p"}]\n')).toMatch(
+      /^rules\.yaml: \/dropSelectors\/0\/selector: unsupported selector/,
+    );
+    expect(problem('id: x\nkind: site\nhosts: [a.com]\ntimeZone: Mars/Base\n')).toBe(
+      'rules.yaml: /timeZone: unknown time zone "Mars/Base" (use an IANA name such as Europe/Berlin)',
+    );
     expect(problem('id: x\nkind: site\nhosts: [A.com]\n')).toMatch(/^rules\.yaml: \/hosts\/0: is not well formed/);
-    expect(problem('id: x\nkind: mirror\nproxies: [{id: p, hosts: [p.com], form: query}]\n')).toBe('rules.yaml: /proxies/0: missing field "param"');
-    expect(problem('id: x\nkind: mirror\nproxies: [{id: p, hosts: [p.com], form: query, param: "a-b"}]\n')).toMatch(/^rules\.yaml: \/proxies\/0\/param: is not well formed/);
-    expect(problem('id: x\nkind: mirror\ndecorativeImages: ["(?i)"]\n')).toBe('rules.yaml: /decorativeImages/0: pattern is empty (it would match everything)');
-    expect(problem('- id: x\n  kind: mirror\n- id: x\n  kind: mirror\n')).toBe('rules.yaml: /1/id: pack id "x" is already used by another pack in this file; choose another');
+    expect(problem('id: x\nkind: mirror\nproxies: [{id: p, hosts: [p.com], form: query}]\n')).toBe(
+      'rules.yaml: /proxies/0: missing field "param"',
+    );
+    expect(problem('id: x\nkind: mirror\nproxies: [{id: p, hosts: [p.com], form: query, param: "a-b"}]\n')).toMatch(
+      /^rules\.yaml: \/proxies\/0\/param: is not well formed/,
+    );
+    expect(problem('id: x\nkind: mirror\ndecorativeImages: ["(?i)"]\n')).toBe(
+      'rules.yaml: /decorativeImages/0: pattern is empty (it would match everything)',
+    );
+    expect(problem('- id: x\n  kind: mirror\n- id: x\n  kind: mirror\n')).toBe(
+      'rules.yaml: /1/id: pack id "x" is already used by another pack in this file; choose another',
+    );
   });
 
   it('checks templates against the pattern: capture groups that exist, variables that exist', () => {
@@ -67,14 +88,25 @@ describe('loadRulePacks', () => {
 
   it('refuses ids used twice: a built-in pack id, an earlier file, a rule id within a file', () => {
     expect(problem('id: dw\nkind: mirror\n')).toBe('rules.yaml: /id: pack id "dw" is already a built-in pack; choose another');
-    expect(() => loadRuleFiles([{ name: 'a.yaml', text: 'id: x\nkind: mirror\n' }, { name: 'b.yaml', text: 'id: x\nkind: mirror\n' }])).toThrow('b.yaml: /id: pack id "x" is already used by another rules file; choose another');
-    expect(problem('- id: x\n  kind: mirror\n  dropText: [{id: a, pattern: x}]\n- id: y\n  kind: mirror\n  dropText: [{id: a, pattern: y}]\n')).toBe('rules.yaml: /1/dropText/0/id: rule id "a" is already used at /0/dropText/0/id');
+    expect(() =>
+      loadRuleFiles([
+        { name: 'a.yaml', text: 'id: x\nkind: mirror\n' },
+        { name: 'b.yaml', text: 'id: x\nkind: mirror\n' },
+      ]),
+    ).toThrow('b.yaml: /id: pack id "x" is already used by another rules file; choose another');
+    expect(
+      problem('- id: x\n  kind: mirror\n  dropText: [{id: a, pattern: x}]\n- id: y\n  kind: mirror\n  dropText: [{id: a, pattern: y}]\n'),
+    ).toBe('rules.yaml: /1/dropText/0/id: rule id "a" is already used at /0/dropText/0/id');
   });
 
   it('refuses a rule id a built-in pack already uses, an empty file and a huge one', () => {
-    expect(problem('id: x\nkind: site\nhosts: [dw.com]\ndropText: [{id: dw-copyright-zh, pattern: x}]\n')).toBe('rules.yaml: /dropText/0/id: rule id "dw-copyright-zh" is already used at pack "dw"');
+    expect(problem('id: x\nkind: site\nhosts: [dw.com]\ndropText: [{id: dw-copyright-zh, pattern: x}]\n')).toBe(
+      'rules.yaml: /dropText/0/id: rule id "dw-copyright-zh" is already used at pack "dw"',
+    );
     expect(problem('  \n')).toBe('rules.yaml: (top level): the rules file is empty');
-    expect(problem(`id: x\nkind: mirror\ngalleryLabels: [${'"label", '.repeat(150_000)}"end"]\n`)).toMatch(/^rules\.yaml: \(top level\): the rules file is too large \(1\.\d MiB; the limit is 1 MiB\)$/);
+    expect(problem(`id: x\nkind: mirror\ngalleryLabels: [${'"label", '.repeat(150_000)}"end"]\n`)).toMatch(
+      /^rules\.yaml: \(top level\): the rules file is too large \(1\.\d MiB; the limit is 1 MiB\)$/,
+    );
   });
 
   it('refuses broken files and YAML bombs without expanding them', () => {
@@ -82,7 +114,12 @@ describe('loadRulePacks', () => {
     expect(problem('id: x\nkind: mirror\nid: y\n')).toMatch(/^rules\.yaml: \(top level\): not valid YAML: Map keys must be unique/);
     expect(problem('[]', 'r.json')).toBe('r.json: (top level): the list of packs is empty');
     const bomb = ['id: x', 'kind: mirror', 'galleryLabels: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 9; i++) bomb.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `x${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     expect(problem(bomb.join('\n'))).toMatch(/not usable YAML: Excessive alias count/);
   });
 });

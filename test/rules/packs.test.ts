@@ -17,7 +17,8 @@ describe('built-in rule packs', () => {
     for (const pack of builtInPacks) {
       for (const rule of pack.dropSelectors ?? []) expect(() => compileSelector(rule.selector), rule.id).not.toThrow();
       for (const rule of pack.rewrites ?? []) expect(() => compileSelector(rule.selector), rule.id).not.toThrow();
-      for (const rule of pack.embeds ?? []) for (const s of [rule.selector, ...(rule.containers ?? [])]) expect(() => compileSelector(s), rule.id).not.toThrow();
+      for (const rule of pack.embeds ?? [])
+        for (const s of [rule.selector, ...(rule.containers ?? [])]) expect(() => compileSelector(s), rule.id).not.toThrow();
       if (pack.timeZone) expect(isValidTimeZone(pack.timeZone), pack.id).toBe(true);
       for (const host of [...(pack.hosts ?? []), ...(pack.proxies ?? []).flatMap((p) => p.hosts)]) expect(host).toMatch(/^[a-z0-9.-]+$/);
       expect(pack.kind === 'site').toBe((pack.hosts ?? []).length > 0);

@@ -34,7 +34,12 @@ const inputKinds: Record<string, (html: string) => string> = {
   atom: (html) =>
     `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>t</title><link href="https://www.example.com/a"/>` +
     `<content type="html">${escapeXml(xmlSafe(html))}</content></entry></feed>`,
-  jsonfeed: (html) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{ id: '1', url: 'https://www.example.com/a', content_html: html }] }),
+  jsonfeed: (html) =>
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 't',
+      items: [{ id: '1', url: 'https://www.example.com/a', content_html: html }],
+    }),
   markdown: (html) => `---\ntitle: t\nurl: https://www.example.com/a\n---\n\n${html}\n`,
 };
 
@@ -46,7 +51,11 @@ const fieldKinds: Record<string, (html: string) => string> = {
   'markdown front matter title, url, image, author': (html) =>
     `---\ntitle: ${JSON.stringify(html)}\nurl: ${JSON.stringify(html)}\nimage: ${JSON.stringify(html)}\nauthor: ${JSON.stringify(html)}\n---\n\nbody\n`,
   'jsonfeed title, image, url': (html) =>
-    JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: html, items: [{ id: '1', title: html, url: html, image: html, content_text: 'x', authors: [{ name: html }] }] }),
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: html,
+      items: [{ id: '1', title: html, url: html, image: html, content_text: 'x', authors: [{ name: html }] }],
+    }),
 };
 
 /**
@@ -72,8 +81,16 @@ function executableIn(items: Item[]): string[] {
     found.push(...executableInHtml(item.html).map((f) => `html: ${f}`));
     found.push(...executableInMarkdown(item.markdown).map((f) => `markdown: ${f}`));
     found.push(...executableInMarkdown(renderMarkdown(item)).map((f) => `document: ${f}`));
-    for (const entry of JSON.parse(renderJsonFeed([item])).items) found.push(...executableInHtml(entry.content_html ?? '').map((f) => `content_html: ${f}`));
-    const urls = [item.url, item.image?.url, ...item.images.map((i) => i.url), ...item.galleries.flatMap((g) => g.images.map((i) => i.url)), ...item.related.map((r) => r.url), ...item.attachments.map((a) => a.url)];
+    for (const entry of JSON.parse(renderJsonFeed([item])).items)
+      found.push(...executableInHtml(entry.content_html ?? '').map((f) => `content_html: ${f}`));
+    const urls = [
+      item.url,
+      item.image?.url,
+      ...item.images.map((i) => i.url),
+      ...item.galleries.flatMap((g) => g.images.map((i) => i.url)),
+      ...item.related.map((r) => r.url),
+      ...item.attachments.map((a) => a.url),
+    ];
     for (const url of urls) {
       const why = url ? unsafeUrl(url, 'src') : null;
       if (why) found.push(`url field: ${why}`);

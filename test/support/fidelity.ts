@@ -32,10 +32,47 @@ md.renderer.renderInlineAsText = function renderInlineAsText(tokens: Node[], opt
 // ───────────────────────────── tree helpers (parse5 default tree) ─────────────────────────────
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'caption',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
 ]);
 
 const tag = (n: Node) => (n.tagName ?? '').toLowerCase();
@@ -86,7 +123,9 @@ function textOf(node: Node, { spellings = false, markers = false } = {}) {
 
 /** Text content exactly as written (for code blocks); <br> as a newline, as a browser shows it. */
 function rawText(node: Node) {
-  return kids(node).map((n: Node) => (n.nodeName === '#text' ? n.value : tag(n) === 'br' ? '\n' : rawText(n))).join('');
+  return kids(node)
+    .map((n: Node) => (n.nodeName === '#text' ? n.value : tag(n) === 'br' ? '\n' : rawText(n)))
+    .join('');
 }
 
 function listMarker(li: Node) {
@@ -102,7 +141,9 @@ function listMarker(li: Node) {
 /** `ul[p|p,ul[p]]`, `ol3[p|p]`: the shape of a list; `|` separates items, `,` blocks in one. */
 function listSignature(list: Node) {
   const start = tag(list) === 'ol' ? Number(attr(list, 'start') ?? '1') : '';
-  const items = kids(list).filter((c: Node) => tag(c) === 'li').map((li: Node) => itemBlocks(li).join(','));
+  const items = kids(list)
+    .filter((c: Node) => tag(c) === 'li')
+    .map((li: Node) => itemBlocks(li).join(','));
   return `${tag(list)}${start === 1 ? '' : start}[${items.join('|')}]`;
 }
 
@@ -173,7 +214,9 @@ export function extract(html: string, { expected = false } = {}): Record<string,
 
   // EXPECTED SPELLINGS: captions are emphasized paragraphs, so they join the em runs in document order.
   const em = expected
-    ? elementsOf(root, 'em', 'i', 'figcaption', 'caption').filter((e: Node) => !['figcaption', 'caption'].includes(tag(e)) || textOf(e)).map(runText)
+    ? elementsOf(root, 'em', 'i', 'figcaption', 'caption')
+        .filter((e: Node) => !['figcaption', 'caption'].includes(tag(e)) || textOf(e))
+        .map(runText)
     : runs('em');
 
   const images = elementsOf(root, 'img').map((img: Node) => {
@@ -188,24 +231,36 @@ export function extract(html: string, { expected = false } = {}): Record<string,
   });
 
   const topLists = elementsOf(root, 'ul', 'ol').filter((l: Node) => !ancestors(l).some((a: Node) => ['ul', 'ol'].includes(tag(a))));
-  const quotes = elementsOf(root, 'blockquote').map((q: Node) => [ancestors(q).filter((a: Node) => tag(a) === 'blockquote').length + 1, textOf(q, { spellings: expected })]);
+  const quotes = elementsOf(root, 'blockquote').map((q: Node) => [
+    ancestors(q).filter((a: Node) => tag(a) === 'blockquote').length + 1,
+    textOf(q, { spellings: expected }),
+  ]);
   const topTables = elementsOf(root, 'table').filter((t: Node) => !ancestors(t).some((a: Node) => tag(a) === 'table'));
 
   return {
     text: textOf(root, { spellings: expected }),
     links: elementsOf(root, 'a')
       .filter((a: Node) => attr(a, 'href') !== null)
-      .map((a: Node) => [linkKey(attr(a, 'href')), textOf(a, { spellings: expected }) + (elementsOf(a, 'img').length ? '[img]' : ''), space(attr(a, 'title') ?? '')]),
+      .map((a: Node) => [
+        linkKey(attr(a, 'href')),
+        textOf(a, { spellings: expected }) + (elementsOf(a, 'img').length ? '[img]' : ''),
+        space(attr(a, 'title') ?? ''),
+      ]),
     images,
     em,
     strong: runs('strong', 'b'),
     strike: runs('s', 'del', 'strike'),
-    headings: elementsOf(root, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6').map((h: Node) => [Number(tag(h)[1]), textOf(h, { spellings: expected })]),
+    headings: elementsOf(root, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6').map((h: Node) => [
+      Number(tag(h)[1]),
+      textOf(h, { spellings: expected }),
+    ]),
     lists: topLists.map(listSignature),
     quotes,
     tables: topTables.map((t: Node) => tableCells(t, expected)).filter((rows: Node) => rows.length),
     code: [
-      ...elementsOf(root, 'code').filter((c: Node) => tag(c.parentNode) !== 'pre').map((c: Node) => `\`${space(textOf(c))}\``),
+      ...elementsOf(root, 'code')
+        .filter((c: Node) => tag(c.parentNode) !== 'pre')
+        .map((c: Node) => `\`${space(textOf(c))}\``),
       // Code blocks exactly: blank lines and trailing spaces are content there.
       ...elementsOf(root, 'pre').map((p: Node) => `pre:${rawText(p).replace(/\n$/, '')}`),
     ],
@@ -242,7 +297,11 @@ export function compare(want: Record<string, any>, got: Record<string, any>): Mi
     const b = got[kind];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     let name = kind;
-    if ((kind === 'em' || kind === 'strong') && a.length === b.length && a.every((x: Node, i: Node) => stripEdgePunct(x) === stripEdgePunct(b[i]))) {
+    if (
+      (kind === 'em' || kind === 'strong') &&
+      a.length === b.length &&
+      a.every((x: Node, i: Node) => stripEdgePunct(x) === stripEdgePunct(b[i]))
+    ) {
       name = 'emphasis-moved';
     }
     const at = a.findIndex((x: Node, i: Node) => JSON.stringify(x) !== JSON.stringify(b[i]));

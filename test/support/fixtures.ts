@@ -42,7 +42,25 @@ export function schemaErrors(item: Item | unknown): string[] {
 }
 
 export const ITEM_FIELDS = [
-  'title', 'url', 'published', 'captured', 'authors', 'image', 'images', 'galleries', 'related', 'markdown', 'text', 'source', 'warnings',
+  'title',
+  'url',
+  'published',
+  'captured',
+  'authors',
+  'image',
+  'images',
+  'galleries',
+  'related',
+  'markdown',
+  'text',
+  'source',
+  'warnings',
   // Added with feed support, after the original ones.
-  'id', 'summary', 'tags', 'attachments', 'feed', 'updated', 'html',
+  'id',
+  'summary',
+  'tags',
+  'attachments',
+  'feed',
+  'updated',
+  'html',
 ];

@@ -11,15 +11,65 @@ type Node = DefaultTreeAdapterMap['node'];
 
 /** Elements that run code, load active content, restyle the page or re-target its links. */
 const ACTIVE_ELEMENTS = new Set([
-  'script', 'style', 'base', 'meta', 'link', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
-  'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'template', 'noscript', 'noembed', 'noframes',
-  'xmp', 'plaintext', 'portal', 'video', 'audio', 'source', 'track', 'bgsound', 'layer', 'ilayer', 'xml', 'import',
+  'script',
+  'style',
+  'base',
+  'meta',
+  'link',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'xmp',
+  'plaintext',
+  'portal',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'bgsound',
+  'layer',
+  'ilayer',
+  'xml',
+  'import',
 ]);
 
 /** Attributes whose value is fetched or followed as a URL. */
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'lowsrc', 'dynsrc',
-  'cite', 'longdesc', 'usemap', 'codebase', 'manifest', 'ping', 'profile', 'srcdoc', 'classid', 'archive',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+  'poster',
+  'background',
+  'lowsrc',
+  'dynsrc',
+  'cite',
+  'longdesc',
+  'usemap',
+  'codebase',
+  'manifest',
+  'ping',
+  'profile',
+  'srcdoc',
+  'classid',
+  'archive',
 ]);
 
 // Browsers drop these inside a scheme (`java\tscript:`, `java&#x09;script:` once decoded).
@@ -31,7 +81,8 @@ export function unsafeUrl(value: string, attr = 'href'): string | null {
   const compact = value.replace(IGNORED_IN_SCHEME, '').toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
   if (!scheme) return null;
-  if (['javascript', 'vbscript', 'livescript', 'mocha', 'jscript', 'feed', 'view-source', 'file'].includes(scheme)) return `${scheme}: URL in ${attr}`;
+  if (['javascript', 'vbscript', 'livescript', 'mocha', 'jscript', 'feed', 'view-source', 'file'].includes(scheme))
+    return `${scheme}: URL in ${attr}`;
   if (scheme === 'data' && !(attr === 'src' && RASTER_DATA_IMAGE.test(compact))) return `data: URL in ${attr} (${compact.slice(0, 40)})`;
   return null;
 }

@@ -321,7 +321,17 @@ describe('reading the tree', () => {
 
   it('descendants and elements walk in document order; nextSkippingChildren skips a subtree', () => {
     const { root } = parseBody('<div><p>a<b>b</b></p><p>c</p></div><i>d</i>');
-    expect([...descendants(root)].map((n) => (n instanceof Text ? n.data : n.nodeName))).toEqual(['DIV', 'P', 'a', 'B', 'b', 'P', 'c', 'I', 'd']);
+    expect([...descendants(root)].map((n) => (n instanceof Text ? n.data : n.nodeName))).toEqual([
+      'DIV',
+      'P',
+      'a',
+      'B',
+      'b',
+      'P',
+      'c',
+      'I',
+      'd',
+    ]);
     expect([...elements(root)].map((e) => e.tagName)).toEqual(['div', 'p', 'b', 'p', 'i']);
     const firstP = root.getElementsByTagName('p')[0]!;
     expect((nextSkippingChildren(firstP, root) as Element).textContent).toBe('c');

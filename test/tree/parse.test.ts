@@ -4,14 +4,22 @@ import { parseBody, toHtml } from '../../src/tree/parse.js';
 
 describe('parseBody', () => {
   it('does not let a self-closed iframe, script or style swallow the rest of the article', () => {
-    const { root, truncation } = parseBody('<p>a</p><iframe src="https://v.example/e/1"/><p>b <b>c</b></p><script src="x.js"/><p>d</p><style/><p>e</p>');
-    expect(toHtml(root)).toBe('<p>a</p><iframe src="https://v.example/e/1"></iframe><p>b <b>c</b></p><script src="x.js"></script><p>d</p><style></style><p>e</p>');
+    const { root, truncation } = parseBody(
+      '<p>a</p><iframe src="https://v.example/e/1"/><p>b <b>c</b></p><script src="x.js"/><p>d</p><style/><p>e</p>',
+    );
+    expect(toHtml(root)).toBe(
+      '<p>a</p><iframe src="https://v.example/e/1"></iframe><p>b <b>c</b></p><script src="x.js"></script><p>d</p><style></style><p>e</p>',
+    );
     expect(truncation).toEqual([]);
   });
 
   it('recovers a self-closed iframe whose quoted attribute holds ">", closed by a later iframe', () => {
-    const { root, truncation } = parseBody('<p>one</p><iframe src="a" title="Q&amp;A: 2 > 1"/><p>two</p><iframe src="b"></iframe><p>three</p>');
-    expect(toHtml(root)).toBe('<p>one</p><iframe src="a" title="Q&amp;A: 2 &gt; 1"></iframe><p>two</p><iframe src="b"></iframe><p>three</p>');
+    const { root, truncation } = parseBody(
+      '<p>one</p><iframe src="a" title="Q&amp;A: 2 > 1"/><p>two</p><iframe src="b"></iframe><p>three</p>',
+    );
+    expect(toHtml(root)).toBe(
+      '<p>one</p><iframe src="a" title="Q&amp;A: 2 &gt; 1"></iframe><p>two</p><iframe src="b"></iframe><p>three</p>',
+    );
     expect(truncation).toEqual([]);
   });
 

@@ -15,13 +15,40 @@ export const dw: RulePack = {
     // While you are here: Every Tuesday, DW editors round up … newsletter Berlin Briefing.
     { id: 'dw-newsletter-promo', pattern: /^While you(?:'re| are) here:.*\bnewsletter\b/i },
     // DW中文有Instagram！… / DW中文有Facebook！… — house promos for DW's own channels.
-    { id: 'dw-house-promo', pattern: /^DW\s*中文\s*(?:有|在)\s*(?:Instagram|Facebook|Twitter|X|YouTube|Telegram|Threads|LINE|WhatsApp|Podcast)\s*[！!]/i },
+    {
+      id: 'dw-house-promo',
+      pattern: /^DW\s*中文\s*(?:有|在)\s*(?:Instagram|Facebook|Twitter|X|YouTube|Telegram|Threads|LINE|WhatsApp|Podcast)\s*[！!]/i,
+    },
   ],
   // Internal API links (rel="ArticleRef") → the public page for each kind of DW content.
   rewrites: [
-    { id: 'dw-article-ref', selector: DW_API_LINKS, pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/article\/(\d+)/, template: 'https://www.dw.com/{lang}/a-{1}', related: true },
-    { id: 'dw-video-ref', selector: DW_API_LINKS, pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/video\/(\d+)/, template: 'https://www.dw.com/{lang}/av-{1}', related: true },
-    { id: 'dw-gallery-ref', selector: DW_API_LINKS, pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/(?:gallery|image-gallery)\/(\d+)/, template: 'https://www.dw.com/{lang}/g-{1}', related: true },
-    { id: 'dw-audio-ref', selector: DW_API_LINKS, pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/audio\/(\d+)/, template: 'https://www.dw.com/{lang}/audio-{1}', related: true },
+    {
+      id: 'dw-article-ref',
+      selector: DW_API_LINKS,
+      pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/article\/(\d+)/,
+      template: 'https://www.dw.com/{lang}/a-{1}',
+      related: true,
+    },
+    {
+      id: 'dw-video-ref',
+      selector: DW_API_LINKS,
+      pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/video\/(\d+)/,
+      template: 'https://www.dw.com/{lang}/av-{1}',
+      related: true,
+    },
+    {
+      id: 'dw-gallery-ref',
+      selector: DW_API_LINKS,
+      pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/(?:gallery|image-gallery)\/(\d+)/,
+      template: 'https://www.dw.com/{lang}/g-{1}',
+      related: true,
+    },
+    {
+      id: 'dw-audio-ref',
+      selector: DW_API_LINKS,
+      pattern: /^https?:\/\/api\.dw\.com\/api\/detail\/audio\/(\d+)/,
+      template: 'https://www.dw.com/{lang}/audio-{1}',
+      related: true,
+    },
   ],
 };
