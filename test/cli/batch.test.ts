@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main, smallBatch } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { inputBytes } from '../../src/cli/execute.js';
+import { isSmallBatch } from '../../src/cli/threads.js';
 import { fixturesDir, repoRoot } from '../support/fixtures.js';
 
 const bin = join(repoRoot, 'bin', 'feedclean.cjs');
@@ -112,12 +114,13 @@ describe('feedclean batches', () => {
     const dir = tempDir();
     const names = Array.from({ length: 16 }, (_, i) => join(dir, `${i}.md`));
     for (const name of names) copyFileSync(sample, name);
-    expect(smallBatch(names.slice(0, 15))).toBe(true);
-    expect(smallBatch(names)).toBe(false);
+    const small = (list: string[]) => isSmallBatch(list.length, inputBytes(list));
+    expect(small(names.slice(0, 15))).toBe(true);
+    expect(small(names)).toBe(false);
     writeFileSync(join(dir, 'big.html'), Buffer.alloc(4 * 2 ** 20, 'a'));
-    expect(smallBatch([names[0]!, join(dir, 'big.html')])).toBe(false);
+    expect(small([names[0]!, join(dir, 'big.html')])).toBe(false);
     // stdin and inputs that cannot be read count as small; they fail, if at all, on their own.
-    expect(smallBatch(['-', join(dir, 'missing.md'), names[0]!])).toBe(true);
+    expect(small(['-', join(dir, 'missing.md'), names[0]!])).toBe(true);
   });
 
   it('runs even a few small inputs on workers when a --timeout is given (only workers can keep one)', () => {

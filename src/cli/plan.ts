@@ -1,0 +1,93 @@
+/**
+ * argv → what to do, without touching anything: the options parsed and checked against each other,
+ * help and version texts, and usage errors as data. execute.ts does the plan; main.ts joins the two.
+ */
+import { CommanderError } from 'commander';
+import { buildProgram, type CliOptions } from './program.js';
+import { version } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** What the environment contributes to a plan (only what changes a decision). */
+export interface PlanEnv {
+  /** Is stdin a terminal (then "no input" is a mistake, not an empty pipe)? */
+  stdinIsTTY: boolean;
+}
+
+/** The run, as the command line asks for it. */
+export interface RunPlan {
+  kind: 'run';
+  /** Input names as given (files, directories, `-`). */
+  operands: string[];
+  options: CliOptions;
+}
+
+/** `feedclean rules`: list the packs (with those of --rules). */
+export interface RulesPlan {
+  kind: 'rules';
+  options: CliOptions;
+}
+
+/** Nothing to run: help or version asked for (text for stdout), or a usage error (for stderr). */
+export interface ExitPlan {
+  kind: 'exit';
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export type Plan = RunPlan | RulesPlan | ExitPlan;
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** A usage error as the plan says it: one line, pointing at --help. */
+export function usageError(message: string): ExitPlan {
+  return { kind: 'exit', code: EXIT_USAGE, stdout: '', stderr: `feedclean: ${oneLine(message)} (see feedclean --help)\n` };
+}
+
+/** What is wrong with this combination of options, or null. */
+function usageProblem(operands: readonly string[], o: CliOptions, env: PlanEnv): string | null {
+  const stdinUses = operands.filter((i) => i === '-').length + (o.filesFrom === '-' ? 1 : 0);
+  if (o.output === '') return '-o needs a directory name';
+  if (o.force && o.output === undefined) return '--force only applies with -o';
+  if (o.keepDirs && o.output === undefined) return '--keep-dirs only applies with -o';
+  if (o.null && o.filesFrom === undefined) return '-0 only applies with --files-from';
+  if (stdinUses > 1) return 'stdin ("-") can be read only once';
+  if (o.filesFrom !== undefined && o.inputFormat === 'ndjson') return '--files-from and --input-format ndjson do not mix';
+  if (operands[0] === 'rules' && operands.length > 1) {
+    return '"feedclean rules" lists the rule packs and takes no inputs (a file named rules: ./rules)';
+  }
+  if (operands.length === 0 && o.filesFrom === undefined && env.stdinIsTTY) {
+    return 'no input: give files or directories, or pipe an item into stdin';
+  }
+  return null;
+}
+
+export function planRun(argv: readonly string[], env: PlanEnv): Plan {
+  let stdout = '';
+  let stderr = '';
+  const program = buildProgram(version);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => (stdout += s),
+    writeErr: (s) => (stderr += s),
+    outputError: (s, write) => write(`feedclean: ${oneLine(s.replace(/^error:\s*/, ''))} (see feedclean --help)\n`),
+  });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    const shown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+    return { kind: 'exit', code: shown ? EXIT_OK : EXIT_USAGE, stdout, stderr };
+  }
+  const operands = program.args;
+  const options = program.opts<CliOptions>();
+  const problem = usageProblem(operands, options, env);
+  if (problem) return usageError(problem);
+  if (operands.length === 1 && operands[0] === 'rules' && options.filesFrom === undefined) return { kind: 'rules', options };
+  return { kind: 'run', operands, options };
+}
