@@ -1,0 +1,51 @@
+/**
+ * The cleaned tree made ready for turndown: elements Markdown cannot show unwrapped, the runs they
+ * kept apart merged, adjacent text joined, and escape.ts's marks made impossible in the input.
+ */
+import { Element, Text, elements, nextInOrder, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
+import { mergeAdjacentRuns } from '../tree/merge-runs.js';
+import { unmark } from './escape.js';
+
+// Elements Markdown has no spelling for: it writes their content alone.
+const TRANSPARENT = new Set(['u', 'ins', 'mark', 'small', 'sub', 'cite', 'abbr', 'kbd', 'samp', 'var', 'time', 'span']);
+export const MERGEABLE = new Set(['strong', 'em', 's', 'code']);
+
+/**
+ * `<b>a</b><u><b>b</b></u>` would be written `**a****b**`, which is not emphasis: with the elements
+ * Markdown cannot show taken away, runs they kept apart are adjacent and are merged.
+ */
+export function unwrapTransparent(root: Fragment): void {
+  for (const el of elements(root)) if (TRANSPARENT.has(el.tagName)) unwrap(el);
+  // Always: stages after the clean stage's own merge (pruning empty paragraphs) can leave runs adjacent.
+  mergeAdjacentRuns(root, MERGEABLE);
+  joinAdjacentText(root);
+}
+
+/**
+ * One text node for each run of text: turndown escapes text node by node, and a node that starts
+ * mid-line would have its line-start escapes applied (`“\---”`), where the same text read back
+ * in one node would not: the output must depend on the text, not on how it was cut.
+ */
+function joinAdjacentText(root: Fragment): void {
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (node instanceof Element) {
+      unmarkAttributes(node);
+      continue;
+    }
+    if (!(node instanceof Text)) continue;
+    while (node.nextSibling instanceof Text) {
+      node.data += node.nextSibling.data;
+      node.nextSibling.remove();
+    }
+    node.data = unmark(node.data);
+  }
+}
+
+/**
+ * escape.ts's marks (noncharacters U+FDD0–U+FDD2) must only ever be ours: the same characters in
+ * the input (a numeric reference is enough) become U+FFFD everywhere Markdown is written from —
+ * text, code, link titles, URLs, alt text — so resolveLineStarts never acts on one of them.
+ */
+function unmarkAttributes(el: Element): void {
+  if (el.attributes.someValue((value) => unmark(value) !== value)) el.attributes.retain((_name, value) => unmark(value));
+}
