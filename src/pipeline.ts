@@ -156,7 +156,7 @@ function streamFeed(
     const packs = packsFor(raw.url, packList);
     const timeZone = timeZoneFor(packs);
     if (raw.fields?.localTimes && timeZone !== 'UTC') raw.fields = inZone(raw.fields, timeZone);
-    const cleaned = clean({
+    const { findings, report } = clean({
       body: raw.body,
       itemUrl: raw.url,
       baseUrl: raw.baseUrl ?? null,
@@ -164,19 +164,23 @@ function streamFeed(
       packs,
       timeZone,
       keepProxies: opts.keepProxies === true,
+      // A Markdown document's galleries are already written out as sections of its body; found
+      // again, they would move (and a body that only looked like one would become one).
+      galleries: raw.format !== 'markdown',
       explain: opts.explain === true,
     });
-    const warnings = [...decoded.warnings, ...raw.warnings, ...cleaned.warnings];
     const item = extract({
       raw,
-      findings: cleaned.findings,
-      packs,
+      findings,
+      via: report.via,
       input: inputName,
       encoding: decoded.encoding,
-      warnings,
+      warnings: [...decoded.warnings, ...raw.warnings, ...report.warnings.map((w) => w.message)],
       galleries: opts.gallery !== false,
+      ...(opts.outputs ? { outputs: opts.outputs } : {}),
     });
-    return cleaned.explain ? { ...item, explain: cleaned.explain } : item;
+    if (report.explain) item.explain = report.explain;
+    return item;
   });
   return {
     feed: parsed.feed,

@@ -129,7 +129,7 @@ export interface Explanation {
   detail: string;
 }
 
-/** What the clean stage learns while transforming the tree, handed on to extract. */
+/** What the clean stage reads out of the body while transforming it, handed on to extract. */
 export interface CleanFindings {
   authors: string[];
   /** Published time in epoch ms, read from a byline block. */
@@ -137,10 +137,12 @@ export interface CleanFindings {
   /** Whether that time had a time of day (a bare date is only a calendar date). */
   publishedTimed: boolean;
   related: RelatedLink[];
-  via: string | null;
-  /** Rule ids that fired, for diagnostics. */
-  fired: string[];
+  /** The galleries taken out of the body. */
+  galleries: Gallery[];
 }
+
+/** The renderings of the body an item carries. */
+export type RenderedField = 'markdown' | 'text' | 'html';
 
 export interface NormalizeOptions {
   /** Name of the input for `source.input` and messages; `-` for stdin. */
@@ -151,4 +153,9 @@ export interface NormalizeOptions {
   gallery?: boolean;
   /** Add `explain` to each item: which rules fired and what they removed or rewrote. */
   explain?: boolean;
+  /**
+   * The renderings of the body to make (default all three). One left out is not made, and reading
+   * it throws: Markdown output, say, needs neither the HTML nor the plain text.
+   */
+  outputs?: readonly RenderedField[];
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtInPacks, isFeedcleanError, normalize, normalizeEach } from '../src/index.js';
+import type { Pattern } from '../src/rules/pattern.js';
 
 const dump = (body: string) => `<!--1693878424000-->\n[Title](https://www.example.com/a)\n------\n\n${body}`;
 const rss = (items: string) =>
@@ -80,7 +81,7 @@ describe('normalizeEach: a big feed item by item', () => {
   it('hands over each entry as it is reached, the same items normalize() gives', () => {
     // A pack whose "pattern" counts the images it is shown: it sees one entry's image per item taken.
     let seen = 0;
-    const counting = { id: 'count', kind: 'generic' as const, decorativeImages: [{ test: () => (seen++, false) } as unknown as RegExp] };
+    const counting = { id: 'count', kind: 'generic' as const, decorativeImages: [{ test: () => (seen++, false) } as unknown as Pattern] };
     const withImages = feed.replace(/&lt;p&gt;Text/g, '&lt;img src="https://e.example/i.png"&gt;&lt;p&gt;Text');
     const lazily = normalizeEach(withImages, { packs: [counting, ...builtInPacks] });
     lazily.next();
@@ -108,7 +109,7 @@ describe('normalizeEach: a big feed item by item', () => {
             if (src.endsWith('/3.png')) throw new Error('boom');
             return false;
           },
-        } as unknown as RegExp,
+        } as unknown as Pattern,
       ],
     };
     const three = rss(

@@ -9,6 +9,7 @@
  */
 import { Element, Text, someChild, someDescendant, unwrap, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
+import type { Stage } from './stage.js';
 
 const CONTAINERS = new Set([
   'div',
@@ -76,22 +77,32 @@ function wrapInlineRuns(parent: ParentNode, keepFirstRun = false, always = false
   flush(null);
 }
 
-/** Only the top level's loose runs (the repairs after sanitizing can leave new ones there). */
+/** Only the top level's loose runs: at the top, loose text is a paragraph even with no block beside it. */
 export function wrapTopLevelRuns(root: Fragment): void {
   wrapInlineRuns(root, false, true);
 }
 
-export function wrapAnonymousBlocks(root: Fragment): void {
-  // Innermost first (one walk): a list unwrapped, or a container's runs wrapped, before its parent's.
-  const all = root.getElementsByTagName('*');
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i]!;
-    const isList = el.tagName === 'ul' || el.tagName === 'ol';
-    // A "list" with no item in it is no list (a browser shows its content as plain blocks).
-    if (isList && !el.children.some((c) => c.tagName === 'li')) unwrap(el);
-    else if (CONTAINERS.has(el.tagName)) wrapInlineRuns(el);
-    else if (el.tagName === 'li') wrapInlineRuns(el, true);
-  }
-  // At the top, loose text is a paragraph even with no block beside it (a fragment's lone line).
-  wrapInlineRuns(root, false, true);
+/** Innermost first (leaving each element): a list unwrapped, or a container's runs wrapped, before its parent's. */
+function wrapRunsOf(el: Element): void {
+  // A "list" with no item in it is no list (a browser shows its content as plain blocks).
+  if (el.tagName === 'ul' || el.tagName === 'ol') {
+    if (!el.children.some((c) => c.tagName === 'li')) unwrap(el);
+    else wrapInlineRuns(el);
+  } else if (el.tagName === 'li') wrapInlineRuns(el, true);
+  else wrapInlineRuns(el);
 }
+
+export const anonymousBlocksStage: Stage = {
+  id: 'anonymous-blocks',
+  reads: 'containers and lists whose children are settled (invisible elements gone, players turned into paragraphs)',
+  leaves: 'no inline content beside blocks: every such run is a paragraph of its own, as a reader sees it',
+  visit: { tags: [...CONTAINERS, 'li'], leave: wrapRunsOf, finish: wrapTopLevelRuns },
+};
+
+/** The repairs can leave loose runs at the top: paragraphs, as a reader (and our Markdown) has them. */
+export const topLevelParagraphsStage: Stage = {
+  id: 'top-level-paragraphs',
+  reads: 'the repaired, pruned tree',
+  leaves: 'every loose run at the top a paragraph',
+  visit: { finish: wrapTopLevelRuns },
+};

@@ -3,11 +3,69 @@
  * the authors and the published time from it, then remove it.
  */
 import { parseDate, type ParsedDate } from '../dates/parse.js';
-import { MAX_TESTED_TEXT, type BylineRule } from '../rules/types.js';
+import { valueKind } from '../rules/kind.js';
+import type { Pattern } from '../rules/pattern.js';
+import { MAX_TESTED_TEXT } from '../rules/types.js';
 import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
-import { matches } from '../tree/select.js';
+import { compileSelector, matches, type Selector } from '../tree/select.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
-import { excerpt, fired, type CleanContext } from './context.js';
+import { excerpt } from './report.js';
+import type { CleanContext, Stage } from './stage.js';
+
+/** The mirror's byline/date block at the top of the body: `<div><i>author<br>date</i></div>`. */
+export interface BylineRule {
+  id: string;
+  block: Selector;
+  inner: Selector;
+  /** Author list separators inside the author line. */
+  authorSeparators: Pattern | RegExp;
+  /** A lead-in before the names (`By `, `作者：`), removed. */
+  authorPrefix?: Pattern;
+  /** Author values that mean "none". */
+  nullAuthors: readonly string[];
+  /**
+   * Without a byline block, a bare date stamp at the very start of the body (text before the first
+   * element, or a first paragraph holding only a date) is the item's date.
+   */
+  leadDate?: boolean;
+}
+
+const DEFAULT_AUTHOR_SEPARATORS = /\s*[,，、;；]\s*/;
+
+export const bylineKind = valueKind<BylineRule>({
+  field: 'byline',
+  doc: "the mirror's byline block (`block`/`inner` tags, `authorSeparators`, `authorPrefix`, `nullAuthors`, `leadDate`)",
+  schema: {
+    type: 'object',
+    required: ['id', 'block', 'inner'],
+    additionalProperties: false,
+    description: "The mirror's byline block at the top of the body: <block><inner>author<br>date</inner></block>.",
+    properties: {
+      id: { $ref: '#/definitions/id' },
+      block: { $ref: '#/definitions/tag' },
+      inner: { $ref: '#/definitions/tag' },
+      authorSeparators: { $ref: '#/definitions/pattern' },
+      authorPrefix: { $ref: '#/definitions/pattern' },
+      nullAuthors: { type: 'array', items: { type: 'string' } },
+      leadDate: { type: 'boolean' },
+    },
+  },
+  compile: (raw, c, at) => {
+    const b = raw as Record<string, unknown>;
+    return {
+      id: b.id as string,
+      block: compileSelector(b.block as string),
+      inner: compileSelector(b.inner as string),
+      authorSeparators:
+        b.authorSeparators !== undefined ? c.pattern(b.authorSeparators, `${at}/authorSeparators`) : DEFAULT_AUTHOR_SEPARATORS,
+      ...(b.authorPrefix !== undefined ? { authorPrefix: c.pattern(b.authorPrefix, `${at}/authorPrefix`, { anchored: true }) } : {}),
+      nullAuthors: (b.nullAuthors as string[] | undefined) ?? [],
+      ...(b.leadDate !== undefined ? { leadDate: b.leadDate as boolean } : {}),
+    };
+  },
+  names: (rule) => [rule.id],
+  namesAreIds: true,
+});
 
 function firstElement(root: Fragment): Element | null {
   for (const child of root.childNodes) {
@@ -44,12 +102,27 @@ function lines(el: Element): string[] {
   return out.map(normalizeSpace).filter(Boolean);
 }
 
+/** `text` split at every match of `separator` (a rule pattern: no global flag on that engine). */
+function splitBy(text: string, separator: Pattern | RegExp): string[] {
+  if (separator instanceof RegExp) return text.split(separator);
+  const parts: string[] = [];
+  let rest = text;
+  for (let m = separator.exec(rest); m && m[0].length; m = separator.exec(rest)) {
+    parts.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  parts.push(rest);
+  return parts;
+}
+
 export function splitAuthors(line: string, rule: BylineRule): string[] {
   const nulls = new Set(rule.nullAuthors.map((s) => s.toLowerCase()));
   const seen = new Set<string>();
   const authors: string[] = [];
   if (line.length > MAX_TESTED_TEXT) return [normalizeSpace(line)]; // no author line is this long; left whole
-  for (const part of line.replace(rule.authorPrefix ?? /^$/, '').split(rule.authorSeparators)) {
+  const prefix = rule.authorPrefix?.exec(line);
+  const names = prefix && prefix.index === 0 ? line.slice(prefix[0].length) : line;
+  for (const part of splitBy(names, rule.authorSeparators)) {
     const name = normalizeSpace(part);
     if (!name || nulls.has(name.toLowerCase()) || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
@@ -74,14 +147,13 @@ function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: n
 
 /** A local time read in a zone nobody named is a guess worth saying. */
 function noteZoneGuess(date: ParsedDate, ctx: CleanContext, text: string): void {
-  if (date.timed && !date.zoned && !ctx.timeZoneKnown)
-    ctx.warnings.push(`"${text}" names no time zone and none is known for this source; read as UTC`);
+  if (date.timed && !date.zoned && !ctx.timeZoneKnown) {
+    ctx.report.warn('byline', 'zone-guessed', `"${text}" names no time zone and none is known for this source; read as UTC`);
+  }
 }
 
-export function readByline(root: Fragment, ctx: CleanContext): void {
-  for (const pack of ctx.packs) {
-    const rule = pack.byline;
-    if (!rule) continue;
+function readByline(root: Fragment, ctx: CleanContext): void {
+  for (const { pack, rule } of ctx.rules.values('byline')) {
     const block = firstElement(root);
     if (!block || !matches(block, rule.block)) continue;
     const inner = soleElementChild(block);
@@ -104,12 +176,12 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     // Only a block of the mirror's exact shape: a date (read or not), or nothing at all. An italic
     // editor's note at the top is not a byline.
     if (published === null && unreadDate === null && parts.length > 0) continue;
-    if (unreadDate) ctx.warnings.push(`byline date "${unreadDate}" is in no known form; published left empty`);
+    if (unreadDate) ctx.report.warn(rule.id, 'date-unread', `byline date "${unreadDate}" is in no known form; published left empty`);
     ctx.findings.published = published;
     ctx.findings.publishedTimed = timed;
     ctx.findings.authors = [...new Set(authors)];
     block.remove();
-    fired(ctx, pack, rule.id, {
+    ctx.report.rule(pack, rule.id, {
       action: 'read',
       what: () => `byline "${excerpt(textOf(block))}" as authors and published time; removed from the body`,
       identifiesMirror: true,
@@ -117,13 +189,13 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     return;
   }
   // No byline block of the mirror's shape: a bare date at the very start is the item's date.
-  for (const pack of ctx.packs) {
-    const lead = pack.byline?.leadDate ? readLeadDate(root, ctx) : null;
+  for (const { pack, rule } of ctx.rules.values('byline')) {
+    const lead = rule.leadDate ? readLeadDate(root, ctx) : null;
     if (lead) {
       ctx.findings.published = lead.ms;
       ctx.findings.publishedTimed = lead.timed;
       lead.node.remove();
-      fired(ctx, pack, `${pack.byline!.id}-lead-date`, {
+      ctx.report.rule(pack, `${rule.id}-lead-date`, {
         action: 'read',
         what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body`,
       });
@@ -131,3 +203,12 @@ export function readByline(root: Fragment, ctx: CleanContext): void {
     }
   }
 }
+
+export const bylineStage: Stage = {
+  id: 'byline',
+  reads:
+    "byline rules; the first block of the body, invisible elements gone and the mirror's markup still as it was (before the sanitizer renames <i>)",
+  leaves: 'authors and the published time in the findings; the byline block (or a bare lead date) out of the body',
+  when: (ctx) => ctx.rules.has('byline'),
+  run: readByline,
+};

@@ -4,11 +4,31 @@
  * `<div><small>…</small></div>`), or a `<figcaption>` beside the image in a wrapper (BBC), or a
  * real `<figure>`. Runs on the sanitized tree. Captions become plain text; empty ones go.
  */
-import type { CaptionRule } from '../rules/types.js';
+import { listKind, ruleSchema } from '../rules/kind.js';
 import { Element, Text, elements, h, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
 import { matches } from '../tree/select.js';
 import { BLOCK_TAGS, isBlankText, textOf } from '../tree/text.js';
-import { excerpt, fired, type CleanContext } from './context.js';
+import { excerpt } from './report.js';
+import type { CleanContext, Stage } from './stage.js';
+
+/** Where a caption sits relative to its image. */
+export interface CaptionRule {
+  id: string;
+  /** The element right after the image (or its wrapper) that holds the caption, e.g. `div`. */
+  next: string;
+  /** The single element inside `next` that holds the text, e.g. `small`. */
+  inner?: string;
+}
+
+export const captionsKind = listKind<CaptionRule>({
+  field: 'captions',
+  doc: 'a caption in the element right after an image: `next` tag, optional `inner` tag',
+  rule: ruleSchema(
+    { next: { $ref: '#/definitions/tag' }, inner: { $ref: '#/definitions/tag' } },
+    { optional: ['inner'], description: 'A caption in the element right after an image (or its wrapper).' },
+  ),
+  compile: (raw) => raw as unknown as CaptionRule,
+});
 
 function isSkippable(node: DomNode | null): boolean {
   return isBlankText(node) || (node instanceof Element && node.tagName === 'br');
@@ -109,10 +129,13 @@ function tidyFigure(figure: Element): void {
   }
 }
 
-export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
-  const captionRules = ctx.packs.flatMap((pack) => (pack.captions ?? []).map((rule) => ({ pack, rule })));
-  for (const figure of [...elements(root)].filter((el) => el.tagName === 'figure')) tidyFigure(figure);
-  for (const img of [...elements(root)].filter((el) => el.tagName === 'img')) {
+function normalizeFigures(root: Fragment, ctx: CleanContext): void {
+  const captionRules = ctx.rules.list('captions');
+  // Tidying figures moves what they hold but neither makes nor removes images: one snapshot serves both.
+  const all = elements(root);
+  for (const figure of all) if (figure.tagName === 'figure') tidyFigure(figure);
+  for (const img of all) {
+    if (img.tagName !== 'img') continue;
     if (!img.parentNode || (img.parentNode instanceof Element && img.parentNode.tagName === 'figure')) continue;
     const unit = imageUnit(img);
     const byRule = takeRuleCaption(
@@ -121,7 +144,7 @@ export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
     );
     if (byRule) {
       const pack = captionRules.find((c) => c.rule.id === byRule.ruleId)!.pack;
-      fired(ctx, pack, byRule.ruleId, {
+      ctx.report.rule(pack, byRule.ruleId, {
         action: 'read',
         what: () => `caption "${excerpt(byRule.text ?? '')}" of image ${img.getAttribute('src') ?? ''}`,
       });
@@ -134,15 +157,19 @@ export function normalizeFigures(root: Fragment, ctx: CleanContext): void {
       replaceNode(beside.wrapper, figure);
     }
   }
-  // Figcaptions left without an image are just text.
-  for (const caption of [...elements(root)].filter((el) => el.tagName === 'figcaption')) {
-    if (!(caption.parentNode instanceof Element && caption.parentNode.tagName === 'figure'))
-      replaceNode(caption, h('p', {}, [...caption.childNodes]));
-  }
-  // A paragraph in a figure holding only its image (left by anonymous-blocks.ts) is no paragraph.
-  for (const p of [...elements(root)].filter(
-    (el) => el.tagName === 'p' && el.parentNode instanceof Element && el.parentNode.tagName === 'figure',
-  )) {
-    if (!textOf(p) && p.getElementsByTagName('img').length) unwrap(p);
+  for (const el of elements(root)) {
+    const inFigure = el.parentNode instanceof Element && el.parentNode.tagName === 'figure';
+    // Figcaptions left without an image are just text.
+    if (el.tagName === 'figcaption' && !inFigure) replaceNode(el, h('p', {}, [...el.childNodes]));
+    // A paragraph in a figure holding only its image (left by anonymous-blocks.ts) is no paragraph.
+    else if (el.tagName === 'p' && inFigure && !textOf(el) && el.getElementsByTagName('img').length) unwrap(el);
   }
 }
+
+export const figuresStage: Stage = {
+  id: 'figures',
+  reads: 'captions rules; the sanitized tree (the caption markup a rule names is still there)',
+  leaves: 'every captioned image a <figure> with a plain-text <figcaption>; no figcaption outside a figure',
+  skipUnless: ['img', 'figure', 'figcaption'],
+  run: normalizeFigures,
+};

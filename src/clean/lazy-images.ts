@@ -3,6 +3,7 @@
  * a placeholder (or nothing). Promote the real one so later stages see a single `src`.
  */
 import { Element, elements, type Fragment } from '../tree/dom.js';
+import type { Stage } from './stage.js';
 import { parseSrcset } from './unwrap-proxies.js';
 
 const LAZY_ATTRIBUTES = ['data-src', 'data-original', 'data-lazy-src', 'data-url'];
@@ -37,24 +38,28 @@ function pictureSource(img: Element): string | null {
   return null;
 }
 
-export function promoteLazyImages(root: Fragment): void {
-  for (const img of elements(root)) {
-    if (img.tagName !== 'img') continue;
-    const src = img.getAttribute('src');
-    if (!isPlaceholder(src)) continue;
-    const lazy = LAZY_ATTRIBUTES.map((a) => img.getAttribute(a)).find((v) => v && !isPlaceholder(v));
-    const fromSrcset = bestSrcsetCandidate(img.getAttribute('data-srcset') ?? img.getAttribute('srcset') ?? '');
-    const real = lazy ?? fromSrcset ?? pictureSource(img);
-    if (real) img.setAttribute('src', real);
-  }
+function promoteLazyImage(img: Element): void {
+  const src = img.getAttribute('src');
+  if (!isPlaceholder(src)) return;
+  const lazy = LAZY_ATTRIBUTES.map((a) => img.getAttribute(a)).find((v) => v && !isPlaceholder(v));
+  const fromSrcset = bestSrcsetCandidate(img.getAttribute('data-srcset') ?? img.getAttribute('srcset') ?? '');
+  const real = lazy ?? fromSrcset ?? pictureSource(img);
+  if (real) img.setAttribute('src', real);
 }
+
+export const lazyImagesStage: Stage = {
+  id: 'lazy-images',
+  reads: "images with their proxies unwrapped; a <picture>'s <source>s (before the image, as markup has them)",
+  leaves: "one real address in each image's src",
+  visit: { tags: ['img'], enter: promoteLazyImage },
+};
 
 /**
  * `<noscript>` fallbacks repeat an image that scripts would have loaded (lazy loaders, BBC's embed
  * screenshots). With scripting off both copies are in the tree: keep the fallback (it carries the
  * real src and alt) and drop the scripted copy of the same image next to it.
  */
-export function dropNoscriptDuplicates(root: Fragment): void {
+function dropNoscriptDuplicates(root: Fragment): void {
   for (const noscript of [...elements(root)].filter((el) => el.tagName === 'noscript')) {
     const container = noscript.parentNode;
     if (!(container instanceof Element)) continue;
@@ -68,3 +73,11 @@ export function dropNoscriptDuplicates(root: Fragment): void {
     }
   }
 }
+
+export const noscriptDuplicatesStage: Stage = {
+  id: 'noscript-duplicates',
+  reads: 'the <noscript> fallbacks (scripting was off: both copies are in the tree) and the images beside them, real addresses promoted',
+  leaves: 'one copy of each lazily loaded image: the fallback',
+  skipUnless: ['noscript'],
+  run: dropNoscriptDuplicates,
+};

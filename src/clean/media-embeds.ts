@@ -1,73 +1,45 @@
 /**
- * Embedded media → plain links. Script-driven players (rule-pack `embeds`), iframes, `<video>` and
- * `<audio>` become a paragraph linking to the media when its address is recoverable; their fallback
- * text ("your device does not support…") goes with them. A video's poster stays as an image.
+ * Embedded media → plain links. Iframes, `<video>` and `<audio>` become a paragraph linking to the
+ * media when its address is recoverable (an embed URL turned into the public page by the
+ * `embedLinks` kind, declared here); their fallback text ("your device does not support…") goes
+ * with them. A video's poster stays as an image.
  */
-import { Element, elements, h, replaceNode, type Fragment } from '../tree/dom.js';
-import { closest, selectAll } from '../tree/select.js';
+import { listKind, ruleSchema } from '../rules/kind.js';
+import type { Pattern } from '../rules/pattern.js';
+import { MAX_TESTED_URL } from '../rules/types.js';
+import { Element, h, replaceNode } from '../tree/dom.js';
 import { normalizeSpace } from '../tree/text.js';
-import { MAX_TESTED_URL, type EmbedLinkRule, type EmbedRule } from '../rules/types.js';
-import { fillTemplate, fired, type CleanContext } from './context.js';
+import { httpUrl } from '../urls.js';
+import { GONE, type CleanContext, type Stage, type Step } from './stage.js';
+import { fillTemplate } from './templates.js';
 
-function httpUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const url = value.trim().startsWith('//') ? `https:${value.trim()}` : value.trim();
-  return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+/** An embed URL (`youtube.com/embed/ID`) and the public page it stands for (`youtube.com/watch?v=ID`). */
+export interface EmbedLinkRule {
+  id: string;
+  pattern: Pattern;
+  template: string;
 }
 
-function linkParagraph(url: string, label: string | null): Element {
+export const embedLinksKind = listKind<EmbedLinkRule>({
+  field: 'embedLinks',
+  doc: 'embed URLs (iframes) turned into the public page of the media: `pattern` and `template`',
+  rule: ruleSchema(
+    { pattern: { $ref: '#/definitions/pattern' }, template: { $ref: '#/definitions/template' } },
+    { description: 'An embedded player URL (iframe) and the public page it stands for.' },
+  ),
+  compile: (raw, c, at) => {
+    const pattern = c.pattern(raw.pattern, `${at}/pattern`);
+    return { id: raw.id as string, pattern, template: c.template(raw.template, pattern, `${at}/template`) };
+  },
+});
+
+export function linkParagraph(url: string, label: string | null): Element {
   return h('p', {}, [h('a', { href: url }, [label && normalizeSpace(label) ? normalizeSpace(label) : url])]);
 }
 
-/** The string at a dotted path in parsed JSON; anything else (an object, a number) is nothing. */
-function jsonPath(value: unknown, path: string): string | undefined {
-  let current = value;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return typeof current === 'string' ? current : undefined;
-}
-
-function applyEmbedRule(root: Fragment, rule: EmbedRule, onFire: (url: string) => void): void {
-  for (const el of selectAll(root, rule.selector)) {
-    if (!el.parentNode) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(el.getAttribute(rule.attribute) ?? '');
-    } catch {
-      continue;
-    }
-    const url = httpUrl(jsonPath(data, rule.urlPath));
-    if (!url) continue;
-    const title = rule.titlePath ? jsonPath(data, rule.titlePath) : undefined;
-    let target: Element = el;
-    for (const selector of rule.containers ?? []) {
-      const container = closest(el, selector);
-      if (container) {
-        target = container;
-        break;
-      }
-    }
-    // The player's still (its placeholder or poster) stays, as a video's poster does.
-    const label = typeof title === 'string' ? title : null;
-    const still = target.getElementsByTagName('img').find((img) => httpUrl(img.getAttribute('src')));
-    if (still)
-      target.parentNode?.insertBefore(h('img', { src: still.getAttribute('src')!, alt: still.getAttribute('alt') || label || '' }), target);
-    // The container's own caption stays when it says more than the player's title.
-    const caption = target.getElementsByTagName('figcaption')[0];
-    const captionText = caption ? normalizeSpace(caption.textContent) : '';
-    const paragraph = linkParagraph(url, label);
-    replaceNode(target, paragraph);
-    if (caption && captionText && captionText !== normalizeSpace(label ?? ''))
-      paragraph.parentNode?.insertBefore(h('p', {}, [...caption.childNodes]), paragraph.nextSibling);
-    onFire(url);
-  }
-}
-
-function embedPage(src: string, rules: readonly EmbedLinkRule[]): string {
+function embedPage(src: string, ctx: CleanContext): string {
   if (src.length > MAX_TESTED_URL) return src;
-  for (const rule of rules) {
+  for (const { rule } of ctx.rules.list('embedLinks')) {
     const m = rule.pattern.exec(src);
     if (m) return fillTemplate(rule.template, m, {}) ?? src;
   }
@@ -84,27 +56,35 @@ function mediaSource(el: Element): string | null {
   return null;
 }
 
-export function convertMediaEmbeds(root: Fragment, ctx: CleanContext): void {
-  for (const pack of ctx.packs) {
-    for (const rule of pack.embeds ?? [])
-      applyEmbedRule(root, rule, (url) => fired(ctx, pack, rule.id, { action: 'rewrote', what: () => `player → link to ${url}` }));
-  }
-  const embedLinks = ctx.packs.flatMap((p) => p.embedLinks ?? []);
-  const media = [...elements(root)].filter((el) => el.tagName === 'iframe' || el.tagName === 'video' || el.tagName === 'audio');
-  for (const el of media) {
-    if (!el.parentNode) continue;
-    const label = el.getAttribute('title') ?? el.getAttribute('aria-label');
-    if (el.tagName === 'iframe') {
-      const src = httpUrl(el.getAttribute('src') ?? el.getAttribute('data-src'));
-      if (src) replaceNode(el, linkParagraph(embedPage(src, embedLinks), label));
-      else el.remove();
-      continue;
+function convertMedia(el: Element, ctx: CleanContext): Step {
+  const parent = el.parentNode!;
+  const label = el.getAttribute('title') ?? el.getAttribute('aria-label');
+  if (el.tagName === 'iframe') {
+    const src = httpUrl(el.getAttribute('src') ?? el.getAttribute('data-src'));
+    if (!src) {
+      el.remove();
+      return GONE;
     }
-    const src = mediaSource(el);
-    const poster = el.tagName === 'video' ? httpUrl(el.getAttribute('poster')) : null;
-    const parent = el.parentNode;
-    if (poster) parent.insertBefore(h('img', { src: poster, alt: label ?? '' }), el);
-    if (src) replaceNode(el, linkParagraph(src, label));
-    else el.remove();
+    const paragraph = linkParagraph(embedPage(src, ctx), label);
+    replaceNode(el, paragraph);
+    return { replacedBy: paragraph };
   }
+  const src = mediaSource(el);
+  const poster = el.tagName === 'video' ? httpUrl(el.getAttribute('poster')) : null;
+  if (poster) parent.insertBefore(h('img', { src: poster, alt: label ?? '' }), el);
+  if (!src) {
+    el.remove();
+    return GONE;
+  }
+  const paragraph = linkParagraph(src, label);
+  replaceNode(el, paragraph);
+  return { replacedBy: paragraph };
 }
+
+export const mediaEmbedsStage: Stage = {
+  id: 'media-embeds',
+  reads: 'iframes, <video> and <audio> with their addresses (proxies unwrapped); embedLinks rules',
+  leaves: "a paragraph linking to each media that has an address (a video's poster as an image before it); no player elements",
+  skipUnless: ['iframe', 'video', 'audio'],
+  visit: { tags: ['iframe', 'video', 'audio'], enter: convertMedia },
+};

@@ -1,9 +1,10 @@
 /**
  * What shows nothing goes: empty wrappers (innermost first), breaks at the edges of blocks or beside
- * them, runs of more than two breaks. Runs last, after every stage that can empty an element.
+ * them, runs of more than two breaks. After every stage that can empty an element.
  */
-import { Element, Text, elements, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
+import { Element, Text, type DomNode, type Fragment, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText, isEmptyElement } from '../tree/text.js';
+import type { Stage } from './stage.js';
 
 function isBreak(node: DomNode | null): boolean {
   return node instanceof Element && node.tagName === 'br';
@@ -18,29 +19,6 @@ function trimBreaks(parent: ParentNode): void {
       if (isBreak(child)) child.remove();
       child = next;
     }
-  }
-}
-
-/** Drops elements that show nothing, innermost first, and breaks at the edges of blocks. */
-export function pruneEmpty(root: Fragment): void {
-  const all = elements(root);
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i]!;
-    if (!el.parentNode) continue;
-    if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'a') trimBreaks(el);
-    if (el.tagName !== 'br' && el.tagName !== 'hr' && el.tagName !== 'td' && el.tagName !== 'th' && isEmptyElement(el)) {
-      // Keep the word gap an empty inline element may have stood for.
-      if (!BLOCK_TAGS.has(el.tagName) && /\s/.test(el.textContent)) el.parentNode.insertBefore(new Text(' '), el);
-      el.remove();
-    }
-  }
-  trimBreaks(root);
-  // Three or more breaks in a row are layout, not content: keep two at most. A break next to a
-  // block (or at the edge of its parent) separates nothing that the block does not already.
-  for (const br of root.getElementsByTagName('br')) {
-    let run = 0;
-    for (let p = br.previousSibling; p && (isBreak(p) || isBlankText(p)); p = p.previousSibling) if (isBreak(p)) run++;
-    if (run >= 2 || besideBlock(br)) br.remove();
   }
 }
 
@@ -59,3 +37,43 @@ function besideBlock(br: Element): boolean {
   const blockish = (n: DomNode | null) => (n === null ? edgeOfBlock : n instanceof Element && BLOCK_TAGS.has(n.tagName));
   return blockish(before) || blockish(after);
 }
+
+/**
+ * Three or more breaks in a row are layout, not content: keep two at most. A break next to a
+ * block (or at the edge of its parent) separates nothing that the block does not already. Decided
+ * once the parent's children are final (each child pruned, the parent's edges trimmed).
+ */
+function pruneBreaksIn(parent: ParentNode): void {
+  for (let child = parent.firstChild; child;) {
+    const next: DomNode | null = child.nextSibling;
+    if (isBreak(child)) {
+      let run = 0;
+      for (let p = child.previousSibling; p && (isBreak(p) || isBlankText(p)); p = p.previousSibling) if (isBreak(p)) run++;
+      if (run >= 2 || besideBlock(child as Element)) child.remove();
+    }
+    child = next;
+  }
+}
+
+/** Leaving an element: its edges trimmed, its breaks pruned, and the element itself gone if it shows nothing. */
+function pruneElement(el: Element): void {
+  if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'a') trimBreaks(el);
+  if (el.firstChild) pruneBreaksIn(el);
+  if (el.tagName !== 'br' && el.tagName !== 'hr' && el.tagName !== 'td' && el.tagName !== 'th' && isEmptyElement(el)) {
+    // Keep the word gap an empty inline element may have stood for.
+    if (!BLOCK_TAGS.has(el.tagName) && /\s/.test(el.textContent)) el.parentNode!.insertBefore(new Text(' '), el);
+    el.remove();
+  }
+}
+
+function pruneTop(root: Fragment): void {
+  trimBreaks(root);
+  pruneBreaksIn(root);
+}
+
+export const pruneEmptyStage: Stage = {
+  id: 'prune-empty',
+  reads: 'the repaired tree, figures made (after every stage that can empty an element)',
+  leaves: 'no element that shows nothing, no break at the edge of a block or beside one, no more than two breaks in a row',
+  visit: { leave: pruneElement, finish: pruneTop },
+};

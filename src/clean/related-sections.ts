@@ -6,10 +6,30 @@
  * parent", so that the decision does not hang on wrappers Markdown does not keep: cleaning the
  * Markdown again must take the same section.
  */
+import { listKind, ruleSchema } from '../rules/kind.js';
+import type { Pattern } from '../rules/pattern.js';
 import { MAX_TESTED_TEXT } from '../rules/types.js';
 import { Element, elements, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, textOf } from '../tree/text.js';
-import { excerpt, fired, type CleanContext } from './context.js';
+import { resolvedHref } from '../urls.js';
+import { excerpt } from './report.js';
+import type { CleanContext, Stage } from './stage.js';
+
+/** A heading that opens a list of related links (up to the next heading or the end of its parent). */
+export interface RelatedSectionRule {
+  id: string;
+  heading: Pattern;
+}
+
+export const relatedSectionsKind = listKind<RelatedSectionRule>({
+  field: 'relatedSections',
+  doc: 'a heading matching `heading` opens a list of links: they go to `related`, the section leaves the body',
+  rule: ruleSchema(
+    { heading: { $ref: '#/definitions/pattern' } },
+    { description: 'A heading whose text matches opens a list of related links: they go to `related`, the section leaves the body.' },
+  ),
+  compile: (raw, c, at) => ({ id: raw.id as string, heading: c.pattern(raw.heading, `${at}/heading`) }),
+});
 
 const HEADING = /^h[1-6]$/;
 
@@ -27,19 +47,8 @@ function onlyLinks(node: DomNode): boolean {
   return !/[\p{L}\p{N}]/u.test(rest);
 }
 
-function absolute(href: string | null, base: string | null): string | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href, base ?? undefined);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
-  const rules = ctx.packs.flatMap((pack) => (pack.relatedSections ?? []).map((rule) => ({ pack, rule })));
-  if (!rules.length) return;
+function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
+  const rules = ctx.rules.list('relatedSections');
   for (const heading of [...elements(root)].filter((el) => HEADING.test(el.tagName))) {
     if (!heading.parentNode) continue;
     const headingText = textOf(heading);
@@ -57,15 +66,23 @@ export function takeRelatedSections(root: Fragment, ctx: CleanContext): void {
     for (const node of section) {
       const links = node instanceof Element ? linksIn(node) : [];
       for (const a of links) {
-        const url = absolute(a.getAttribute('href'), ctx.itemUrl);
+        const url = resolvedHref(a.getAttribute('href'), ctx.itemUrl);
         if (url && !ctx.findings.related.some((r) => r.url === url)) ctx.findings.related.push({ url, text: textOf(a) });
       }
       node.remove();
     }
-    fired(ctx, hit.pack, hit.rule.id, {
+    ctx.report.rule(hit.pack, hit.rule.id, {
       action: 'moved',
       what: () =>
         `section "${excerpt(textOf(heading))}" (${section.reduce((n, node) => n + (node instanceof Element ? linksIn(node).length : 0), 0)} links) to related`,
     });
   }
 }
+
+export const relatedSectionsStage: Stage = {
+  id: 'related-sections',
+  reads: 'relatedSections rules; headings and the links after them (sanitized: only web links)',
+  leaves: "each section's links in the findings' related links, after those of rewritten links; the sections out of the body",
+  when: (ctx) => ctx.rules.has('relatedSections'),
+  run: takeRelatedSections,
+};

@@ -3,12 +3,12 @@
  * wrappers pushed inside the blocks they wrap, breaks flattened where Markdown cannot break, and
  * adjacent runs of one formatting element merged.
  */
-import type { SanitizeSchema } from '../rules/sanitize-schema.js';
+import { sanitizeSchema } from '../rules/sanitize-schema.js';
 import { Element, Text, elements, replaceNode, someChild, someDescendant, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
 import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { BLOCK_TAGS, isBlankText } from '../tree/text.js';
-
-const INLINE_WRAPPERS = new Set(['a', 'strong', 'em', 's', 'u', 'code', 'small', 'mark', 'sub', 'sup', 'q', 'cite', 'abbr', 'ins']);
+import { FORMATTING, INLINE_WRAPPERS, repairNeeds, type RepairNeed } from './repair-needs.js';
+import type { Stage } from './stage.js';
 
 /**
  * `<a><p>one</p><p>two</p></a>` or `<b><p>…</p></b>`: an inline wrapper around blocks cannot be
@@ -82,8 +82,6 @@ function hoistEdgeBreaks(root: Fragment): void {
     }
   }
 }
-
-const FORMATTING = new Set(['strong', 'em', 's', 'u', 'mark', 'small']);
 
 /**
  * `<b><a>text</a></b>` → `<a><b>text</b></a>`: emphasis written around a link's Markdown would sit
@@ -208,26 +206,48 @@ function unwrapOuterLinks(root: Fragment): void {
   }
 }
 
-/** Order matters: each step works on the shapes the steps before it leave. */
-export function repairStructure(root: Fragment, schema: SanitizeSchema): void {
-  // Steps for shapes the item does not have are skipped (each is a walk of the whole tree).
-  const present = new Set<string>();
-  for (const el of elements(root)) present.add(el.tagName);
-  if (present.has('q')) quoteQuotations(root);
-  if (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].some((h) => present.has(h))) flattenHeadings(root);
-  if (present.has('li')) wrapOrphanItems(root);
-  if (present.has('ul') || present.has('ol')) itemizeStrayContent(root);
-  // Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in
-  // the `<i>`, which is then pushed in too.
+/** Innermost first: pushing `<b>` inside `<i><b>x<p>y</p></b></i>` leaves the `<p>` directly in the `<i>`, which is then pushed in too. */
+function distributeInlineWrappers(root: Fragment): void {
   for (const el of elements(root)
     .filter((e) => INLINE_WRAPPERS.has(e.tagName))
     .reverse())
     distributeInlineOverBlocks(el);
-  splitParagraphs(root);
-  if (present.has('a')) unwrapOuterLinks(root);
-  unwrapNestedSame(root);
-  tuckFormattingIntoLinks(root);
-  flattenBreaks(root);
-  hoistEdgeBreaks(root);
-  mergeAdjacentRuns(root, schema.mergeAdjacent);
 }
+
+/** The repairs in order: each step works on the shapes the steps before it leave. */
+export const REPAIR_STEPS: ReadonlyArray<readonly [RepairNeed, (root: Fragment) => void]> = [
+  ['quotations', quoteQuotations],
+  ['blocks-in-headings', flattenHeadings],
+  ['orphan-items', wrapOrphanItems],
+  ['stray-list-content', itemizeStrayContent],
+  ['inline-around-blocks', distributeInlineWrappers],
+  ['blocks-in-paragraphs', splitParagraphs],
+  ['nested-links', unwrapOuterLinks],
+  ['nested-formatting', unwrapNestedSame],
+  ['formatting-around-links', tuckFormattingIntoLinks],
+  ['breaks-that-cannot-break', flattenBreaks],
+  ['breaks-at-edges', hoistEdgeBreaks],
+  ['adjacent-runs', (root) => mergeAdjacentRuns(root, sanitizeSchema.mergeAdjacent)],
+];
+
+/**
+ * Every step whose shape the tree has, and (once one step has changed the tree) every step after
+ * it: one walk finds which shapes there are, instead of a walk per step.
+ */
+export function repairStructure(root: Fragment): void {
+  const needs = repairNeeds(root);
+  let changed = false;
+  for (const [need, step] of REPAIR_STEPS) {
+    if (!changed && !needs.has(need)) continue;
+    step(root);
+    changed = true;
+  }
+}
+
+export const repairStructureStage: Stage = {
+  id: 'repair-structure',
+  reads: 'the sanitized tree (one tag per meaning: strong, em, s, div)',
+  leaves:
+    'a tree every shape of which has a Markdown spelling (inline wrappers inside blocks, breaks only where Markdown breaks, runs merged)',
+  run: repairStructure,
+};

@@ -1,12 +1,14 @@
 /**
  * Allowlist sanitizing, driven by `rules/sanitize-schema.ts`: dangerous elements go with their
  * content, unknown ones are unwrapped, attributes are kept only where listed, URLs only with allowed
- * schemes (relative ones resolved against the item URL); then the structure is repaired so it can
- * be written as Markdown (see repair-structure.ts).
+ * schemes (relative ones resolved against the item URL). The structure repairs that make every
+ * shape writable as Markdown are a stage of their own (repair-structure.ts).
  */
 import { sanitizeSchema, type SanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, HTML_NS, nextInOrder, nextSkippingChildren, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
-import { repairStructure } from './repair-structure.js';
+import { Element, HTML_NS, replaceNode, unwrap } from '../tree/dom.js';
+import { droppedWithContent } from './invisible.js';
+import { excerpt } from './report.js';
+import { GONE, type CleanContext, type Stage, type Step } from './stage.js';
 
 // Control characters and white space that browsers ignore inside a URL scheme (`java\tscript:`).
 const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]+/g;
@@ -48,74 +50,63 @@ function isImageAddress(src: string | null): boolean {
   }
 }
 
-function cleanAttributes(
-  el: Element,
-  allowedNames: readonly string[],
-  base: string | null,
-  schema: SanitizeSchema,
-  onStrip: OnStrip | null,
-): void {
+/** What could run or load something is worth explaining; a class or an id going is not. */
+function isWorthExplaining(name: string, schema: SanitizeSchema): boolean {
+  return (
+    /^on/i.test(name) || name === 'style' || name in schema.urlAttributes || /^(?:formaction|action|data|srcdoc|xlink:href)$/.test(name)
+  );
+}
+
+function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, ctx: CleanContext): void {
+  const schema = sanitizeSchema;
   el.attributes.retain((name, value) => {
     const kept = allowedNames.includes(name) ? safeUrl(value, name, base, schema) : null;
-    // What could run or load something is worth explaining; a class or an id going is not.
-    if (
-      kept === null &&
-      onStrip &&
-      (/^on/i.test(name) || name === 'style' || name in schema.urlAttributes || /^(?:formaction|action|data|srcdoc|xlink:href)$/.test(name))
-    )
-      onStrip(el, name, value);
+    if (kept === null && ctx.report.explain && isWorthExplaining(name, schema)) {
+      ctx.report.stage('sanitize', 'removed', () => `${name}="${excerpt(value)}" from <${el.tagName}>`);
+    }
     return kept;
   });
 }
 
-/** Told of each element removed with its content (for `--explain`). */
-export type OnDrop = (el: Element) => void;
-/** Told of each attribute that could run or load something, removed (for `--explain`). */
-export type OnStrip = (el: Element, name: string, value: string) => void;
-
-/** Walks the tree once, removing, unwrapping and scrubbing as the schema says. */
-function applySchema(root: Fragment, base: string | null, schema: SanitizeSchema, onDrop: OnDrop | null, onStrip: OnStrip | null): void {
-  let node: DomNode | null = root.firstChild;
-  while (node) {
-    if (!(node instanceof Element)) {
-      node = nextInOrder(node, root);
-      continue;
-    }
-    const el: Element = node;
-    const allowed = schema.allow[el.tagName];
-    if (el.namespace !== HTML_NS || schema.dropWithContent.has(el.tagName)) {
-      node = nextSkippingChildren(el, root);
-      el.remove();
-      onDrop?.(el);
-    } else if (!allowed) {
-      node = el.firstChild ?? nextSkippingChildren(el, root);
-      unwrap(el);
-    } else if (schema.rename[el.tagName]) {
-      const renamed = new Element(schema.rename[el.tagName]!, el.attributes);
-      while (el.firstChild) renamed.appendChild(el.firstChild);
-      replaceNode(el, renamed);
-      node = renamed; // visited again under its new name
-    } else {
-      cleanAttributes(el, allowed, base, schema, onStrip);
-      node = nextInOrder(el, root);
-      if (el.tagName === 'img' && !isImageAddress(el.getAttribute('src'))) {
-        node = nextSkippingChildren(el, root);
-        el.remove();
-      } else if (el.tagName === 'a' && !el.getAttribute('href')) {
-        node = el.firstChild ?? nextSkippingChildren(el, root);
-        unwrap(el);
-      }
-    }
+/** One element as the schema says: dropped with its content, unwrapped, renamed, or scrubbed. */
+function sanitizeElement(start: Element, ctx: CleanContext): Step {
+  const schema = sanitizeSchema;
+  let el = start;
+  if (el.namespace !== HTML_NS || schema.dropWithContent.has(el.tagName)) {
+    el.remove();
+    ctx.report.stage('sanitize', 'removed', () => droppedWithContent(el));
+    return GONE;
   }
+  if (!schema.allow[el.tagName]) {
+    unwrap(el);
+    return GONE;
+  }
+  const renamedTo = schema.rename[el.tagName];
+  if (renamedTo) {
+    // Synonyms folded into one name (b → strong, section → div), so later stages see one tag.
+    const renamed = new Element(renamedTo, el.attributes);
+    while (el.firstChild) renamed.appendChild(el.firstChild);
+    replaceNode(el, renamed);
+    el = renamed;
+  }
+  cleanAttributes(el, schema.allow[el.tagName]!, ctx.baseUrl ?? ctx.itemUrl, ctx);
+  if (el.tagName === 'img' && !isImageAddress(el.getAttribute('src'))) {
+    el.remove();
+    return GONE;
+  }
+  if (el.tagName === 'a' && !el.getAttribute('href')) {
+    unwrap(el);
+    return GONE;
+  }
+  return el === start ? undefined : { replacedBy: el };
 }
 
-export function sanitize(
-  root: Fragment,
-  base: string | null,
-  schema: SanitizeSchema = sanitizeSchema,
-  onDrop: OnDrop | null = null,
-  onStrip: OnStrip | null = null,
-): void {
-  applySchema(root, base, schema, onDrop, onStrip);
-  repairStructure(root, schema);
-}
+export const sanitizeStage: Stage = {
+  id: 'sanitize',
+  reads: "the body with every rule that reads classes, attributes or the source's tags already applied",
+  leaves:
+    'only allowlisted elements (sanitize-schema.ts) and attributes; only http(s)/mailto (and raster data: images) URLs, relative ones resolved',
+  // Block rules read blocks as the source tagged them (a <center> is not one until renamed <div>).
+  waitsFor: ['drop-text'],
+  visit: { enter: sanitizeElement },
+};

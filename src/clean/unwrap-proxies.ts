@@ -1,10 +1,52 @@
 /**
  * Image proxies → original URLs, wherever an image URL appears (src, srcset, poster, lazy-load
- * attributes, links). The proxies themselves are rule-pack data.
+ * attributes, links). The proxies themselves are rule-pack data: the `proxies` kind, declared here.
  */
-import type { ProxyRule, RulePack } from '../rules/types.js';
-import { Element, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
-import { fired, type CleanContext } from './context.js';
+import { listKind, ruleSchema } from '../rules/kind.js';
+import type { RulePack } from '../rules/types.js';
+import type { Element } from '../tree/dom.js';
+import type { CleanContext, Stage } from './stage.js';
+
+/** An image proxy that carries the original URL, in a query parameter or as its path. */
+export interface ProxyRule {
+  id: string;
+  /** Proxy hosts, matched exactly (`images.weserv.nl`). */
+  hosts: readonly string[];
+  /** `query`: the original URL is the value of `param`; `path`: it is the proxy URL's path. */
+  form: 'query' | 'path';
+  param?: string;
+  /**
+   * The proxy's own parameters. An unencoded original URL may contain `&`; the value of `param`
+   * runs until the next `&name=` whose name is one of these.
+   */
+  ownParams?: readonly string[];
+}
+
+export const proxiesKind = listKind<ProxyRule>({
+  field: 'proxies',
+  doc: "image proxies to see through: `hosts`, `form: query` with the `param` holding the original URL (and the proxy's `ownParams`), or `form: path`",
+  rule: {
+    ...ruleSchema(
+      {
+        hosts: { type: 'array', minItems: 1, items: { $ref: '#/definitions/host' }, description: 'Proxy hosts, matched exactly.' },
+        form: {
+          enum: ['query', 'path'],
+          description: "query: the original URL is the value of `param`; path: it is the proxy URL's path.",
+        },
+        param: { type: 'string', pattern: '^[A-Za-z0-9_]+$', description: 'The query parameter holding the original URL.' },
+        ownParams: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z0-9_]+$' },
+          description: "The proxy's own parameters, where an unencoded original URL ends.",
+        },
+      },
+      { optional: ['param', 'ownParams'] },
+    ),
+    if: { required: ['form'], properties: { form: { const: 'query' } } },
+    then: { required: ['param'] },
+  },
+  compile: (raw) => raw as unknown as ProxyRule,
+});
 
 const URL_ATTRIBUTES = new Set(['src', 'poster', 'href', 'data-src', 'data-original', 'data-lazy-src', 'data-url']);
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset']);
@@ -129,24 +171,16 @@ export function parseSrcset(srcset: string): SrcsetCandidate[] {
 
 // The proxy rules that unwrapped one attribute; one set, reused (this runs for every URL attribute).
 const usedRules = new Set<string>();
-
-/** A mirror's own proxy hosts identify it (public proxies such as weserv sit in the generic pack). */
-export function unwrapProxies(root: Fragment, ctx: CleanContext): void {
-  if (ctx.keepProxies) return;
-  const packs = ctx.packs.filter((pack) => pack.proxies?.length);
-  if (!packs.length) return;
-  // Pack by pack (the order --explain reports them in), each rewriting the attributes in place.
-  const rewriters = packs.map((pack) => (name: string, value: string) => unwrapAttribute(name, value, pack, ctx));
-  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
-    if (!(node instanceof Element) || !node.attributes.size) continue;
-    for (const rewrite of rewriters) node.attributes.retain(rewrite);
-  }
-}
+// The pack and item being rewritten: Attributes.retain() takes a plain function, and this one runs
+// for every attribute of every element (no closure made per element).
+let currentPack: RulePack | null = null;
+let currentCtx: CleanContext | null = null;
 
 /** The attribute's value with the pack's proxies taken off its URLs (the same value when none were). */
-function unwrapAttribute(name: string, value: string, pack: RulePack, ctx: CleanContext): string {
+function unwrapAttribute(name: string, value: string): string {
   const isUrl = URL_ATTRIBUTES.has(name);
   if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name))) return value;
+  const pack = currentPack!;
   const proxies = pack.proxies!;
   const used = usedRules;
   used.clear();
@@ -157,6 +191,29 @@ function unwrapAttribute(name: string, value: string, pack: RulePack, ctx: Clean
     rewritten = mapped !== value ? mapped : null;
   }
   if (rewritten === null) return value;
-  for (const id of used) fired(ctx, pack, id, { action: 'rewrote', what: () => `${value} → ${rewritten}`, identifiesMirror: true });
+  for (const id of used)
+    currentCtx!.report.rule(pack, id, { action: 'rewrote', what: () => `${value} → ${rewritten}`, identifiesMirror: true });
   return rewritten;
 }
+
+/** Pack by pack (the order --explain reports them in), each rewriting the attributes in place. */
+function unwrapElement(el: Element, ctx: CleanContext): void {
+  if (!el.attributes.size) return;
+  currentCtx = ctx;
+  for (const pack of ctx.packs) {
+    if (!pack.proxies?.length) continue;
+    currentPack = pack;
+    el.attributes.retain(unwrapAttribute);
+  }
+  currentPack = null;
+  currentCtx = null;
+}
+
+/** A mirror's own proxy hosts identify it (public proxies such as weserv sit in the generic pack). */
+export const unwrapProxiesStage: Stage = {
+  id: 'unwrap-proxies',
+  reads: "proxies rules; any element's URL attributes (src, srcset, poster, lazy-load attributes, href)",
+  leaves: 'original image and link URLs, before any rule or the sanitizer reads them',
+  when: (ctx) => !ctx.keepProxies && ctx.rules.has('proxies'),
+  visit: { enter: unwrapElement },
+};

@@ -6,6 +6,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from './fs-async.js';
 import { isFeedcleanError } from '../errors.js';
 import { builtInPacks, ruleIdsByKind } from '../rules/index.js';
+import type { RuleKind } from '../rules/kind.js';
+import { RULE_KINDS } from '../rules/kinds.js';
 import { MAX_RULES_CHARS, loadRulePacks } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
 import type { Explanation } from '../types.js';
@@ -61,12 +63,9 @@ export async function readRuleFiles(names: readonly string[]): Promise<LoadedRul
   return loaded;
 }
 
-/** The rule lists of a pack, by kind, as `kind → ids`. */
+/** The rule lists of a pack, by kind, as `kind → ids` (or, for kinds without ids, their values). */
 function ruleIds(pack: RulePack): Record<string, string[]> {
-  const out = Object.fromEntries(ruleIdsByKind(pack));
-  if (pack.decorativeImages?.length) out.decorativeImages = pack.decorativeImages.map((re) => re.source);
-  if (pack.galleryLabels?.length) out.galleryLabels = pack.galleryLabels;
-  return out;
+  return Object.fromEntries(ruleIdsByKind(pack));
 }
 
 interface PackListing {
@@ -79,6 +78,12 @@ interface PackListing {
   rules: Record<string, string[]>;
 }
 
+/** One kind's rules in one line of the listing, as its declaration says. */
+function summaryOf(field: string, names: readonly string[]): string {
+  const kind = (RULE_KINDS as Record<string, RuleKind>)[field];
+  return kind?.shape === 'value' && kind.summary ? kind.summary(names) : names.join(', ');
+}
+
 /** Loaded packs first: they are tried before the built-in ones. */
 function listing(loaded: LoadedRules): PackListing[] {
   const all = [...loaded.packs, ...builtInPacks.map((pack) => ({ pack, file: 'built-in' }))];
@@ -86,7 +91,7 @@ function listing(loaded: LoadedRules): PackListing[] {
     id: pack.id,
     kind: pack.kind,
     name: pack.name ?? null,
-    hosts: pack.hosts ?? [],
+    hosts: [...(pack.hosts ?? [])],
     timeZone: pack.timeZone ?? null,
     source: file,
     rules: ruleIds(pack),
@@ -107,9 +112,7 @@ export function renderRuleListing(loaded: LoadedRules, format: string): string {
             ? `every item; names the mirror ${p.name ?? p.id}`
             : 'every item';
       const head = `${p.id} (${p.kind}, ${p.source}): ${applies}${p.timeZone ? `; local times in ${p.timeZone}` : ''}`;
-      const lines = Object.entries(p.rules).map(
-        ([kind, ids]) => `  ${kind.padEnd(16)} ${kind === 'decorativeImages' ? `${ids.length} patterns` : ids.join(', ')}`,
-      );
+      const lines = Object.entries(p.rules).map(([field, ids]) => `  ${field.padEnd(16)} ${summaryOf(field, ids)}`);
       return [head, ...lines].join('\n');
     })
     .join('\n\n')

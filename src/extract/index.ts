@@ -1,40 +1,57 @@
-/** The extract stage: from a cleaned tree and the clean stage's findings to a finished Item. */
+/**
+ * The extract stage: from a cleaned tree and what the clean stage found to a finished Item. It only
+ * reads the tree; of the body's renderings it makes those the caller asked for (Markdown output
+ * needs neither the HTML nor the plain text).
+ */
 import { toIso } from '../dates/parse.js';
-import { hostOf } from '../rules/index.js';
-import type { RulePack } from '../rules/types.js';
+import { FeedcleanError } from '../errors.js';
 import { toMarkdown } from '../render/markdown.js';
+import { Element, Text, type Fragment } from '../tree/dom.js';
 import { toHtml } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
-import type { CleanFindings, Figure, Item, RawItem } from '../types.js';
+import type { CleanFindings, Figure, Item, RawItem, RenderedField } from '../types.js';
+import { hostOf } from '../urls.js';
 import { extractFigures } from './figures.js';
-import { extractGalleries } from './gallery.js';
 import { plainText } from './text.js';
+
+export const ALL_RENDERINGS: readonly RenderedField[] = ['markdown', 'text', 'html'];
 
 export interface ExtractInput {
   raw: RawItem;
   findings: CleanFindings;
-  packs: readonly RulePack[];
+  /** The mirror the clean stage recognised, if any. */
+  via: string | null;
   input: string;
   encoding: string;
   warnings: string[];
   /** false: galleries are left out of the item (and never lend it a lead image). */
   galleries: boolean;
+  /** Which renderings of the body the item carries (all when absent). */
+  outputs?: readonly RenderedField[];
 }
 
-export function extract({ raw, findings, packs, input, encoding, warnings, galleries: keepGalleries }: ExtractInput): Item {
-  // A Markdown document's galleries are already written out as sections of its body; found again,
-  // they would move (and a body that only looked like one would become one): read as body.
-  const found =
-    raw.format === 'markdown'
-      ? []
-      : extractGalleries(
-          raw.body,
-          packs.flatMap((p) => p.galleryLabels ?? []),
-        );
-  const galleries = keepGalleries ? found : [];
+/** Something a reader would see: an element, or text that is not white space. */
+function hasBody(root: Fragment): boolean {
+  for (let n = root.firstChild; n; n = n.nextSibling) if (n instanceof Element || (n instanceof Text && n.data.trim())) return true;
+  return false;
+}
+
+/** A rendering left out (`outputs`): reading it is a mistake the caller should hear of, not an empty string. */
+function leaveOut(item: Item, field: RenderedField): void {
+  Object.defineProperty(item, field, {
+    enumerable: true,
+    get() {
+      throw new FeedcleanError('USAGE', `item.${field} was not rendered: normalize() was asked only for ${'outputs'} without "${field}"`);
+    },
+  });
+}
+
+export function extract({ raw, findings, via, input, encoding, warnings, galleries: keepGalleries, outputs }: ExtractInput): Item {
+  const body = raw.body;
+  const galleries = keepGalleries ? findings.galleries : [];
   const fields = raw.fields;
   // Body figures first; images the feed attaches (media:content, enclosures) after, each once.
-  const bodyImages = extractFigures(raw.body);
+  const bodyImages = extractFigures(body);
   const images = [...bodyImages, ...(fields?.media ?? []).filter((m) => !bodyImages.some((b) => b.url === m.url))];
   // A feed's own date fields first; a byline in the content is the fallback.
   const published = fields?.published ?? findings.published;
@@ -46,13 +63,15 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
   if (published !== null && raw.captured !== null && published > raw.captured + slack) {
     warnings.push(`published time ${toIso(published)} is after the capture time ${toIso(raw.captured)}`);
   }
+  if (!hasBody(body) && !findings.galleries.length && (raw.format === 'dump' || raw.format === 'html'))
+    warnings.push('the item has no body');
+  const wanted = outputs ?? ALL_RENDERINGS;
   // Text and HTML first: turndown works on the tree in place (no defensive copy) and collapses its
   // white space as it goes.
-  const text = plainText(raw.body);
-  const html = toHtml(raw.body).trim();
-  const markdown = toMarkdown(raw.body);
-  if (!markdown && !found.length && (raw.format === 'dump' || raw.format === 'html')) warnings.push('the item has no body');
-  return {
+  const text = wanted.includes('text') || fields?.summaryIsBody ? plainText(body) : '';
+  const html = wanted.includes('html') ? toHtml(body).trim() : '';
+  const markdown = wanted.includes('markdown') ? toMarkdown(body) : '';
+  const item: Item = {
     title: raw.title,
     url: raw.url,
     published: toIso(published),
@@ -64,7 +83,7 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     related: findings.related,
     markdown,
     text,
-    source: { format: raw.format, site: hostOf(raw.url), via: findings.via, input, encoding },
+    source: { format: raw.format, site: hostOf(raw.url), via, input, encoding },
     warnings,
     id: fields?.id ?? null,
     summary: fields?.summaryIsBody ? normalizeSpace(text) || null : (fields?.summary ?? null),
@@ -74,4 +93,6 @@ export function extract({ raw, findings, packs, input, encoding, warnings, galle
     updated: toIso(fields?.updated ?? null),
     html,
   };
+  for (const field of ALL_RENDERINGS) if (!wanted.includes(field)) leaveOut(item, field);
+  return item;
 }

@@ -1,7 +1,7 @@
-/** Knowledge that holds for any source: public image proxies, separators, gallery labels. */
-import type { RulePack } from './types.js';
+/** Knowledge that holds for any source: public image proxies, embed pages, separators, beacons, gallery labels. */
+import type { PackSource } from './types.js';
 
-export const generic: RulePack = {
+export const generic: PackSource = {
   id: 'generic',
   kind: 'generic',
   proxies: [
@@ -25,25 +25,25 @@ export const generic: RulePack = {
   embedLinks: [
     {
       id: 'youtube',
-      pattern: /^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/([\w-]{6,})/i,
+      pattern: String.raw`(?i)^https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{6,})`,
       template: 'https://www.youtube.com/watch?v={1}',
     },
-    { id: 'vimeo', pattern: /^https?:\/\/player\.vimeo\.com\/video\/(\d+)/i, template: 'https://vimeo.com/{1}' },
+    { id: 'vimeo', pattern: String.raw`(?i)^https?://player\.vimeo\.com/video/(\d+)`, template: 'https://vimeo.com/{1}' },
     {
       id: 'dailymotion',
-      pattern: /^https?:\/\/(?:www\.)?dailymotion\.com\/embed\/video\/(\w+)/i,
+      pattern: String.raw`(?i)^https?://(?:www\.)?dailymotion\.com/embed/video/(\w+)`,
       template: 'https://www.dailymotion.com/video/{1}',
     },
   ],
   dropText: [
     // A paragraph that is only a rule of ==== or ---- (plain-text separators): layout, not content.
-    { id: 'text-separator', pattern: /^(?:[=]{3,}|[-]{4,}|[_]{4,}|[*]{4,}|[~]{4,})$/ },
+    { id: 'text-separator', pattern: String.raw`^(?:[=]{3,}|[-]{4,}|[_]{4,}|[*]{4,}|[~]{4,})$` },
   ],
   decorativeImages: [
-    /(?:^|\/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)/i,
+    String.raw`(?i)(?:^|/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`,
     // Tracking beacons: FeedBurner's per-item pixels and common stats hosts.
-    /^https?:\/\/(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)\/~r\//i,
-    /^https?:\/\/(?:stats\.wordpress\.com|pixel\.wp\.com|(?:www|ssl)\.google-analytics\.com|c\.statcounter\.com|hm\.baidu\.com|pixel\.quantserve\.com|(?:b|sb)\.scorecardresearch\.com|pixel\.facebook\.com|www\.facebook\.com\/tr)[/?]/i,
+    String.raw`(?i)^https?://(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)/~r/`,
+    String.raw`(?i)^https?://(?:stats\.wordpress\.com|pixel\.wp\.com|(?:www|ssl)\.google-analytics\.com|c\.statcounter\.com|hm\.baidu\.com|pixel\.quantserve\.com|(?:b|sb)\.scorecardresearch\.com|pixel\.facebook\.com|www\.facebook\.com/tr)[/?]`,
   ],
   // prettier-ignore
   galleryLabels: [

@@ -1,4 +1,6 @@
-/** The built-in rule packs, and the choice of packs that apply to one item. */
+/** The built-in rule packs, the packs that apply to one item, and their rules by kind. */
+import { compileBuiltInPack } from './compile-pack.js';
+import { RULE_KINDS, type KindField, type ListField, type RuleOf, type ValueField, type ValueOf } from './kinds.js';
 import { generic } from './generic.js';
 import { bbc } from './sites/bbc.js';
 import { dw } from './sites/dw.js';
@@ -7,25 +9,35 @@ import { nyt } from './sites/nyt.js';
 import { rfi } from './sites/rfi.js';
 import { voa } from './sites/voa.js';
 import { zaobao } from './sites/zaobao.js';
+import type { Pattern } from './pattern.js';
 import type { RulePack } from './types.js';
+import { hostOf } from '../urls.js';
 
-export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi];
+/** Compiled by the same compiler as user packs; each kind when it is first read (see compile-pack.ts). */
+export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi].map(compileBuiltInPack);
 
-/** Generic and mirror packs always; site packs when the item's host is theirs or a subdomain. */
-export function packsFor(itemUrl: string | null, packs: readonly RulePack[] = builtInPacks): RulePack[] {
+export { hostOf };
+
+const MAX_HOSTS_REMEMBERED = 1024;
+const byHost = new WeakMap<readonly RulePack[], Map<string | null, readonly RulePack[]>>();
+
+/**
+ * Generic and mirror packs always; site packs when the item's host is theirs or a subdomain. The
+ * same list comes back for the same host, so what is derived from it (its RuleIndex) is reused.
+ */
+export function packsFor(itemUrl: string | null, packs: readonly RulePack[] = builtInPacks): readonly RulePack[] {
   const host = hostOf(itemUrl);
-  return packs.filter(
-    (pack) => pack.kind !== 'site' || (host !== null && (pack.hosts ?? []).some((h) => host === h || host.endsWith(`.${h}`))),
-  );
-}
-
-export function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.toLowerCase() || null;
-  } catch {
-    return null;
+  let known = byHost.get(packs);
+  if (!known) byHost.set(packs, (known = new Map()));
+  let found = known.get(host);
+  if (!found) {
+    found = packs.filter(
+      (pack) => pack.kind !== 'site' || (host !== null && (pack.hosts ?? []).some((h) => host === h || host.endsWith(`.${h}`))),
+    );
+    if (known.size >= MAX_HOSTS_REMEMBERED) known.clear();
+    known.set(host, found);
   }
+  return found;
 }
 
 /** The time zone for zone-less local times: the first applicable pack that names one, else UTC. */
@@ -33,22 +45,85 @@ export function timeZoneFor(packs: readonly RulePack[]): string {
   return packs.find((p) => p.timeZone)?.timeZone ?? 'UTC';
 }
 
-/** A pack's named rules, kind by kind (`dropText` → its rule ids), for --explain's users and checks. */
-export function ruleIdsByKind(pack: RulePack): Array<[kind: string, ids: string[]]> {
-  const kinds: Record<string, ReadonlyArray<{ id: string }> | undefined> = {
-    proxies: pack.proxies,
-    dropSelectors: pack.dropSelectors,
-    dropText: pack.dropText,
-    dropLabels: pack.dropLabels,
-    footers: pack.footers,
-    relatedSections: pack.relatedSections,
-    rewrites: pack.rewrites,
-    captions: pack.captions,
-    embeds: pack.embeds,
-    embedLinks: pack.embedLinks,
-    byline: pack.byline ? [pack.byline] : undefined,
-  };
-  return Object.entries(kinds).flatMap(([kind, rules]) => (rules?.length ? [[kind, rules.map((r) => r.id)] as [string, string[]]] : []));
+export interface Ruled<R> {
+  pack: RulePack;
+  rule: R;
+}
+
+/** The rules of a list of packs by kind, in pack order, each with its pack: what stages read. */
+export class RuleIndex {
+  private readonly lists = new Map<string, ReadonlyArray<Ruled<unknown>>>();
+  private readonly starts = new Map<string, ReadonlySet<string> | null>();
+
+  constructor(readonly packs: readonly RulePack[]) {}
+
+  /** Every rule of a list kind (`dropText`), pack by pack. */
+  list<F extends ListField>(field: F): ReadonlyArray<Ruled<RuleOf<F>>> {
+    let found = this.lists.get(field);
+    if (!found) {
+      found = this.packs.flatMap((pack) => ((pack[field] ?? []) as readonly unknown[]).map((rule) => ({ pack, rule })));
+      this.lists.set(field, found);
+    }
+    return found as ReadonlyArray<Ruled<RuleOf<F>>>;
+  }
+
+  /** The value of a value kind (`byline`) in every pack that has one. */
+  values<F extends ValueField>(field: F): ReadonlyArray<Ruled<ValueOf<F>>> {
+    let found = this.lists.get(field);
+    if (!found) {
+      found = this.packs.flatMap((pack) => (pack[field] === undefined ? [] : [{ pack, rule: pack[field] }]));
+      this.lists.set(field, found);
+    }
+    return found as ReadonlyArray<Ruled<ValueOf<F>>>;
+  }
+
+  /**
+   * The characters a text can start with to match any rule of a list kind (each rule's pattern
+   * read by `patternOf`), or null when some rule can match text starting with anything.
+   */
+  firstChars<F extends ListField>(field: F, patternOf: (rule: RuleOf<F>) => Pattern): ReadonlySet<string> | null {
+    if (!this.starts.has(field)) {
+      const union = new Set<string>();
+      let known = true;
+      for (const { rule } of this.list(field)) {
+        const first = patternOf(rule).firstChars;
+        if (!first) known = false;
+        else for (const c of first) union.add(c);
+      }
+      this.starts.set(field, known ? union : null);
+    }
+    return this.starts.get(field)!;
+  }
+
+  has(field: KindField): boolean {
+    return this.packs.some((pack) => pack[field] !== undefined && (!Array.isArray(pack[field]) || (pack[field] as unknown[]).length > 0));
+  }
+}
+
+const indexes = new WeakMap<readonly RulePack[], RuleIndex>();
+
+/** The RuleIndex of a list of packs (one per list: packsFor() hands out the same list again). */
+export function ruleIndexFor(packs: readonly RulePack[]): RuleIndex {
+  let index = indexes.get(packs);
+  if (!index) indexes.set(packs, (index = new RuleIndex(packs)));
+  return index;
+}
+
+/** A pack's named rules, kind by kind (`dropText` → its rule ids), for `feedclean rules` and checks. */
+export function ruleIdsByKind(pack: RulePack, options: { idsOnly?: boolean } = {}): Array<[kind: string, ids: string[]]> {
+  const out: Array<[string, string[]]> = [];
+  for (const [field, kind] of Object.entries(RULE_KINDS)) {
+    const value = pack[field as KindField];
+    if (value === undefined) continue;
+    if (kind.shape === 'list') {
+      const ids = (value as ReadonlyArray<{ id: string }>).map((r) => r.id);
+      if (ids.length) out.push([field, ids]);
+    } else if (!options.idsOnly || kind.namesAreIds) {
+      const names = (kind.names as (value: unknown) => string[])(value);
+      if (names.length) out.push([field, names]);
+    }
+  }
+  return out;
 }
 
 export type { RulePack } from './types.js';

@@ -7,43 +7,31 @@
  * The YAML parser and the schema validator load only when a rules file is given.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import type * as YamlType from 'yaml';
-import { FeedcleanError } from '../errors.js';
 import { builtInPacks, ruleIdsByKind } from './index.js';
 import { compilePack, ruleError } from './compile-pack.js';
-import type { RulePack } from './types.js';
+import { RULE_KINDS } from './kinds.js';
+import { rulesSchema } from './schema.js';
+import type { PackSource, RulePack } from './types.js';
 
 const require = createRequire(import.meta.url);
 
 /** Rules files are hand-written: a megabyte is thousands of rules, and YAML parsing is not free. */
 export const MAX_RULES_CHARS = 2 ** 20;
 
-/** The published schema: `schema/` beside `dist/`, seen from dist/rules/ or from the bundled bin in dist/. */
-function schemaText(): string {
-  for (const relative of ['../../schema/rules.schema.json', '../schema/rules.schema.json']) {
-    try {
-      return readFileSync(new URL(relative, import.meta.url), 'utf8');
-    } catch {
-      // not at this level
-    }
-  }
-  throw new FeedcleanError('RULE_ERROR', 'schema/rules.schema.json is missing from the installation');
-}
-
 let validatePack: ValidateFunction | null = null;
 
 function packValidator(): ValidateFunction {
   if (!validatePack) {
     const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
-    const schema = JSON.parse(schemaText()) as Record<string, unknown>;
+    const schema = rulesSchema();
     // All errors, so that the one reported can be the most telling (see firstProblem).
     const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     ajv.addSchema(schema);
     validatePack = ajv.getSchema(`${schema.$id as string}#/definitions/pack`)!;
   }
-  return validatePack!;
+  return validatePack;
 }
 
 type Json = Record<string, unknown>;
@@ -111,14 +99,18 @@ function parseRulesText(text: string, file: string): unknown {
 /** Rule ids a file repeats (an id names one rule in --explain and `feedclean rules`). */
 function checkUniqueIds(packs: readonly Json[], file: string, isList: boolean, taken: readonly RulePack[]): void {
   const seen = new Map<string, string>();
-  for (const pack of taken) for (const [, ids] of ruleIdsByKind(pack)) for (const id of ids) seen.set(id, `pack "${pack.id}"`);
+  for (const pack of taken)
+    for (const [, ids] of ruleIdsByKind(pack, { idsOnly: true })) for (const id of ids) seen.set(id, `pack "${pack.id}"`);
   packs.forEach((pack, p) => {
-    for (const [key, value] of Object.entries(pack)) {
-      const rules = Array.isArray(value) ? value : key === 'byline' ? [value] : [];
+    for (const [key, kind] of Object.entries(RULE_KINDS)) {
+      const value = pack[key];
+      if (value === undefined || (kind.shape === 'value' && !kind.namesAreIds)) continue;
+      const single = kind.shape === 'value';
+      const rules = single ? [value] : (value as unknown[]);
       rules.forEach((rule, i) => {
         if (rule === null || typeof rule !== 'object' || typeof (rule as Json).id !== 'string') return;
         const id = (rule as Json).id as string;
-        const pointer = `${isList ? `/${p}` : ''}/${key}${key === 'byline' ? '' : `/${i}`}/id`;
+        const pointer = `${isList ? `/${p}` : ''}/${key}${single ? '' : `/${i}`}/id`;
         const first = seen.get(id);
         if (first) throw ruleError(file, pointer, `rule id "${id}" is already used at ${first}`);
         seen.set(id, pointer);
@@ -157,7 +149,7 @@ export function loadRulePacks(text: string, file: string, taken: readonly RulePa
       throw ruleError(file, `${at}/id`, `pack id "${String(raw.id)}" is already ${by}; choose another`);
     }
     ids.add(raw.id as string);
-    return compilePack(raw, at, file);
+    return compilePack(raw as unknown as PackSource, at, file);
   });
 }
 

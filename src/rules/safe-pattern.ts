@@ -71,8 +71,31 @@ function canonical(unit: number): number {
 
 let equivalents: Map<number, number[]> | null = null;
 
+/**
+ * Scripts without case: Han, kana, Hangul, CJK punctuation and compatibility forms. No unit there
+ * has another case, and none is another unit's upper case (test/rules/safe-pattern.test.ts checks
+ * both against the full table), so most patterns of CJK sources never need the table.
+ */
+const CASELESS: ReadonlyArray<readonly [number, number]> = [
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7ff],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+];
+
 /** Every other unit that an `i` regex treats as `unit` (`s` → `S`; `Σ` → `σ`, `ς`). */
-function otherCases(unit: number): readonly number[] {
+export function otherCases(unit: number): readonly number[] {
+  // ASCII folds only onto ASCII (see canonical()), so a letter's one twin is its other case.
+  if (unit < 128) {
+    const lower = unit | 0x20;
+    return lower >= 0x61 && lower <= 0x7a ? [unit ^ 0x20] : [];
+  }
+  if (CASELESS.some(([from, to]) => unit >= from && unit <= to)) return [];
+  return otherCasesByTable(unit);
+}
+
+/** The same, from the table of every unit (built once, on the first unit outside the fast paths). */
+export function otherCasesByTable(unit: number): readonly number[] {
   if (!equivalents) {
     // Built once, on the first `(?i)` pattern: one pass over the Basic Multilingual Plane.
     const byCanonical = new Map<number, number[]>();

@@ -50,3 +50,20 @@ const NON_SPACE = /\S/;
 export function isBlankText(node: DomNode | null): node is Text {
   return node instanceof Text && !NON_SPACE.test(node.data);
 }
+
+/** The first character of `text` that is not white space (as `\s` and trim() mean it), or ''. */
+export function firstNonSpace(text: string): string {
+  const m = NON_SPACE.exec(text);
+  return m ? m[0] : '';
+}
+
+/** The first character of the text under `node` that is not white space, or '' (walks no further). */
+export function firstTextChar(node: ParentNode): string {
+  for (let n: DomNode | null = node.firstChild; n; n = nextInOrder(n, node)) {
+    if (n instanceof Text) {
+      const m = NON_SPACE.exec(n.data);
+      if (m) return m[0];
+    }
+  }
+  return '';
+}

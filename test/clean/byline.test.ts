@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitAuthors } from '../../src/clean/byline.js';
-import { feedx } from '../../src/rules/sites/feedx.js';
+import { builtInPacks } from '../../src/rules/index.js';
+
+const feedx = builtInPacks.find((p) => p.id === 'feedx')!;
 import { cleanHtml, outline } from '../support/clean.js';
 
 function byline(inner: string, url = 'https://www.dw.com/zh/x/a-1') {

@@ -6,10 +6,10 @@ const FOOTER =
 
 describe('mirror footer', () => {
   it('goes with its wrapper and the <br><hr> before it', () => {
-    const { root, findings } = cleanHtml(`<p>正文。</p>${FOOTER}`);
+    const { root, report } = cleanHtml(`<p>正文。</p>${FOOTER}`);
     expect(outline(root)).toBe('<p>正文。</p>');
-    expect(findings.via).toBe('feedx.net');
-    expect(findings.fired).toContain('feedx-footer');
+    expect(report.via).toBe('feedx.net');
+    expect(report.fired).toContain('feedx-footer');
   });
 
   it('goes without a wrapping div too, keeping what came before it', () => {
@@ -40,9 +40,9 @@ describe('mirror footer', () => {
 
   it('never takes a paragraph that merely mentions RSS', () => {
     const html = '<p>获取更多RSS：请使用阅读器订阅本站。</p><p>获取更多RSS订阅的方法见<a href="https://docs.rsshub.app/">文档</a>。</p>';
-    const { root, findings } = cleanHtml(html);
+    const { root, report } = cleanHtml(html);
     expect(outline(root)).toBe(html);
-    expect(findings.via).toBeNull();
+    expect(report.via).toBeNull();
   });
 
   it('never takes a marker followed by links to other hosts', () => {

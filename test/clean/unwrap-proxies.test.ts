@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CleanContext } from '../../src/clean/context.js';
-import { mapSrcset, parseSrcset, unwrapProxies, unwrapProxyUrl } from '../../src/clean/unwrap-proxies.js';
-import { generic } from '../../src/rules/generic.js';
+import { cleanContext } from '../../src/clean/index.js';
+import { runStages } from '../../src/clean/run-stages.js';
+import type { CleanContext } from '../../src/clean/stage.js';
+import { mapSrcset, parseSrcset, unwrapProxiesStage, unwrapProxyUrl } from '../../src/clean/unwrap-proxies.js';
+import { builtInPacks } from '../../src/rules/index.js';
+import { compilePack } from '../../src/rules/compile-pack.js';
 import type { RulePack } from '../../src/rules/types.js';
-import type { Element } from '../../src/tree/dom.js';
+import type { Element, Fragment } from '../../src/tree/dom.js';
 import { parseBody } from '../../src/tree/parse.js';
 import { selectAll } from '../../src/tree/select.js';
 
+const generic = builtInPacks.find((p) => p.id === 'generic')!;
 const proxies = generic.proxies!;
 const unwrap = (url: string): string | null => unwrapProxyUrl(url, proxies);
 
@@ -170,16 +174,12 @@ describe('parseSrcset / mapSrcset', () => {
 });
 
 function context(packs: readonly RulePack[], keepProxies = false): CleanContext {
-  return {
-    explain: null,
-    packs,
-    itemUrl: 'https://www.dw.com/en/a-1',
-    timeZone: 'UTC',
-    timeZoneKnown: false,
-    keepProxies,
-    findings: { authors: [], published: null, publishedTimed: false, related: [], via: null, fired: [] },
-    warnings: [],
-  };
+  return cleanContext({ body: null as never, itemUrl: 'https://www.dw.com/en/a-1', title: null, packs, timeZone: 'UTC', keepProxies });
+}
+
+/** The proxy stage alone, through the runner. */
+function unwrapProxies(root: Fragment, ctx: CleanContext): void {
+  runStages(root, [unwrapProxiesStage], ctx);
 }
 
 const HTML = [
@@ -215,8 +215,8 @@ describe('unwrapProxies (cleaner)', () => {
     expect(byId(root, 'i3').getAttribute('src')).toBe('https://static.dw.com/ns.jpg');
     expect(byId(root, 'i4').getAttribute('src')).toBe('https://example.com/plain.jpg');
     expect(byId(root, 'i4').getAttribute('srcset')).toBe('https://example.com/plain.jpg 1x');
-    expect(ctx.findings.fired).toEqual(['weserv', 'photon']);
-    expect(ctx.findings.via).toBeNull();
+    expect(ctx.report.fired).toEqual(['weserv', 'photon']);
+    expect(ctx.report.via).toBeNull();
   });
 
   it('leaves no proxy host anywhere in the tree', () => {
@@ -233,7 +233,7 @@ describe('unwrapProxies (cleaner)', () => {
     unwrapProxies(root, ctx);
     expect(selectAll(root, '*').map((el) => [...el.attributes])).toEqual(before);
     expect(byId(root, 'i1').getAttribute('src')).toBe('https://images.weserv.nl/?url=static.dw.com/a.jpg');
-    expect(ctx.findings.fired).toEqual([]);
+    expect(ctx.report.fired).toEqual([]);
   });
 
   it('records nothing when there is no proxy', () => {
@@ -242,7 +242,7 @@ describe('unwrapProxies (cleaner)', () => {
     );
     const ctx = context([generic]);
     unwrapProxies(root, ctx);
-    expect(ctx.findings.fired).toEqual([]);
+    expect(ctx.report.fired).toEqual([]);
     expect(selectAll(root, 'img')[0]!.getAttribute('srcset')).toBe('https://example.com/a.jpg 1x');
   });
 
@@ -251,20 +251,19 @@ describe('unwrapProxies (cleaner)', () => {
     const ctx = context([{ id: 'bare', kind: 'generic' }]);
     unwrapProxies(root, ctx);
     expect(selectAll(root, 'img')[0]!.getAttribute('src')).toBe('https://images.weserv.nl/?url=static.dw.com/a.jpg');
-    expect(ctx.findings.fired).toEqual([]);
+    expect(ctx.report.fired).toEqual([]);
   });
 
   it('names a mirror pack whose proxy fired', () => {
-    const mirror: RulePack = {
-      id: 'm',
-      kind: 'mirror',
-      name: 'mirror.example',
-      proxies: [{ id: 'mp', hosts: ['img.mirror.example'], form: 'path' }],
-    };
+    const mirror = compilePack(
+      { id: 'm', kind: 'mirror', name: 'mirror.example', proxies: [{ id: 'mp', hosts: ['img.mirror.example'], form: 'path' }] },
+      '',
+      'test',
+    );
     const { root } = parseBody('<img src="https://img.mirror.example/static.dw.com/a.jpg">');
     const ctx = context([generic, mirror]);
     unwrapProxies(root, ctx);
     expect(selectAll(root, 'img')[0]!.getAttribute('src')).toBe('https://static.dw.com/a.jpg');
-    expect(ctx.findings.via).toBe('mirror.example');
+    expect(ctx.report.via).toBe('mirror.example');
   });
 });

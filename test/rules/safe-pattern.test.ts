@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSafePattern, withExplicitCase } from '../../src/rules/safe-pattern.js';
+import { compileSafePattern, otherCases, otherCasesByTable, withExplicitCase } from '../../src/rules/safe-pattern.js';
 
 describe('compileSafePattern', () => {
   it('runs patterns that backtrack catastrophically in linear time', () => {
@@ -64,5 +64,17 @@ describe('withExplicitCase', () => {
     expect(withExplicitCase('\\d\\S\\w\\B')).toBe('\\d\\S\\w\\B');
     expect(withExplicitCase('(?<Year>\\d{4})')).toBe('(?<Year>\\d{4})');
     expect(withExplicitCase('(?:x)')).toBe('(?:[x\\u0058])');
+  });
+});
+
+describe('case twins for (?i)', () => {
+  it('take the fast paths (ASCII, caseless scripts) only where the full table agrees', () => {
+    const differ: number[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const fast = [...otherCases(unit)].sort();
+      const full = [...otherCasesByTable(unit)].sort();
+      if (fast.join() !== full.join()) differ.push(unit);
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-/** Runs the clean stage on an HTML string, for tests of cleaners and extractors. */
-import { clean } from '../../src/clean/index.js';
-import type { CleanContext } from '../../src/clean/context.js';
+/** The clean stage on an HTML string, for tests of cleaners and extractors: the pipeline's own clean(). */
+import { clean, cleanContext } from '../../src/clean/index.js';
+import { runStages } from '../../src/clean/run-stages.js';
+import type { CleanContext, Stage } from '../../src/clean/stage.js';
 import { builtInPacks, packsFor, timeZoneFor } from '../../src/rules/index.js';
 import type { RulePack } from '../../src/rules/types.js';
 import type { Fragment } from '../../src/tree/dom.js';
@@ -11,23 +12,38 @@ export function cleanHtml(html: string, url: string | null = 'https://www.dw.com
   const { root } = parseBody(html);
   const applicable = packsFor(url, packs);
   const result = clean({ body: root, itemUrl: url, title: null, packs: applicable, timeZone: timeZoneFor(applicable), keepProxies: false });
+  const warnings = result.report.warnings.map((w) => w.message);
   // toMarkdown consumes its tree; tests look at the cleaned tree too, so it gets a copy.
-  return { root, ...result, markdown: toMarkdown(root.cloneNode(true)) };
+  return { root, ...result, warnings, fired: result.report.fired, markdown: toMarkdown(root.cloneNode(true)) };
 }
 
-/** A bare context for calling one cleaner directly. */
-export function contextFor(url: string | null = 'https://www.dw.com/zh/x/a-1', packs: readonly RulePack[] = builtInPacks): CleanContext {
+/** A bare context for running stages directly, with the packs that apply to `url`. */
+export function contextFor(
+  url: string | null = 'https://www.dw.com/zh/x/a-1',
+  packs: readonly RulePack[] = builtInPacks,
+  explain = false,
+): CleanContext {
   const applicable = packsFor(url, packs);
-  return {
-    explain: null,
-    packs: applicable,
+  return cleanContext({
+    body: null as unknown as Fragment,
     itemUrl: url,
+    title: null,
+    packs: applicable,
     timeZone: timeZoneFor(applicable),
-    timeZoneKnown: applicable.some((p) => p.timeZone),
     keepProxies: false,
-    findings: { authors: [], published: null, publishedTimed: false, related: [], via: null, fired: [] },
-    warnings: [],
-  };
+    explain,
+  });
+}
+
+/** Some stages of the table alone, through the runner, on a tree parsed from `html` (or built by hand). */
+export function runOn(
+  stages: readonly Stage[],
+  html: string | Fragment,
+  ctx: CleanContext = contextFor(),
+): { root: Fragment; ctx: CleanContext } {
+  const root = typeof html === 'string' ? parseBody(html).root : html;
+  runStages(root, stages, ctx);
+  return { root, ctx };
 }
 
 const VOID = new Set(['img', 'br', 'hr']);

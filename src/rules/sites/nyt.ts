@@ -1,14 +1,14 @@
 /** The New York Times Chinese edition (cn.nytimes.com): local times in Beijing, a subscription promo. */
-import type { RulePack } from '../types.js';
+import type { PackSource } from '../types.js';
 
-export const nyt: RulePack = {
+export const nyt: PackSource = {
   id: 'nyt',
   kind: 'site',
   hosts: ['cn.nytimes.com', 'm.cn.nytimes.com'],
   timeZone: 'Asia/Shanghai',
   dropText: [
     // （欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）
-    { id: 'nyt-newsletter-promo', pattern: /^[（(]\s*欢迎\s*点击此处\s*订阅\s*NYT\s*简报/ },
-    { id: 'nyt-newsletter-promo-hant', pattern: /^[（(]\s*歡迎\s*點擊此處\s*訂閱\s*NYT\s*簡報/ },
+    { id: 'nyt-newsletter-promo', pattern: String.raw`^[（(]\s*欢迎\s*点击此处\s*订阅\s*NYT\s*简报` },
+    { id: 'nyt-newsletter-promo-hant', pattern: String.raw`^[（(]\s*歡迎\s*點擊此處\s*訂閱\s*NYT\s*簡報` },
   ],
 };

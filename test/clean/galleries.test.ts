@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractGalleries, readEntry } from '../../src/extract/gallery.js';
-import { generic } from '../../src/rules/generic.js';
+import { readEntry } from '../../src/clean/galleries.js';
 import { parseBody } from '../../src/tree/parse.js';
 import { cleanHtml, outline } from '../support/clean.js';
 
 const entry = (n: number, title: string, sep = '：', caption = `说明${n}`) =>
   `<div><img src="https://a.example/${n}.jpg"><b>${title}</b>${sep}${caption}</div>`;
 
+/** The whole clean stage, galleries (its last stage) included: what it took out, and the body left. */
 function galleries(html: string) {
-  const { root } = cleanHtml(html);
-  return { galleries: extractGalleries(root, generic.galleryLabels!), root };
+  const { root, findings } = cleanHtml(html);
+  return { galleries: findings.galleries, root };
 }
 
 describe('gallery detection', () => {

@@ -2,11 +2,26 @@
  * Galleries, found by structure: a heading followed by a run of two or more blocks that each hold
  * one image and text (`<div><img><b>title</b>：caption</div>`). The label that opens the heading
  * (`相关图集：`) varies by language, so it only trims the title; it never decides detection.
- * Galleries are taken out of the body and returned.
+ * Galleries are taken out of the body into the findings (`--no-gallery` leaves them out of the item).
  */
+import { valueKind } from '../rules/kind.js';
 import { Element, Text, descendants, elements, type Fragment } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import type { Gallery, GalleryImage } from '../types.js';
+import type { CleanContext, Stage } from './stage.js';
+
+export const galleryLabelsKind = valueKind<readonly string[]>({
+  field: 'galleryLabels',
+  doc: 'words that open a gallery heading (`相关图集`), stripped from its title',
+  schema: {
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 100 },
+    description: 'Words that open a gallery heading (相关图集), stripped from the gallery title.',
+  },
+  compile: (raw) => raw as string[],
+  names: (labels) => [...labels],
+  namesAreIds: false,
+});
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const ENTRY_BREAKERS = new Set([...HEADINGS, 'ul', 'ol', 'table', 'blockquote', 'pre', 'hr']);
@@ -90,7 +105,7 @@ function galleryTitle(heading: Element, labels: readonly string[]): { title: str
   return { title: text || null, labelled: false };
 }
 
-export function extractGalleries(root: Fragment, labels: readonly string[]): Gallery[] {
+export function takeGalleries(root: Fragment, labels: readonly string[]): Gallery[] {
   const galleries: Gallery[] = [];
   for (const heading of [...elements(root)].filter((el) => HEADINGS.has(el.tagName))) {
     if (!heading.parentNode) continue;
@@ -111,3 +126,18 @@ export function extractGalleries(root: Fragment, labels: readonly string[]): Gal
   }
   return galleries;
 }
+
+export const galleriesStage: Stage = {
+  id: 'galleries',
+  reads: 'galleryLabels rules; the settled tree (entries as blocks of one image and text)',
+  leaves: 'the galleries in the findings, out of the body',
+  when: (ctx) => ctx.galleries,
+  run: (root, ctx: CleanContext) => {
+    ctx.findings.galleries.push(
+      ...takeGalleries(
+        root,
+        ctx.rules.values('galleryLabels').flatMap(({ rule }) => rule),
+      ),
+    );
+  },
+};

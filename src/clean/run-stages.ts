@@ -1,0 +1,162 @@
+/**
+ * The one runner of the clean stage: STAGES in order, the visitor stages that stand next to each
+ * other fused into one walk of the tree (each element visited by each of them in table order), the
+ * whole-tree stages alone between walks.
+ */
+import { ELEMENT_NODE, type DomNode, type Element, type Fragment } from '../tree/dom.js';
+import { GONE, SKIP, type CleanContext, type Stage, type Visitor } from './stage.js';
+
+interface Active {
+  /** Position of its stage in the walk (replacements are visited by the later ones only). */
+  order: number;
+  /** Position of its stage in the table (what the report files its explanations under). */
+  stage: number;
+  visitor: Visitor;
+}
+
+/** The visitors of one walk, looked up by tag name. */
+class Dispatch {
+  private readonly byTag = new Map<string, Active[]>();
+  constructor(private readonly all: readonly Active[]) {}
+
+  for(tag: string): readonly Active[] {
+    let list = this.byTag.get(tag);
+    if (!list) {
+      list = this.all.filter((a) => !a.visitor.tags || a.visitor.tags.includes(tag));
+      if (this.byTag.size < 256) this.byTag.set(tag, list);
+    }
+    return list;
+  }
+}
+
+function leave(el: Element, visitors: readonly Active[], ctx: CleanContext): void {
+  for (const { visitor, stage } of visitors) {
+    if (!visitor.leave || !el.parentNode) continue;
+    ctx.report.stageIndex = stage;
+    visitor.leave(el, ctx);
+  }
+}
+
+type Entered = { el: Element; skip: boolean } | { gone: DomNode | null; parent: Element | Fragment };
+
+/** The enter visitors of one element, in order, as the Step each returns says. */
+function enter(start: Element, dispatch: Dispatch, ctx: CleanContext, depth: number): Entered {
+  let el = start;
+  let list = dispatch.for(el.tagName);
+  let skip = false;
+  for (let i = 0; i < list.length; i++) {
+    const { visitor, order, stage } = list[i]!;
+    if (!visitor.enter) continue;
+    const prev = el.previousSibling;
+    const parent = el.parentNode!;
+    ctx.report.stageIndex = stage;
+    const step = visitor.enter(el, ctx, depth);
+    if (step === undefined) continue;
+    if (step === SKIP) skip = true;
+    else if (step === GONE) return { gone: prev ? prev.nextSibling : parent.firstChild, parent };
+    else {
+      el = step.replacedBy;
+      list = dispatch.for(el.tagName);
+      const later = list.findIndex((a) => a.order > order);
+      i = (later < 0 ? list.length : later) - 1;
+    }
+  }
+  return { el, skip };
+}
+
+interface Position {
+  node: DomNode | null;
+  depth: number;
+}
+
+/**
+ * Leaves `parent` and every ancestor after which nothing follows, running their leave visitors;
+ * the next node to visit is the next sibling of the first one that has one.
+ */
+function up(root: Fragment, parent: Element | Fragment | null, dispatch: Dispatch, ctx: CleanContext, depth: number): Position {
+  let current = parent;
+  let d = depth;
+  while (current && current !== root) {
+    const el = current as Element;
+    d--;
+    const next = el.nextSibling;
+    const grand = el.parentNode;
+    leave(el, dispatch.for(el.tagName), ctx);
+    const after = el.parentNode === grand ? el.nextSibling : next;
+    if (after) return { node: after, depth: d };
+    current = grand;
+  }
+  return { node: null, depth: d };
+}
+
+/**
+ * One walk in document order. An element an enter visitor removes or unwraps is replaced in the
+ * walk by whatever now stands in its place (its next sibling, or its first child), which every
+ * visitor then sees; a replacement element is seen by the visitors after the one that made it.
+ * Leave visitors run once every visitor has seen the element's children.
+ */
+function walk(root: Fragment, visitors: readonly Active[], ctx: CleanContext): void {
+  const dispatch = new Dispatch(visitors);
+  const seen = ctx.seen;
+  seen.clear();
+  let node: DomNode | null = root.firstChild;
+  let depth = 1;
+  while (node) {
+    if (node.nodeType !== ELEMENT_NODE) {
+      if (node.nextSibling) node = node.nextSibling;
+      else ({ node, depth } = up(root, node.parentNode, dispatch, ctx, depth));
+      continue;
+    }
+    const entered = enter(node as Element, dispatch, ctx, depth);
+    if ('gone' in entered) {
+      if (entered.gone) node = entered.gone;
+      else ({ node, depth } = up(root, entered.parent, dispatch, ctx, depth));
+      continue;
+    }
+    const el = entered.el;
+    seen.add(el.tagName);
+    if (!entered.skip && el.firstChild) {
+      node = el.firstChild;
+      depth++;
+      continue;
+    }
+    // Nothing to walk into: left at once.
+    const next = el.nextSibling;
+    const parent = el.parentNode;
+    leave(el, dispatch.for(el.tagName), ctx);
+    const after = el.parentNode === parent ? el.nextSibling : next;
+    if (after) node = after;
+    else ({ node, depth } = up(root, parent, dispatch, ctx, depth));
+  }
+  for (const { visitor, stage } of visitors) {
+    ctx.report.stageIndex = stage;
+    visitor.finish?.(root, ctx);
+  }
+}
+
+/**
+ * Runs the stages in table order, fusing neighbouring visitor stages into one walk. A stage whose
+ * `when` is false is left out (and divides no walk); one with `skipUnless` (it asks what the last
+ * walk met), or that `waitsFor` a stage of the walk under way, starts a walk of its own.
+ */
+export function runStages(tree: Fragment, stages: readonly Stage[], ctx: CleanContext): void {
+  let pending: Active[] = [];
+  const flush = () => {
+    if (pending.length) walk(tree, pending, ctx);
+    pending = [];
+  };
+  stages.forEach((stage, index) => {
+    if (stage.when && !stage.when(ctx)) return;
+    const waits = stage.waitsFor && pending.some((a) => stage.waitsFor!.includes(stages[a.stage]!.id));
+    if (stage.skipUnless || waits) flush();
+    if (stage.skipUnless && !stage.skipUnless.some((tag) => ctx.seen.has(tag))) return;
+    if (stage.visit) pending.push({ order: pending.length, stage: index, visitor: stage.visit });
+    else {
+      flush();
+      ctx.report.stageIndex = index;
+      stage.run(tree, ctx);
+    }
+  });
+  flush();
+  ctx.report.settle();
+}

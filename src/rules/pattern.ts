@@ -1,0 +1,60 @@
+/**
+ * A rule pattern as stages use it: the linear-time regex (safe-pattern.ts) behind a prefilter
+ * (prefilter.ts) that answers most texts without running it. Built-in and user packs alike.
+ */
+import { prefilterOf, type Prefilter } from './prefilter.js';
+import { compileSafePattern } from './safe-pattern.js';
+
+const INLINE_FLAGS = /^\(\?([ims]+)\)/;
+
+export class Pattern {
+  /** The pattern as written in the pack (`(?i)^copyright`). */
+  readonly source: string;
+  /** For a pattern anchored at the start: the characters a matching text can start with. */
+  readonly firstChars: ReadonlySet<string> | null;
+  private readonly regex: RegExp;
+  private readonly prefilter: Prefilter;
+
+  constructor(source: string) {
+    this.source = source;
+    this.regex = compileSafePattern(source);
+    const inline = INLINE_FLAGS.exec(source);
+    const flags = inline?.[1] ?? '';
+    this.prefilter = prefilterOf(inline ? source.slice(inline[0].length) : source, {
+      ignoreCase: flags.includes('i'),
+      multiline: flags.includes('m'),
+    });
+    this.firstChars = this.prefilter.firstChars;
+  }
+
+  /** Could `text` match at all? (A necessary condition, far cheaper than the regex.) */
+  mayMatch(text: string): boolean {
+    const { firstChars, literals, lowerCase } = this.prefilter;
+    if (firstChars && !firstChars.has(text.charAt(0))) return false;
+    if (literals) {
+      const hay = lowerCase ? text.toLowerCase() : text;
+      for (const literal of literals) if (hay.includes(literal)) return true;
+      return false;
+    }
+    return true;
+  }
+
+  test(text: string): boolean {
+    return this.mayMatch(text) && this.regex.test(text);
+  }
+
+  exec(text: string): RegExpExecArray | null {
+    return this.mayMatch(text) ? this.regex.exec(text) : null;
+  }
+
+  /** How many capture groups the pattern has (for templates that name them). */
+  get groups(): number {
+    return new RegExp(`${this.regex.source}|`).exec('')!.length - 1;
+  }
+}
+
+/** `(?i)foo|bar` → `(?i)^(?:foo|bar)`: markers and prefixes are matched at the start of a text. */
+export function anchored(source: string): string {
+  const flags = INLINE_FLAGS.exec(source)?.[0] ?? '';
+  return `${flags}^(?:${source.slice(flags.length)})`;
+}

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Pattern, anchored } from '../../src/rules/pattern.js';
+import { prefilterOf } from '../../src/rules/prefilter.js';
+
+const plain = { ignoreCase: false, multiline: false };
+
+describe('prefilterOf', () => {
+  it('reads the first characters of an anchored pattern through optional groups and alternations', () => {
+    const p = prefilterOf(String.raw`^(?:©\s*\d{4}\s*年?\s*)?德[国國]之[声聲]\s*版[权權][声聲]明`, plain);
+    expect([...p.firstChars!].sort()).toEqual(['©', '德']);
+    expect(prefilterOf('^(?:foo|bar|[xy]z)', plain).firstChars).toEqual(new Set(['f', 'b', 'x', 'y']));
+  });
+
+  it('finds literals every match must contain, the longest it can', () => {
+    expect([...(prefilterOf(String.raw`(?:^|\/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`, plain).literals ?? [])].sort()).toEqual([
+      '1x1.gif',
+      '1x1.png',
+      'blank.gif',
+      'blank.png',
+      'pixel.gif',
+      'pixel.png',
+      'spacer.gif',
+      'spacer.png',
+    ]);
+    expect(prefilterOf(String.raw`^https?:\/\/api\.dw\.com\/api\/detail\/article\/(\d+)`, plain).literals).toEqual([
+      'https://api.dw.com/api/d',
+      'http://api.dw.com/api/d',
+    ]);
+  });
+
+  it('folds ASCII case under (?i), and says nothing certain of other letters', () => {
+    const p = prefilterOf('^copyright', { ignoreCase: true, multiline: false });
+    expect(p.firstChars).toEqual(new Set(['c', 'C']));
+    expect(p.literals).toEqual(['copyright']);
+    expect(p.lowerCase).toBe(true);
+    expect(prefilterOf('^σα', { ignoreCase: true, multiline: false })).toEqual({ firstChars: null, literals: null, lowerCase: true });
+  });
+
+  it('gives no first characters where a match need not start the text', () => {
+    expect(prefilterOf('foo', plain).firstChars).toBeNull();
+    expect(prefilterOf('^foo|bar', plain).firstChars).toBeNull();
+    expect(prefilterOf('^foo', { ignoreCase: false, multiline: true }).firstChars).toBeNull();
+    expect(prefilterOf('^a*b', plain).firstChars).toEqual(new Set(['a', 'b']));
+    expect(prefilterOf('^(?:a)?', plain).firstChars).toBeNull();
+    expect(prefilterOf('^.x', plain).firstChars).toBeNull();
+    expect(prefilterOf('^[^a]x', plain).firstChars).toBeNull();
+  });
+
+  it('says nothing of what it cannot read', () => {
+    expect(prefilterOf('(unbalanced', plain)).toEqual({ firstChars: null, literals: null, lowerCase: false });
+  });
+});
+
+// Pieces of rule syntax, put together at random: the prefilter may only ever spare work.
+const atom = fc.constantFrom(
+  'a',
+  'b',
+  'A',
+  'é',
+  'σ',
+  '©',
+  '德',
+  '1',
+  ' ',
+  '.',
+  '\\s',
+  '\\d',
+  '\\w',
+  '\\.',
+  '[ab]',
+  '[^a]',
+  '[a-c]',
+  '[Σσ]',
+  '\\b',
+  '$',
+  '^',
+);
+const piece = fc
+  .tuple(atom, fc.constantFrom('', '?', '*', '+', '{2}', '{1,3}', '??'))
+  .map(([a, q]) => (a === '^' || a === '$' || a === '\\b' ? a : a + q));
+const sequence = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(''));
+const source: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    sequence,
+    fc.tuple(tie('node') as fc.Arbitrary<string>, tie('node') as fc.Arbitrary<string>).map(([a, b]) => `${a}|${b}`),
+    fc
+      .tuple(fc.constantFrom('(?:', '(', '(?<n>'), tie('node') as fc.Arbitrary<string>, fc.constantFrom(')', ')?', ')+', ')*'))
+      .map((xs) => xs.join('')),
+    fc
+      .tuple(fc.constantFrom('^', '', '^(?:'), sequence, tie('node') as fc.Arbitrary<string>)
+      .map(([a, b, c]) => (a === '^(?:' ? `${a}${b})${c}` : a + b + c)),
+  ),
+})).node;
+const text = fc
+  .array(fc.constantFrom('a', 'b', 'A', 'B', 'é', 'É', 'σ', 'ς', 'Σ', '©', '德', '1', '2', ' ', '.', 'x', '\n', 'K', 'k', 'ſ'), {
+    maxLength: 12,
+  })
+  .map((xs) => xs.join(''));
+
+describe('Pattern', () => {
+  it('agrees with the plain regex on every text: the prefilter never changes an answer', () => {
+    fc.assert(
+      fc.property(
+        source,
+        fc.constantFrom('', '(?i)', '(?m)', '(?s)', '(?im)'),
+        fc.array(text, { minLength: 1, maxLength: 8 }),
+        (src, flags, texts) => {
+          let pattern: Pattern;
+          let reference: RegExp;
+          try {
+            pattern = new Pattern(flags + src);
+            reference = new RegExp(src, flags.replace(/[()?]/g, ''));
+          } catch {
+            return; // not a pattern the rules accept
+          }
+          for (const t of texts) expect(pattern.test(t), `${flags}${src} on ${JSON.stringify(t)}`).toBe(reference.test(t));
+        },
+      ),
+      { numRuns: 400, seed: 42 },
+    );
+  });
+
+  it('anchors markers at the start, keeping inline flags first', () => {
+    expect(anchored('(?i)foo|bar')).toBe('(?i)^(?:foo|bar)');
+    expect(new Pattern(anchored('(?i)more feeds:')).test('More feeds: x')).toBe(true);
+    expect(new Pattern(anchored('(?i)more feeds:')).test('See more feeds:')).toBe(false);
+    expect(new Pattern('^(a)(b)?').groups).toBe(2);
+  });
+});
