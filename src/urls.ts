@@ -53,3 +53,35 @@ export function httpUrl(value: string | null | undefined): string | null {
   const url = value.trim().startsWith('//') ? `https:${value.trim()}` : value.trim();
   return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
 }
+
+/**
+ * An http(s) URL in its plainest form: an ASCII host name, no port, no white space or control
+ * characters. Every such string parses as a web URL, so the (costly) URL parser is spared for the
+ * addresses that almost all images and links have; anything else goes to the parser.
+ */
+const PLAIN_WEB_URL = /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:[/?#][^\u0000-\u0020\u007f-\u009f]*)?$/;
+
+/** Does `url` parse as an absolute http(s) URL? */
+export function isWebUrl(url: string): boolean {
+  if (PLAIN_WEB_URL.test(url)) return true;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Does the web URL `url` name more than its site's root (a path beyond `/`, or a query)? */
+export function namesMoreThanRoot(url: string): boolean {
+  const m = PLAIN_WEB_URL.test(url) ? /^https?:\/\/[^/?#]*([^#]*)/.exec(url) : null;
+  const rest = m?.[1];
+  // Dot segments and encoded dots are resolved by the parser; only it can say where they lead.
+  if (rest !== undefined && !/\/\.|%2e/i.test(rest)) return rest !== '' && rest !== '/';
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname !== '/' || parsed.search !== '';
+  } catch {
+    return false;
+  }
+}

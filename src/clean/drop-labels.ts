@@ -24,11 +24,12 @@ export const dropLabelsKind = listKind<DropLabelRule>({
 });
 
 const MAX_LABEL = 60;
+const patternOf = (rule: DropLabelRule) => rule.pattern;
 
 function dropLabel(el: Element, ctx: CleanContext): Step {
   if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'img' || !el.firstChild) return;
   // Most elements start with a letter no label starts with: known without reading their text.
-  const first = ctx.rules.firstChars('dropLabels', (rule) => rule.pattern);
+  const first = ctx.rules.firstChars('dropLabels', patternOf);
   if (first && !first.has(firstTextChar(el))) return;
   if (el.getElementsByTagName('*').some((d) => BLOCK_TAGS.has(d.tagName) || d.tagName === 'img')) return;
   const text = textOf(el);

@@ -31,12 +31,13 @@ export const dropTextKind = listKind<DropTextRule>({
 const MAX_BOILERPLATE_CHARS = 2000;
 
 const holdsShownImage = (el: Element) => el.tagName === 'img' && isShownImage(el);
+const patternOf = (rule: DropTextRule) => rule.pattern;
 
 const BLOCKS = [...BLOCK_TAGS];
 
 function dropMatchingBlock(el: Element, ctx: CleanContext): void {
   // Most blocks start with a letter no rule's text starts with: known without reading their text.
-  const first = ctx.rules.firstChars('dropText', (rule) => rule.pattern);
+  const first = ctx.rules.firstChars('dropText', patternOf);
   if (first && !first.has(firstTextChar(el))) return;
   const raw = el.textContent;
   if (raw.length > MAX_BOILERPLATE_CHARS) return;

@@ -5,7 +5,7 @@
  * Galleries are taken out of the body into the findings (`--no-gallery` leaves them out of the item).
  */
 import { valueKind } from '../rules/kind.js';
-import { Element, Text, descendants, elements, type Fragment } from '../tree/dom.js';
+import { Element, Text, descendants, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import type { Gallery, GalleryImage } from '../types.js';
 import type { CleanContext, Stage } from './stage.js';
@@ -107,7 +107,11 @@ function galleryTitle(heading: Element, labels: readonly string[]): { title: str
 
 export function takeGalleries(root: Fragment, labels: readonly string[]): Gallery[] {
   const galleries: Gallery[] = [];
-  for (const heading of [...elements(root)].filter((el) => HEADINGS.has(el.tagName))) {
+  const headings: Element[] = [];
+  for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (node instanceof Element && HEADINGS.has(node.tagName)) headings.push(node);
+  }
+  for (const heading of headings) {
     if (!heading.parentNode) continue;
     const entries: Array<{ block: Element; entry: GalleryImage }> = [];
     for (let block = nextElementSibling(heading); block; block = nextElementSibling(block)) {
@@ -132,6 +136,7 @@ export const galleriesStage: Stage = {
   reads: 'galleryLabels rules; the settled tree (entries as blocks of one image and text)',
   leaves: 'the galleries in the findings, out of the body',
   when: (ctx) => ctx.galleries,
+  skipUnless: [...HEADINGS],
   run: (root, ctx: CleanContext) => {
     ctx.findings.galleries.push(
       ...takeGalleries(

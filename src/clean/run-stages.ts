@@ -37,56 +37,63 @@ function leave(el: Element, visitors: readonly Active[], ctx: CleanContext): voi
   }
 }
 
-type Entered = { el: Element; skip: boolean } | { gone: DomNode | null; parent: Element | Fragment };
+// The walk's position, kept in variables rather than objects returned per element: the walk runs
+// for every element of every item, and small objects made per element add up to GC time.
+let depth = 0;
+/** What enter() leaves when the element is gone: what now stands in its place, and its parent. */
+let goneTo: DomNode | null = null;
+let goneParent: Element | Fragment | null = null;
+let skipChildren = false;
 
-/** The enter visitors of one element, in order, as the Step each returns says. */
-function enter(start: Element, dispatch: Dispatch, ctx: CleanContext, depth: number): Entered {
+/**
+ * The enter visitors of one element, in order, as the Step each returns says. Returns the element
+ * the walk goes on with (a replacement, maybe), or null when it is gone (see goneTo).
+ */
+function enter(start: Element, dispatch: Dispatch, ctx: CleanContext): Element | null {
   let el = start;
   let list = dispatch.for(el.tagName);
-  let skip = false;
+  skipChildren = false;
   for (let i = 0; i < list.length; i++) {
-    const { visitor, order, stage } = list[i]!;
+    const active = list[i]!;
+    const visitor = active.visitor;
     if (!visitor.enter) continue;
     const prev = el.previousSibling;
     const parent = el.parentNode!;
-    ctx.report.stageIndex = stage;
+    ctx.report.stageIndex = active.stage;
     const step = visitor.enter(el, ctx, depth);
     if (step === undefined) continue;
-    if (step === SKIP) skip = true;
-    else if (step === GONE) return { gone: prev ? prev.nextSibling : parent.firstChild, parent };
-    else {
+    if (step === SKIP) skipChildren = true;
+    else if (step === GONE) {
+      goneTo = prev ? prev.nextSibling : parent.firstChild;
+      goneParent = parent;
+      return null;
+    } else {
       el = step.replacedBy;
       list = dispatch.for(el.tagName);
-      const later = list.findIndex((a) => a.order > order);
+      const later = list.findIndex((a) => a.order > active.order);
       i = (later < 0 ? list.length : later) - 1;
     }
   }
-  return { el, skip };
-}
-
-interface Position {
-  node: DomNode | null;
-  depth: number;
+  return el;
 }
 
 /**
  * Leaves `parent` and every ancestor after which nothing follows, running their leave visitors;
- * the next node to visit is the next sibling of the first one that has one.
+ * the next node to visit is the next sibling of the first one that has one (depth follows).
  */
-function up(root: Fragment, parent: Element | Fragment | null, dispatch: Dispatch, ctx: CleanContext, depth: number): Position {
+function up(root: Fragment, parent: Element | Fragment | null, dispatch: Dispatch, ctx: CleanContext): DomNode | null {
   let current = parent;
-  let d = depth;
   while (current && current !== root) {
     const el = current as Element;
-    d--;
+    depth--;
     const next = el.nextSibling;
     const grand = el.parentNode;
     leave(el, dispatch.for(el.tagName), ctx);
     const after = el.parentNode === grand ? el.nextSibling : next;
-    if (after) return { node: after, depth: d };
+    if (after) return after;
     current = grand;
   }
-  return { node: null, depth: d };
+  return null;
 }
 
 /**
@@ -100,22 +107,19 @@ function walk(root: Fragment, visitors: readonly Active[], ctx: CleanContext): v
   const seen = ctx.seen;
   seen.clear();
   let node: DomNode | null = root.firstChild;
-  let depth = 1;
+  depth = 1;
   while (node) {
     if (node.nodeType !== ELEMENT_NODE) {
-      if (node.nextSibling) node = node.nextSibling;
-      else ({ node, depth } = up(root, node.parentNode, dispatch, ctx, depth));
+      node = node.nextSibling ?? up(root, node.parentNode, dispatch, ctx);
       continue;
     }
-    const entered = enter(node as Element, dispatch, ctx, depth);
-    if ('gone' in entered) {
-      if (entered.gone) node = entered.gone;
-      else ({ node, depth } = up(root, entered.parent, dispatch, ctx, depth));
+    const el = enter(node as Element, dispatch, ctx);
+    if (!el) {
+      node = goneTo ?? up(root, goneParent, dispatch, ctx);
       continue;
     }
-    const el = entered.el;
     seen.add(el.tagName);
-    if (!entered.skip && el.firstChild) {
+    if (!skipChildren && el.firstChild) {
       node = el.firstChild;
       depth++;
       continue;
@@ -124,10 +128,9 @@ function walk(root: Fragment, visitors: readonly Active[], ctx: CleanContext): v
     const next = el.nextSibling;
     const parent = el.parentNode;
     leave(el, dispatch.for(el.tagName), ctx);
-    const after = el.parentNode === parent ? el.nextSibling : next;
-    if (after) node = after;
-    else ({ node, depth } = up(root, parent, dispatch, ctx, depth));
+    node = (el.parentNode === parent ? el.nextSibling : next) ?? up(root, parent, dispatch, ctx);
   }
+  goneTo = goneParent = null;
   for (const { visitor, stage } of visitors) {
     ctx.report.stageIndex = stage;
     visitor.finish?.(root, ctx);

@@ -7,6 +7,7 @@
 import { sanitizeSchema, type SanitizeSchema } from '../rules/sanitize-schema.js';
 import { Element, HTML_NS, replaceNode, unwrap } from '../tree/dom.js';
 import { droppedWithContent } from './invisible.js';
+import { namesMoreThanRoot } from '../urls.js';
 import { excerpt } from './report.js';
 import { GONE, type CleanContext, type Stage, type Step } from './stage.js';
 
@@ -14,9 +15,14 @@ import { GONE, type CleanContext, type Stage, type Step } from './stage.js';
 const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]+/g;
 
 /** The URL to keep for `attr`, or null to drop the attribute. */
+// An absolute http(s) URL with nothing a browser would strip or ignore: kept as it is, as the slow
+// path below would keep it, without its three string copies.
+const PLAIN_HTTP = /^https?:\/\/[^\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]*$/i;
+
 export function safeUrl(value: string, attr: string, base: string | null, schema: SanitizeSchema = sanitizeSchema): string | null {
   const allowed = schema.urlAttributes[attr];
   if (!allowed) return value;
+  if (PLAIN_HTTP.test(value)) return allowed.includes(value.charCodeAt(4) === 58 ? 'http' : 'https') ? value : null;
   // Tabs and newlines inside a URL are dropped by every browser (the URL standard says so).
   const trimmed = value.replace(/[\t\n\r]/g, '').trim();
   if (!trimmed || trimmed.startsWith('#')) return null;
@@ -42,12 +48,7 @@ export function safeUrl(value: string, attr: string, base: string | null, schema
 function isImageAddress(src: string | null): boolean {
   if (!src) return false;
   if (src.startsWith('data:')) return true;
-  try {
-    const url = new URL(src);
-    return url.pathname !== '/' || url.search !== '';
-  } catch {
-    return false;
-  }
+  return namesMoreThanRoot(src);
 }
 
 /** What could run or load something is worth explaining; a class or an id going is not. */
@@ -57,15 +58,24 @@ function isWorthExplaining(name: string, schema: SanitizeSchema): boolean {
   );
 }
 
-function cleanAttributes(el: Element, allowedNames: readonly string[], base: string | null, ctx: CleanContext): void {
-  const schema = sanitizeSchema;
-  el.attributes.retain((name, value) => {
-    const kept = allowedNames.includes(name) ? safeUrl(value, name, base, schema) : null;
-    if (kept === null && ctx.report.explain && isWorthExplaining(name, schema)) {
-      ctx.report.stage('sanitize', 'removed', () => `${name}="${excerpt(value)}" from <${el.tagName}>`);
-    }
-    return kept;
-  });
+// The element whose attributes are being cleaned: Attributes.retain() takes a plain function, and
+// this runs for every element (no closure made per element).
+let cleaning: { el: Element; allowed: readonly string[]; base: string | null; ctx: CleanContext } | null = null;
+
+function keptValue(name: string, value: string): string | null {
+  const { el, allowed, base, ctx } = cleaning!;
+  const kept = allowed.includes(name) ? safeUrl(value, name, base, sanitizeSchema) : null;
+  if (kept === null && ctx.report.explain && isWorthExplaining(name, sanitizeSchema)) {
+    ctx.report.stage('sanitize', 'removed', () => `${name}="${excerpt(value)}" from <${el.tagName}>`);
+  }
+  return kept;
+}
+
+function cleanAttributes(el: Element, allowed: readonly string[], base: string | null, ctx: CleanContext): void {
+  if (!el.attributes.size) return;
+  cleaning = { el, allowed, base, ctx };
+  el.attributes.retain(keptValue);
+  cleaning = null;
 }
 
 /** One element as the schema says: dropped with its content, unwrapped, renamed, or scrubbed. */

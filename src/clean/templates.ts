@@ -15,8 +15,20 @@ export function fillTemplate(
   return missing ? null : out;
 }
 
+// The last item's variables: an item asks again for every link a rule rewrites.
+let lastUrl: string | null | undefined;
+let lastVars: Record<string, string | null> = {};
+
 /** Variables rule templates may use, derived from the item URL. */
 export function templateVars(itemUrl: string | null): Record<string, string | null> {
+  if (itemUrl !== lastUrl) {
+    lastVars = varsOf(itemUrl);
+    lastUrl = itemUrl;
+  }
+  return lastVars;
+}
+
+function varsOf(itemUrl: string | null): Record<string, string | null> {
   let lang: string | null = null;
   try {
     if (itemUrl) lang = new URL(itemUrl).pathname.split('/').filter(Boolean)[0] ?? null;

@@ -5,6 +5,7 @@
 import { listKind, ruleSchema } from '../rules/kind.js';
 import type { RulePack } from '../rules/types.js';
 import type { Element } from '../tree/dom.js';
+import { isWebUrl } from '../urls.js';
 import type { CleanContext, Stage } from './stage.js';
 
 /** An image proxy that carries the original URL, in a query parameter or as its path. */
@@ -123,12 +124,7 @@ function absolutize(value: string): string | null {
   if (/^ssl:/i.test(url)) url = `https://${url.slice(4).replace(/^\/+/, '')}`;
   else if (url.startsWith('//')) url = `https:${url}`;
   else if (!/^[a-z][\w+.-]*:/i.test(url)) url = `https://${url.replace(/^\/+/, '')}`;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
+  return isWebUrl(url) ? url : null;
 }
 
 /** Rewrites each URL of a srcset, keeping descriptors. */
@@ -179,7 +175,7 @@ let currentCtx: CleanContext | null = null;
 /** The attribute's value with the pack's proxies taken off its URLs (the same value when none were). */
 function unwrapAttribute(name: string, value: string): string {
   const isUrl = URL_ATTRIBUTES.has(name);
-  if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name))) return value;
+  if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name)) || !namesProxyHost(value)) return value;
   const pack = currentPack!;
   const proxies = pack.proxies!;
   const used = usedRules;
@@ -196,12 +192,26 @@ function unwrapAttribute(name: string, value: string): string {
   return rewritten;
 }
 
+const proxyHosts = new WeakMap<RulePack, readonly string[]>();
+let currentHosts: readonly string[] = [];
+const UPPER = /[A-Z]/;
+
+/** Does the value name one of the current pack's proxy hosts? (Most URLs do not: no parse for them.) */
+function namesProxyHost(value: string): boolean {
+  const lower = UPPER.test(value) ? value.toLowerCase() : value;
+  for (const host of currentHosts) if (lower.includes(host)) return true;
+  return false;
+}
+
 /** Pack by pack (the order --explain reports them in), each rewriting the attributes in place. */
 function unwrapElement(el: Element, ctx: CleanContext): void {
   if (!el.attributes.size) return;
   currentCtx = ctx;
   for (const pack of ctx.packs) {
     if (!pack.proxies?.length) continue;
+    let hosts = proxyHosts.get(pack);
+    if (!hosts) proxyHosts.set(pack, (hosts = pack.proxies.flatMap((p) => p.hosts)));
+    currentHosts = hosts;
     currentPack = pack;
     el.attributes.retain(unwrapAttribute);
   }

@@ -63,12 +63,13 @@ function compileKind(kind: RuleKind, value: unknown, c: Compiler, at: string): u
   return (value as Array<Record<string, unknown>>).map((rule, i) => kind.compile(rule, c, `${at}/${i}`));
 }
 
-function header(raw: PackSource, at: string, c: Compiler): RulePack {
+/** The pack's own fields; its zone checked when asked (ICU's zone data is not free to load). */
+function header(raw: PackSource, at: string, c: Compiler, checkZone: boolean): RulePack {
   const pack: { -readonly [K in keyof RulePack]: RulePack[K] } = { id: raw.id, kind: raw.kind };
   if (raw.name !== undefined) pack.name = raw.name;
   if (raw.hosts) pack.hosts = raw.hosts;
   if (raw.timeZone !== undefined) {
-    if (!isValidTimeZone(raw.timeZone))
+    if (checkZone && !isValidTimeZone(raw.timeZone))
       c.fail(`${at}/timeZone`, `unknown time zone "${raw.timeZone}" (use an IANA name such as Europe/Berlin)`);
     pack.timeZone = raw.timeZone;
   }
@@ -78,7 +79,7 @@ function header(raw: PackSource, at: string, c: Compiler): RulePack {
 /** Compiles one validated pack from a rules file, every rule at once (so every mistake is found now). */
 export function compilePack(raw: PackSource, at: string, file: string): RulePack {
   const c = compilerFor(file);
-  const pack = header(raw, at, c) as unknown as Record<string, unknown>;
+  const pack = header(raw, at, c, true) as unknown as Record<string, unknown>;
   for (const [field, kind] of Object.entries(RULE_KINDS) as Array<[KindField, RuleKind]>) {
     if (raw[field] !== undefined) pack[field] = compileKind(kind, raw[field], c, `${at}/${field}`);
   }
@@ -92,7 +93,8 @@ export function compilePack(raw: PackSource, at: string, file: string): RulePack
 export function compileBuiltInPack(raw: PackSource): RulePack {
   const file = `built-in pack ${raw.id}`;
   const c = compilerFor(file);
-  const pack = header(raw, '', c);
+  // Built-in zones are checked by the tests; a run should not load every zone to start.
+  const pack = header(raw, '', c, false);
   for (const [field, kind] of Object.entries(RULE_KINDS) as Array<[KindField, RuleKind]>) {
     if (raw[field] === undefined) continue;
     Object.defineProperty(pack, field, {

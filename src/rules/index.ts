@@ -53,7 +53,7 @@ export interface Ruled<R> {
 /** The rules of a list of packs by kind, in pack order, each with its pack: what stages read. */
 export class RuleIndex {
   private readonly lists = new Map<string, ReadonlyArray<Ruled<unknown>>>();
-  private readonly starts = new Map<string, ReadonlySet<string> | null>();
+  private readonly starts = new Map<string, ReadonlySet<number> | null>();
 
   constructor(readonly packs: readonly RulePack[]) {}
 
@@ -78,12 +78,12 @@ export class RuleIndex {
   }
 
   /**
-   * The characters a text can start with to match any rule of a list kind (each rule's pattern
+   * The UTF-16 units a text can start with to match any rule of a list kind (each rule's pattern
    * read by `patternOf`), or null when some rule can match text starting with anything.
    */
-  firstChars<F extends ListField>(field: F, patternOf: (rule: RuleOf<F>) => Pattern): ReadonlySet<string> | null {
+  firstChars<F extends ListField>(field: F, patternOf: (rule: RuleOf<F>) => Pattern): ReadonlySet<number> | null {
     if (!this.starts.has(field)) {
-      const union = new Set<string>();
+      const union = new Set<number>();
       let known = true;
       for (const { rule } of this.list(field)) {
         const first = patternOf(rule).firstChars;

@@ -10,8 +10,8 @@ const INLINE_FLAGS = /^\(\?([ims]+)\)/;
 export class Pattern {
   /** The pattern as written in the pack (`(?i)^copyright`). */
   readonly source: string;
-  /** For a pattern anchored at the start: the characters a matching text can start with. */
-  readonly firstChars: ReadonlySet<string> | null;
+  /** For a pattern anchored at the start: the UTF-16 units a matching text can start with. */
+  readonly firstChars: ReadonlySet<number> | null;
   private readonly regex: RegExp;
   private readonly prefilter: Prefilter;
 
@@ -24,13 +24,15 @@ export class Pattern {
       ignoreCase: flags.includes('i'),
       multiline: flags.includes('m'),
     });
-    this.firstChars = this.prefilter.firstChars;
+    const first = this.prefilter.firstChars;
+    this.firstChars = first && new Set([...first].map((c) => c.charCodeAt(0)));
   }
 
   /** Could `text` match at all? (A necessary condition, far cheaper than the regex.) */
   mayMatch(text: string): boolean {
-    const { firstChars, literals, lowerCase } = this.prefilter;
-    if (firstChars && !firstChars.has(text.charAt(0))) return false;
+    const { literals, lowerCase } = this.prefilter;
+    const firstChars = this.firstChars;
+    if (firstChars && !firstChars.has(text.charCodeAt(0))) return false;
     if (literals) {
       const hay = lowerCase ? text.toLowerCase() : text;
       for (const literal of literals) if (hay.includes(literal)) return true;

@@ -73,8 +73,9 @@ let equivalents: Map<number, number[]> | null = null;
 
 /**
  * Scripts without case: Han, kana, Hangul, CJK punctuation and compatibility forms. No unit there
- * has another case, and none is another unit's upper case (test/rules/safe-pattern.test.ts checks
- * both against the full table), so most patterns of CJK sources never need the table.
+ * has another case, and none is another unit's upper case; nor is any unit that is its own upper and
+ * lower case (test/rules/safe-pattern.test.ts checks every unit against the full table), so only a
+ * pattern with a cased letter beyond ASCII ever needs the table.
  */
 const CASELESS: ReadonlyArray<readonly [number, number]> = [
   [0x2e80, 0xa4cf],
@@ -91,6 +92,9 @@ export function otherCases(unit: number): readonly number[] {
     return lower >= 0x61 && lower <= 0x7a ? [unit ^ 0x20] : [];
   }
   if (CASELESS.some(([from, to]) => unit >= from && unit <= to)) return [];
+  // A unit that is its own upper and lower case (punctuation, symbols, most scripts) has no twin.
+  const ch = String.fromCharCode(unit);
+  if (ch.toUpperCase() === ch && ch.toLowerCase() === ch) return [];
   return otherCasesByTable(unit);
 }
 

@@ -51,19 +51,41 @@ export function isBlankText(node: DomNode | null): node is Text {
   return node instanceof Text && !NON_SPACE.test(node.data);
 }
 
-/** The first character of `text` that is not white space (as `\s` and trim() mean it), or ''. */
-export function firstNonSpace(text: string): string {
-  const m = NON_SPACE.exec(text);
-  return m ? m[0] : '';
+/** Is this UTF-16 unit white space as `\s` and trim() mean it? */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
-/** The first character of the text under `node` that is not white space, or '' (walks no further). */
-export function firstTextChar(node: ParentNode): string {
+/**
+ * The UTF-16 unit of the first character of `text` that is not white space (as `\s` and trim()
+ * mean it), or -1. A code, not a string: this runs for every text node.
+ */
+export function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
+/** The unit of the first character of the text under `node` that is not white space, or -1 (walks no further). */
+export function firstTextChar(node: ParentNode): number {
   for (let n: DomNode | null = node.firstChild; n; n = nextInOrder(n, node)) {
     if (n instanceof Text) {
-      const m = NON_SPACE.exec(n.data);
-      if (m) return m[0];
+      const c = firstNonSpace(n.data);
+      if (c >= 0) return c;
     }
   }
-  return '';
+  return -1;
 }
