@@ -13,7 +13,7 @@ import { renderJsonFeed } from '../render/jsonfeed.js';
 import { builtInPacks } from '../rules/index.js';
 import { loadRuleFiles } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
-import type { Explanation, Item } from '../types.js';
+import type { Explanation, Item, RenderedField } from '../types.js';
 import { describeFsError } from './inputs.js';
 import { outputName } from './names.js';
 
@@ -78,6 +78,13 @@ function readJobInput(job: Job): string | Uint8Array {
 }
 
 const EXTENSIONS: Record<OutputFormat, string> = { md: 'md', json: 'json', ndjson: 'ndjson', jsonfeed: 'json' };
+/** What each format prints of the body: the item renders only that (Markdown needs no HTML or text). */
+const RENDERINGS: Record<OutputFormat, readonly RenderedField[]> = {
+  md: ['markdown'],
+  json: ['markdown', 'text', 'html'],
+  ndjson: ['markdown', 'text', 'html'],
+  jsonfeed: ['text', 'html'],
+};
 
 function renderOne(item: Item, options: JobOptions): string {
   switch (options.format) {
@@ -112,6 +119,7 @@ function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> 
     gallery: options.gallery,
     packs: packsOf(options),
     explain: options.explain,
+    outputs: RENDERINGS[options.format],
     onEntryError: (error, index) => failed.push({ text: '', fileName: '', warnings: [], error: `entry ${index + 1}: ${failure(error)}` }),
   });
   const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');
