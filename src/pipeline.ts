@@ -1,6 +1,7 @@
 /** normalize(): the one place the stages are wired together. bytes → decode → detect → parse → clean → extract. */
 import { lazyMap, type LazyList } from './formats/lazy-list.js';
 import { clean } from './clean/index.js';
+import type { Warning } from './clean/report.js';
 import { FeedcleanError, isFeedcleanError } from './errors.js';
 import { extract } from './extract/index.js';
 import { decode } from './input/decode.js';
@@ -17,6 +18,7 @@ import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
 import { parseDate } from './dates/parse.js';
 import type { FeedFields, FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
+import { hostOf } from './urls.js';
 
 export interface PipelineOptions extends NormalizeOptions {
   /**
@@ -26,7 +28,16 @@ export interface PipelineOptions extends NormalizeOptions {
   onEntryError?: (error: unknown, index: number) => void;
   /** Rule packs to use instead of the built-in ones. */
   packs?: readonly RulePack[];
+  /**
+   * Warnings that are about a source, not an item (a zone-less time read as UTC), are given to the
+   * first item of each source only; this set remembers which were given. Pass one set for a whole
+   * run (the CLI does); by default each call has its own.
+   */
+  warnedSources?: Set<string>;
 }
+
+/** Warning codes said once per source: every item of the source would say the same. */
+const ONCE_PER_SOURCE = new Set(['zone-guessed']);
 
 function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string } {
   const kind = detect(text);
@@ -107,6 +118,17 @@ function inZone(fields: FeedFields, timeZone: string): FeedFields {
   };
 }
 
+/** The report's warnings for this item: a source's own said only for its first item. */
+function itemWarnings(warnings: readonly Warning[], host: string | null, warnedSources: Set<string>): string[] {
+  return warnings.flatMap((w) => {
+    if (!ONCE_PER_SOURCE.has(w.code)) return [w.message];
+    const key = `${w.code} ${host ?? ''}`;
+    if (warnedSources.has(key)) return [];
+    warnedSources.add(key);
+    return [host ? `${w.message} (said once for ${host})` : w.message];
+  });
+}
+
 type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
 /** Cleans one input into items. Throws FeedcleanError on bad input, and on a feed with no entries. */
@@ -150,6 +172,7 @@ function streamFeed(
   const opts = options ?? {};
   const packList = checkPacks(opts.packs) ?? builtInPacks;
   const inputName = opts.input === undefined ? '-' : String(opts.input);
+  const warnedSources = opts.warnedSources ?? new Set<string>();
   const decoded = decode(asInput(input));
   const parsed = parse(decoded.text);
   const items = lazyMap(parsed.items, (raw) => {
@@ -161,6 +184,7 @@ function streamFeed(
       itemUrl: raw.url,
       baseUrl: raw.baseUrl ?? null,
       title: raw.title,
+      captured: raw.captured,
       packs,
       timeZone,
       keepProxies: opts.keepProxies === true,
@@ -175,7 +199,7 @@ function streamFeed(
       via: report.via,
       input: inputName,
       encoding: decoded.encoding,
-      warnings: [...decoded.warnings, ...raw.warnings, ...report.warnings.map((w) => w.message)],
+      warnings: [...decoded.warnings, ...raw.warnings, ...itemWarnings(report.warnings, hostOf(raw.url), warnedSources)],
       galleries: opts.gallery !== false,
       ...(opts.outputs ? { outputs: opts.outputs } : {}),
     });

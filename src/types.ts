@@ -60,6 +60,8 @@ export interface Item {
   published: string | null;
   captured: string | null;
   authors: string[];
+  /** Copyright and credit lines (`© 2020 AFP`), taken out of the body or given by the input. */
+  rights: string[];
   image: Figure | null;
   images: Figure[];
   galleries: Gallery[];
@@ -92,6 +94,8 @@ export interface FeedFields {
    */
   localTimes?: { published?: string; updated?: string };
   authors: string[];
+  /** Rights lines the input states outside the body (a Markdown document's front matter). */
+  rights?: string[];
   tags: string[];
   summary: string | null;
   /** The summary and the body are one element: the summary is the cleaned body's text. */
@@ -137,6 +141,8 @@ export interface CleanFindings {
   /** Whether that time had a time of day (a bare date is only a calendar date). */
   publishedTimed: boolean;
   related: RelatedLink[];
+  /** Copyright and credit lines taken out of the body (`© 2020 AFP`). */
+  rights: string[];
   /** The galleries taken out of the body. */
   galleries: Gallery[];
 }

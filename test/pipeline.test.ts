@@ -43,11 +43,11 @@ describe('normalize()', () => {
     const item = (stamp: string) =>
       normalize(`<!--1701122400000-->\n[t](https://www.zaobao.com.sg/realtime/x)\n------\n\n${stamp} <p>正文</p>`)[0]!;
     expect(item('2023-11-28').warnings).toEqual([]); // captured 2023-11-27T22:00Z = 06:00 on the 28th in Singapore
-    expect(item('2023-11-29').warnings).toEqual([
-      'published time 2023-11-29T00:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z',
-    ]);
+    // A date line that would be after the capture is not the item's date: said, and left unread.
+    expect(item('2023-11-29').warnings).toEqual(['date "2023-11-29" at the top is after the capture time; published left empty']);
+    expect(item('2023-11-28 07:00').published).toBeNull();
     expect(item('2023-11-28 07:00').warnings).toEqual([
-      'published time 2023-11-27T23:00:00.000Z is after the capture time 2023-11-27T22:00:00.000Z',
+      'date "2023-11-28 07:00" at the top is after the capture time; published left empty',
     ]);
   });
 

@@ -6,7 +6,7 @@ import { parseDate, type ParsedDate } from '../dates/parse.js';
 import { valueKind } from '../rules/kind.js';
 import type { Pattern } from '../rules/pattern.js';
 import { MAX_TESTED_TEXT } from '../rules/types.js';
-import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, type Fragment } from '../tree/dom.js';
 import { compileSelector, matches, type Selector } from '../tree/select.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import { excerpt } from './report.js';
@@ -24,8 +24,8 @@ export interface BylineRule {
   /** Author values that mean "none". */
   nullAuthors: readonly string[];
   /**
-   * Without a byline block, a bare date stamp at the very start of the body (text before the first
-   * element, or a first paragraph holding only a date) is the item's date.
+   * Accepted for packs written before the lead-date stage (clean/lead-date.ts), which now reads a
+   * bare date line at the top of any item's body; it changes nothing.
    */
   leadDate?: boolean;
 }
@@ -131,20 +131,6 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
   return authors;
 }
 
-/** A date stamp opening the body: leading text, or a first paragraph, that is nothing but a date. */
-function readLeadDate(root: Fragment, ctx: CleanContext): { node: DomNode; ms: number; timed: boolean } | null {
-  const first = root.childNodes.find((n) => !isBlankText(n));
-  if (!first) return null;
-  // Whatever holds it (a paragraph, a <time>, a <figure> the mirror misused): what counts is that
-  // the reader sees nothing but a date first — the same test when our Markdown is read again.
-  // (An image counts only with an address: one without is dropped by the sanitizer, unseen.)
-  const hasImage = first instanceof Element && first.getElementsByTagName('img').some(isShownImage);
-  const candidate = first instanceof Text || (first instanceof Element && !hasImage) ? normalizeSpace(first.textContent) : '';
-  const date = candidate.length <= 40 ? parseDate(candidate, ctx.timeZone) : null;
-  if (date) noteZoneGuess(date, ctx, candidate);
-  return date ? { node: first, ms: date.ms, timed: date.timed } : null;
-}
-
 /** A local time read in a zone nobody named is a guess worth saying. */
 function noteZoneGuess(date: ParsedDate, ctx: CleanContext, text: string): void {
   if (date.timed && !date.zoned && !ctx.timeZoneKnown) {
@@ -188,27 +174,13 @@ function readByline(root: Fragment, ctx: CleanContext): void {
     });
     return;
   }
-  // No byline block of the mirror's shape: a bare date at the very start is the item's date.
-  for (const { pack, rule } of ctx.rules.values('byline')) {
-    const lead = rule.leadDate ? readLeadDate(root, ctx) : null;
-    if (lead) {
-      ctx.findings.published = lead.ms;
-      ctx.findings.publishedTimed = lead.timed;
-      lead.node.remove();
-      ctx.report.rule(pack, `${rule.id}-lead-date`, {
-        action: 'read',
-        what: () => `date ${excerpt(textOf(lead.node))} as the published time; removed from the body`,
-      });
-      return;
-    }
-  }
 }
 
 export const bylineStage: Stage = {
   id: 'byline',
   reads:
     "byline rules; the first block of the body, invisible elements gone and the mirror's markup still as it was (before the sanitizer renames <i>)",
-  leaves: 'authors and the published time in the findings; the byline block (or a bare lead date) out of the body',
+  leaves: 'authors and the published time in the findings; the byline block out of the body',
   when: (ctx) => ctx.rules.has('byline'),
   run: readByline,
 };

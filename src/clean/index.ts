@@ -14,6 +14,8 @@ export interface CleanInput {
   /** Base for relative URLs in the body; the item URL when absent. */
   baseUrl?: string | null;
   title: string | null;
+  /** The capture time (epoch ms), when the input states one. */
+  captured?: number | null;
   packs: readonly RulePack[];
   timeZone: string;
   keepProxies: boolean;
@@ -33,13 +35,14 @@ export function cleanContext(input: CleanInput): CleanContext {
     itemUrl: input.itemUrl,
     baseUrl: input.baseUrl ?? input.itemUrl,
     title: input.title,
+    captured: input.captured ?? null,
     packs: input.packs,
     rules: ruleIndexFor(input.packs),
     timeZone: input.timeZone,
     timeZoneKnown: input.packs.some((p) => p.timeZone),
     keepProxies: input.keepProxies,
     galleries: input.galleries !== false,
-    findings: { authors: [], published: null, publishedTimed: false, related: [], galleries: [] },
+    findings: { authors: [], published: null, publishedTimed: false, related: [], rights: [], galleries: [] },
     report: new Report(input.explain === true),
     seen: new Set(),
   };

@@ -15,6 +15,8 @@ export interface CleanContext {
   /** What relative URLs in the body resolve against (`xml:base`, else the item URL). */
   readonly baseUrl: string | null;
   readonly title: string | null;
+  /** When the item was captured (epoch ms), if known: no date read from its body can be later. */
+  readonly captured: number | null;
   /** The packs that apply to this item, and their rules by kind. */
   readonly packs: readonly RulePack[];
   readonly rules: RuleIndex;

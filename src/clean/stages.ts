@@ -15,11 +15,14 @@ import { flattenDepthStage } from './flatten-depth.js';
 import { footersStage } from './footers.js';
 import { galleriesStage } from './galleries.js';
 import { dropInvisibleStage } from './invisible.js';
+import { leadDateStage } from './lead-date.js';
 import { lazyImagesStage, noscriptDuplicatesStage } from './lazy-images.js';
 import { mediaEmbedsStage } from './media-embeds.js';
 import { pruneEmptyStage } from './prune-empty.js';
 import { relatedSectionsStage } from './related-sections.js';
 import { repairStructureStage } from './repair-structure.js';
+import { rightsStage } from './rights.js';
+import { siteChromeStage } from './site-chrome.js';
 import { rewriteLinksStage } from './rewrite-links.js';
 import { sanitizeStage } from './sanitize.js';
 import type { Stage } from './stage.js';
@@ -40,7 +43,10 @@ export const STAGES: readonly Stage[] = [
   mediaEmbedsStage,
   // The mirror's and the publisher's own markup, read and removed while it is still as they wrote it.
   bylineStage,
+  leadDateStage,
   footersStage,
+  siteChromeStage,
+  rightsStage,
   dropSelectorsStage,
   dropTextStage,
   dropLabelsStage,

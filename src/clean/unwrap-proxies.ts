@@ -13,8 +13,11 @@ export interface ProxyRule {
   id: string;
   /** Proxy hosts, matched exactly (`images.weserv.nl`). */
   hosts: readonly string[];
-  /** `query`: the original URL is the value of `param`; `path`: it is the proxy URL's path. */
-  form: 'query' | 'path';
+  /**
+   * `query`: the original URL is the value of `param`; `path`: it is the proxy URL's path;
+   * `thumbor`: a Thumbor server's path (`/unsafe/1340x754/smart/<original>`), its options skipped.
+   */
+  form: 'query' | 'path' | 'thumbor';
   param?: string;
   /**
    * The proxy's own parameters. An unencoded original URL may contain `&`; the value of `param`
@@ -31,8 +34,9 @@ export const proxiesKind = listKind<ProxyRule>({
       {
         hosts: { type: 'array', minItems: 1, items: { $ref: '#/definitions/host' }, description: 'Proxy hosts, matched exactly.' },
         form: {
-          enum: ['query', 'path'],
-          description: "query: the original URL is the value of `param`; path: it is the proxy URL's path.",
+          enum: ['query', 'path', 'thumbor'],
+          description:
+            "query: the original URL is the value of `param`; path: it is the proxy URL's path; thumbor: a Thumbor path (/unsafe/<options>/<original>).",
         },
         param: { type: 'string', pattern: '^[A-Za-z0-9_]+$', description: 'The query parameter holding the original URL.' },
         ownParams: {
@@ -76,6 +80,8 @@ function unwrapOnce(raw: string, proxies: readonly ProxyRule[], used?: Set<strin
   if (!rule) return null;
   let inner: string | null;
   if (rule.form === 'path') inner = (m[2] ?? '').replace(/^\/+/, '') || null;
+  // The original image keeps its own query: everything after the proxy's host is read.
+  else if (rule.form === 'thumbor') inner = thumborImage(raw.slice(raw.indexOf(m[1]!) + m[1]!.length));
   else inner = queryValue(m[3] ?? '', rule);
   if (!inner) return null;
   used?.add(rule.id);
@@ -109,6 +115,22 @@ function queryValue(query: string, rule: ProxyRule): string | null {
   const own = ownPattern.exec(value);
   if (own) value = value.slice(0, own.index);
   return value || null;
+}
+
+// Thumbor's URL grammar (https://thumbor.readthedocs.io/en/latest/usage.html): a signature or
+// `unsafe`, then options, each a path segment, then the original image.
+const THUMBOR_SIGNATURE = /^\/(?:unsafe|[\w-]{27}=)\//;
+const THUMBOR_OPTION =
+  /^(?:trim(?::[\w:-]*)?|\d+x\d+:\d+x\d+|(?:full-|adaptive-)?fit-in|-?\d*x-?\d*|left|right|center|top|middle|bottom|smart|filters:[^/]*)\//i;
+
+/** The original image of a Thumbor path (from its `/`), or null when it has no Thumbor shape. */
+function thumborImage(path: string): string | null {
+  const signature = THUMBOR_SIGNATURE.exec(path);
+  if (!signature) return null;
+  let rest = path.slice(signature[0].length);
+  for (let m = THUMBOR_OPTION.exec(rest); m; m = THUMBOR_OPTION.exec(rest)) rest = rest.slice(m[0].length);
+  // What is left must name a host (`https://…`, `cdn.example.com/…`): a plain path is the server's own image.
+  return /^(?:https?:\/\/|https?%3A|[\w-]+(?:\.[\w-]+)+\/)/i.test(rest) ? rest : null;
 }
 
 function absolutize(value: string): string | null {

@@ -111,6 +111,10 @@ function packsOf(options: JobOptions): readonly RulePack[] {
   return packs;
 }
 
+// A run's source-wide warnings (a zone-less time read as UTC) are said once per source by each
+// process or worker thread, not once per item.
+const warnedSources = new Set<string>();
+
 function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> {
   const failed: RenderedItem[] = [];
   const items = normalizeEach(readJobInput(job), {
@@ -120,6 +124,7 @@ function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> 
     packs: packsOf(options),
     explain: options.explain,
     outputs: RENDERINGS[options.format],
+    warnedSources,
     onEntryError: (error, index) => failed.push({ text: '', fileName: '', warnings: [], error: `entry ${index + 1}: ${failure(error)}` }),
   });
   const explainOnStderr = options.explain && (options.format === 'md' || options.format === 'jsonfeed');

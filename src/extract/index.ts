@@ -30,6 +30,17 @@ export interface ExtractInput {
   outputs?: readonly RenderedField[];
 }
 
+// What a program writes for a missing value, glued to a name by mirrors (`null 张三`).
+const NULL_WORD = /^(?:null|undefined|none|nil|nan)$/i;
+
+/** An author's name without the words that stand for "no value" at either end (`null 张三` → `张三`). */
+export function withoutNullWords(name: string): string {
+  const words = name.split(' ');
+  while (words.length && NULL_WORD.test(words[0]!)) words.shift();
+  while (words.length && NULL_WORD.test(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
+}
+
 /** Something a reader would see: an element, or text that is not white space. */
 function hasBody(root: Fragment): boolean {
   for (let n = root.firstChild; n; n = n.nextSibling) if (n instanceof Element || (n instanceof Text && n.data.trim())) return true;
@@ -76,7 +87,8 @@ export function extract({ raw, findings, via, input, encoding, warnings, galleri
     url: raw.url,
     published: toIso(published),
     captured: toIso(raw.captured),
-    authors: [...new Set([...(fields?.authors ?? []), ...findings.authors])],
+    authors: [...new Set([...(fields?.authors ?? []), ...findings.authors].map(withoutNullWords).filter(Boolean))],
+    rights: [...new Set([...(fields?.rights ?? []), ...findings.rights])],
     image,
     images,
     galleries,

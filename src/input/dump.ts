@@ -12,6 +12,7 @@
 import { decodeHTML } from 'entities';
 import { MAX_ISO_MS } from '../dates/parse.js';
 import { parseBody } from '../tree/parse.js';
+import { collapseHtmlSpace } from '../tree/text.js';
 import type { RawItem } from '../types.js';
 
 const CAPTURE = /^<!--\s*(\d{1,30})\s*-->$/;
@@ -95,9 +96,7 @@ export function parseDump(text: string): RawItem {
   if (!truncation.length && /<[a-z]/i.test(bodyText) && !bodyText.trimEnd().endsWith('>')) truncation.push('ends mid-text');
   if (truncation.length) warnings.push(`body HTML looks truncated (${truncation.join(', ')}); output is best effort`);
   // The title line is Markdown link text: backslash escapes (`\[`, `\*`) stand for the character.
-  const title = decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1'))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const title = collapseHtmlSpace(decodeHTML(header.title.replace(/\\([!-/:-@[-`{-~])/g, '$1')));
   return {
     format: 'dump',
     title: title || null,

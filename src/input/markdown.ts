@@ -28,7 +28,7 @@ import { parseDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
 import { absoluteUrl } from '../formats/read-xml.js';
 import { parseBody } from '../tree/parse.js';
-import { normalizeSpace } from '../tree/text.js';
+import { collapseHtmlSpace, normalizeSpace } from '../tree/text.js';
 import type { FeedFields, Figure, RawItem } from '../types.js';
 
 const require = createRequire(import.meta.url);
@@ -155,6 +155,7 @@ export function parseMarkdownDocument(source: string): RawItem {
     published: dateOf(data.published ?? data.date, 'published', warnings),
     updated: dateOf(data.updated, 'updated', warnings),
     authors: authorsOf(data.authors ?? data.author),
+    rights: authorsOf(data.rights),
     tags: [],
     summary: null,
     media: image ? [image] : [],
@@ -164,7 +165,7 @@ export function parseMarkdownDocument(source: string): RawItem {
   };
   return {
     format: 'markdown',
-    title: text(data.title) ? normalizeSpace(text(data.title)!) : null,
+    title: text(data.title) ? collapseHtmlSpace(text(data.title)!) : null,
     url: webUrl(data.url ?? data.link),
     captured: dateOf(data.captured, 'captured', warnings),
     body,

@@ -16,6 +16,8 @@ export function frontMatter(item: Item): string {
     `published: ${yamlString(item.published)}`,
     `captured: ${yamlString(item.captured)}`,
     `authors:${yamlList(item.authors)}`,
+    // Only when there are some: a document without rights lines reads as it always did.
+    ...(item.rights.length ? [`rights:${yamlList(item.rights)}`] : []),
     `image:${image}`,
     '---',
     '',

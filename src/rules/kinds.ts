@@ -12,9 +12,12 @@ import { embedPlayersKind } from '../clean/embed-players.js';
 import { captionsKind } from '../clean/figures.js';
 import { footersKind } from '../clean/footers.js';
 import { galleryLabelsKind } from '../clean/galleries.js';
+import { dateLabelsKind, dateOrderKind } from '../clean/lead-date.js';
 import { embedLinksKind } from '../clean/media-embeds.js';
 import { relatedSectionsKind } from '../clean/related-sections.js';
 import { rewritesKind } from '../clean/rewrite-links.js';
+import { rightsKind } from '../clean/rights.js';
+import { chromeKind } from '../clean/site-chrome.js';
 import { proxiesKind } from '../clean/unwrap-proxies.js';
 import type { ListKind, ValueKind } from './kind.js';
 
@@ -24,12 +27,16 @@ export const RULE_KINDS = {
   dropText: dropTextKind,
   dropLabels: dropLabelsKind,
   footers: footersKind,
+  chrome: chromeKind,
+  rights: rightsKind,
   relatedSections: relatedSectionsKind,
   rewrites: rewritesKind,
   captions: captionsKind,
   embeds: embedPlayersKind,
   embedLinks: embedLinksKind,
   byline: bylineKind,
+  dateLabels: dateLabelsKind,
+  dateOrder: dateOrderKind,
   decorativeImages: decorativeImagesKind,
   galleryLabels: galleryLabelsKind,
 };

@@ -21,6 +21,14 @@ export function normalizeSpace(text: string): string {
 // White space other than a single space, or a space before more white space.
 const NEEDS_COLLAPSE = /[^\S ]| \s/;
 
+/**
+ * Collapses runs of HTML white space (space, tab, CR, LF, FF) only: an ideographic space (U+3000)
+ * or a no-break space is the writer's own typography (a CJK title's separator), kept as written.
+ */
+export function collapseHtmlSpace(text: string): string {
+  return text.replace(/[ \t\n\f\r]+/g, ' ').replace(/^ | $/g, '');
+}
+
 /** Whitespace-normalized text content of a node. */
 export function textOf(node: DomNode | ParentNode): string {
   return normalizeSpace(node.textContent);

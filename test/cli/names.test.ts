@@ -8,6 +8,7 @@ const item = (over: Partial<Item>): Item => ({
   published: null,
   captured: null,
   authors: [],
+  rights: [],
   image: null,
   images: [],
   galleries: [],

@@ -85,14 +85,14 @@ describe('--explain', () => {
     expect(item.explain).toContainEqual({
       pack: 'harbourdaily',
       rule: 'harbourdaily-copyright',
-      action: 'removed',
-      detail: 'Copyright © 2024 Harbour Daily. All rights reserved.',
+      action: 'moved',
+      detail: 'Copyright © 2024 Harbour Daily. All rights reserved. into rights',
     });
     expect(item.explain.map((e: { rule: string }) => e.rule)).toEqual([
       'papermirror-image-proxy',
       'papermirror-footer',
-      'papermirror-share-bar',
       'harbourdaily-copyright',
+      'papermirror-share-bar',
       'harbourdaily-api-link',
     ]);
   });
@@ -103,7 +103,7 @@ describe('--explain', () => {
     expect(stdout).not.toContain('explain');
     const lines = stderr.trim().split('\n');
     expect(lines).toContain(
-      'feedclean: fixtures/dump/dw-sample/input.md: explain: "金正恩將赴俄會普丁 兩人想交換什麼？": dw/dw-copyright-zh removed: © 2023年德國之聲版權聲明：本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。任何不當行為都將導致追償，並受到刑事追究。',
+      'feedclean: fixtures/dump/dw-sample/input.md: explain: "金正恩將赴俄會普丁 兩人想交換什麼？": generic/copyright-sign moved: © 2023年德國之聲版權聲明：本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。任何不當行為都將導致追償，並受到刑事追究。 into rights',
     );
     expect(lines.some((l) => l.includes('feedx/feedx-footer removed: 获取更多RSS：https://feedx.net https://feedx.best'))).toBe(true);
   });
@@ -141,7 +141,18 @@ describe('feedclean rules', () => {
 
   it('as JSON with -f json', () => {
     const packs = JSON.parse(run(['rules', '-f', 'json']).stdout);
-    expect(packs.map((p: { id: string }) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi']);
+    expect(packs.map((p: { id: string }) => p.id)).toEqual([
+      'generic',
+      'feedx',
+      'dw',
+      'nyt',
+      'bbc',
+      'voa',
+      'zaobao',
+      'rfi',
+      'reuters',
+      'ft',
+    ]);
     expect(packs.find((p: { id: string }) => p.id === 'nyt')).toMatchObject({
       kind: 'site',
       timeZone: 'Asia/Shanghai',

@@ -48,7 +48,7 @@ describe('rule kinds, schema and built-in packs', () => {
 
 describe('built-in rule packs', () => {
   it('are the planned packs, each with a unique id, and their rule ids are unique', () => {
-    expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi']);
+    expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi', 'reuters', 'ft']);
     const ruleIds = builtInPacks.flatMap((p) => ruleIdsByKind(p).flatMap(([, ids]) => ids));
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
   });

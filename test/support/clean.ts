@@ -8,10 +8,23 @@ import type { Fragment } from '../../src/tree/dom.js';
 import { parseBody } from '../../src/tree/parse.js';
 import { toMarkdown } from '../../src/render/markdown.js';
 
-export function cleanHtml(html: string, url: string | null = 'https://www.dw.com/zh/x/a-1', packs: readonly RulePack[] = builtInPacks) {
+export function cleanHtml(
+  html: string,
+  url: string | null = 'https://www.dw.com/zh/x/a-1',
+  packs: readonly RulePack[] = builtInPacks,
+  captured: number | null = null,
+) {
   const { root } = parseBody(html);
   const applicable = packsFor(url, packs);
-  const result = clean({ body: root, itemUrl: url, title: null, packs: applicable, timeZone: timeZoneFor(applicable), keepProxies: false });
+  const result = clean({
+    body: root,
+    itemUrl: url,
+    title: null,
+    captured,
+    packs: applicable,
+    timeZone: timeZoneFor(applicable),
+    keepProxies: false,
+  });
   const warnings = result.report.warnings.map((w) => w.message);
   // toMarkdown consumes its tree; tests look at the cleaned tree too, so it gets a copy.
   return { root, ...result, warnings, fired: result.report.fired, markdown: toMarkdown(root.cloneNode(true)) };
@@ -22,12 +35,14 @@ export function contextFor(
   url: string | null = 'https://www.dw.com/zh/x/a-1',
   packs: readonly RulePack[] = builtInPacks,
   explain = false,
+  captured: number | null = null,
 ): CleanContext {
   const applicable = packsFor(url, packs);
   return cleanContext({
     body: null as unknown as Fragment,
     itemUrl: url,
     title: null,
+    captured,
     packs: applicable,
     timeZone: timeZoneFor(applicable),
     keepProxies: false,

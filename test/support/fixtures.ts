@@ -47,6 +47,7 @@ export const ITEM_FIELDS = [
   'published',
   'captured',
   'authors',
+  'rights',
   'image',
   'images',
   'galleries',

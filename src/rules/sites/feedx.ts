@@ -23,7 +23,6 @@ export const feedx: PackSource = {
     authorPrefix: String.raw`(?i)\s*(?:by\s+|作者\s*[：:]\s*|撰文\s*[：:]\s*)`,
     nullAuthors: ['null', 'undefined', 'none'],
     // Its 快讯-style items (界面新闻, 联合早报) open with a bare `2023-05-02` stamp instead.
-    leadDate: true,
   },
   captions: [{ id: 'feedx-small-caption', next: 'div', inner: 'small' }],
 };

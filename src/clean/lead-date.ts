@@ -1,0 +1,160 @@
+/**
+ * A date line in the lead block of any source (`20/07/2020 - 13:56`, `日期：Mon, 20 Jul 2020 …`,
+ * `Published: July 20, 2020`), read as the published time and taken out of the body. Packs say what
+ * only data can: the labels a date line may carry (`dateLabels`) and a source's numeric date order
+ * (`dateOrder`); the capture time rules out readings that cannot be.
+ */
+import type { ParsedDate } from '../dates/parse.js';
+import { readWrittenDate } from '../dates/written.js';
+import { valueKind } from '../rules/kind.js';
+import type { RulePack } from '../rules/types.js';
+import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
+import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
+import { excerpt } from './report.js';
+import type { CleanContext, Stage } from './stage.js';
+
+export const dateLabelsKind = valueKind<readonly string[]>({
+  field: 'dateLabels',
+  doc: 'labels a date line in the lead block may start with (`日期`, `Published`), each followed by an optional `:`/`：`',
+  schema: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 40 }, maxItems: 200 },
+  compile: (raw) => raw as readonly string[],
+  names: (labels) => [...labels],
+  namesAreIds: false,
+  summary: (names) => `${names.length} labels (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''})`,
+});
+
+export const dateOrderKind = valueKind<'day-first' | 'month-first'>({
+  field: 'dateOrder',
+  doc: 'how the source writes numeric dates (`day-first`: 20/07/2020, `month-first`: 7/20/2020)',
+  schema: { enum: ['day-first', 'month-first'] },
+  compile: (raw) => raw as 'day-first' | 'month-first',
+  names: (order) => [order],
+  namesAreIds: false,
+});
+
+/** The rule id --explain names for a lead date read by this stage. */
+export const LEAD_DATE_RULE = 'lead-date';
+/** How far into the body a date line may stand: blocks before the article's first long one. */
+const MAX_LEAD_BLOCKS = 4;
+const MAX_DATE_LINE = 100;
+/** A lead date is the item's own: more than a week before its capture, a reading is someone else's date. */
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+const labelPatterns = new WeakMap<readonly string[], RegExp>();
+
+function labelPattern(labels: readonly string[]): RegExp {
+  let pattern = labelPatterns.get(labels);
+  if (!pattern) {
+    const alternatives = [...labels].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`^(?:${alternatives.join('|') || '(?!)'})\\s*(?:[:：]\\s*|\\s)`, 'i');
+    labelPatterns.set(labels, pattern);
+  }
+  return pattern;
+}
+
+function dayFirstOf(ctx: CleanContext): boolean | null {
+  const orders = ctx.rules.values('dateOrder');
+  // A site's own order before anything a generic pack might say.
+  const order = (orders.find((o) => o.pack.kind === 'site') ?? orders[0])?.rule;
+  return order === undefined ? null : order === 'day-first';
+}
+
+interface Reading {
+  date: ParsedDate;
+  /** Said once the date is taken. */
+  note?: string;
+}
+
+/**
+ * The one reading that can be the item's date: not after its capture (a zone-less time that would
+ * be is kept as its calendar date), and of two day/month readings the one in the week before it.
+ */
+function plausible(readings: ParsedDate[], ctx: CleanContext, text: string): Reading | 'ambiguous' | 'after-capture' | null {
+  const captured = ctx.captured;
+  if (captured === null) return readings.length === 1 ? { date: readings[0]! } : readings.length ? 'ambiguous' : null;
+  const fitting: Reading[] = [];
+  for (const date of readings) {
+    // A bare date is a whole day: it is after the capture only if that day starts after it.
+    if (date.ms <= captured + (date.timed ? 0 : DAY_MS - 1)) fitting.push({ date });
+    else if (date.timed && !date.zoned && !ctx.timeZoneKnown) {
+      // Read as UTC it is after the capture: a local time east of UTC, in a zone nobody named.
+      const day = Date.UTC(new Date(date.ms).getUTCFullYear(), new Date(date.ms).getUTCMonth(), new Date(date.ms).getUTCDate());
+      if (day <= captured)
+        fitting.push({
+          date: { ms: day, zoned: false, timed: false },
+          note: `"${text}" names no time zone, and read as UTC it falls after the capture: kept as a calendar date`,
+        });
+    }
+  }
+  if (!fitting.length) return readings.length ? 'after-capture' : null;
+  if (fitting.length === 1) return fitting[0]!;
+  const recent = fitting.filter((r) => captured - r.date.ms <= WEEK_MS);
+  return recent.length === 1 ? recent[0]! : 'ambiguous';
+}
+
+/** The lead block's nodes a date line may be: before the first long block, images passed over. */
+function leadNodes(root: Fragment): DomNode[] {
+  const out: DomNode[] = [];
+  for (let node = root.firstChild; node && out.length < MAX_LEAD_BLOCKS; node = node.nextSibling) {
+    if (isBlankText(node)) continue;
+    if (node instanceof Element && node.getElementsByTagName('img').some(isShownImage)) continue;
+    if (!(node instanceof Element) && !(node instanceof Text)) continue;
+    if (normalizeSpace(node.textContent).length > MAX_DATE_LINE) break;
+    out.push(node);
+  }
+  return out;
+}
+
+function readLeadDate(root: Fragment, ctx: CleanContext): void {
+  const labels = ctx.rules.values('dateLabels');
+  const dayFirst = dayFirstOf(ctx);
+  for (const node of leadNodes(root)) {
+    const line = normalizeSpace(node.textContent);
+    let labelled: { pack: RulePack } | null = null;
+    let rest = line;
+    for (const { pack, rule } of labels) {
+      const m = labelPattern(rule).exec(line);
+      if (m) {
+        labelled = { pack };
+        rest = line.slice(m[0].length);
+        break;
+      }
+    }
+    const readings = readWrittenDate(rest, { timeZone: ctx.timeZone, dayFirst });
+    if (!readings.length) continue;
+    const reading = plausible(readings, ctx, rest);
+    if (reading === 'ambiguous') {
+      ctx.report.warn(LEAD_DATE_RULE, 'date-ambiguous', `"${line}" could be day-first or month-first; published left empty`);
+      return;
+    }
+    if (reading === 'after-capture') {
+      // The line is a date, so it is not the article; but not this item's date either.
+      ctx.report.warn(LEAD_DATE_RULE, 'date-after-capture', `date "${line}" at the top is after the capture time; published left empty`);
+      return;
+    }
+    if (!reading) continue;
+    const { date } = reading;
+    ctx.findings.published = date.ms;
+    ctx.findings.publishedTimed = date.timed;
+    if (reading.note) ctx.report.warn(LEAD_DATE_RULE, 'zone-unknown', reading.note);
+    else if (date.timed && !date.zoned && !ctx.timeZoneKnown)
+      ctx.report.warn(LEAD_DATE_RULE, 'zone-guessed', `"${rest}" names no time zone and none is known for this source; read as UTC`);
+    (node as Element | Text).remove();
+    const pack = labelled?.pack ?? labels[0]?.pack ?? ctx.packs[0];
+    if (pack)
+      ctx.report.rule(pack, LEAD_DATE_RULE, {
+        action: 'read',
+        what: () => `date ${excerpt(textOf(node))} as the published time; removed from the body`,
+      });
+    return;
+  }
+}
+
+export const leadDateStage: Stage = {
+  id: 'lead-date',
+  reads: 'dateLabels and dateOrder rules, the capture time; the first blocks of the body when no byline gave a date',
+  leaves: 'the published time in the findings; the date line out of the body',
+  when: (ctx) => ctx.findings.published === null,
+  run: readLeadDate,
+};

@@ -1,0 +1,73 @@
+/**
+ * Copyright and agency credit lines (`© 2020 AFP`, `版权所有`, `Photo: © Getty`) at the start or end
+ * of the body, or of a figure's caption, moved into the item's `rights`: not lost, and no longer in
+ * the article. The forms are rule-pack data: the `rights` kind, declared here.
+ */
+import { listKind, ruleSchema } from '../rules/kind.js';
+import type { Pattern } from '../rules/pattern.js';
+import type { RulePack } from '../rules/types.js';
+import { Element, isShownImage, type Fragment } from '../tree/dom.js';
+import { normalizeSpace } from '../tree/text.js';
+import { takeAtEdge } from './edge-blocks.js';
+import { excerpt } from './report.js';
+import type { CleanContext, Stage } from './stage.js';
+
+export interface RightsRule {
+  id: string;
+  /** Tested against the whitespace-normalized text of a short block. */
+  pattern: Pattern;
+}
+
+export const rightsKind = listKind<RightsRule>({
+  field: 'rights',
+  doc: "short blocks at the body's (or a caption's) start or end moved into the item's `rights` by their text (`© 2020 AFP`)",
+  rule: ruleSchema({ pattern: { $ref: '#/definitions/pattern' } }),
+  compile: (raw, c, at) => ({ id: raw.id as string, pattern: c.pattern(raw.pattern, `${at}/pattern`) }),
+});
+
+/** A rights line is a line: a longer block is an article paragraph that mentions copyright. */
+const MAX_RIGHTS_CHARS = 200;
+/** How many other blocks the search passes over at each end (a signature, a trust badge). */
+const PATIENCE = { end: 2, start: 1 };
+
+function matchingRule(text: string, ctx: CleanContext): { pack: RulePack; rule: RightsRule } | undefined {
+  if (!text || text.length > MAX_RIGHTS_CHARS) return undefined;
+  return ctx.rules.list('rights').find(({ rule }) => rule.pattern.test(text));
+}
+
+/** Moves `el` into the findings' rights when a rule names its text. */
+function takeRights(el: Element, ctx: CleanContext): boolean {
+  if (el.getElementsByTagName('img').some(isShownImage)) return false;
+  const text = normalizeSpace(el.textContent);
+  const hit = matchingRule(text, ctx);
+  if (!hit) return false;
+  const rights = ctx.findings.rights;
+  if (!rights.includes(text)) rights.push(text);
+  el.remove();
+  ctx.report.rule(hit.pack, hit.rule.id, { action: 'moved', what: () => `${excerpt(text)} into rights` });
+  return true;
+}
+
+/** The caption's first or last part (a `<small>`, a `<span>`, a line), or the whole caption. */
+function takeCaptionRights(caption: Element, ctx: CleanContext): void {
+  if (takeRights(caption, ctx)) return;
+  const parts = caption.children.filter((c) => c.tagName !== 'br');
+  const last = parts[parts.length - 1];
+  if (last && takeRights(last, ctx)) return;
+  const first = parts[0];
+  if (first && first !== last) takeRights(first, ctx);
+}
+
+function moveRights(root: Fragment, ctx: CleanContext): void {
+  takeAtEdge(root, true, PATIENCE.end, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
+  takeAtEdge(root, false, PATIENCE.start, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
+  for (const caption of root.getElementsByTagName('figcaption')) takeCaptionRights(caption, ctx);
+}
+
+export const rightsStage: Stage = {
+  id: 'rights',
+  reads: "rights rules; the body with the mirror's footer gone (so the publisher's last lines are last), before text rules drop them",
+  leaves: "copyright and credit lines out of the body's ends and of captions, in the findings' rights",
+  when: (ctx) => ctx.rules.has('rights'),
+  run: moveRights,
+};
