@@ -7,10 +7,15 @@ import { Element, isShownImage, type Fragment } from '../tree/dom.js';
 import { BLOCK_TAGS, normalizeSpace } from '../tree/text.js';
 
 /** A block that holds no other block (a figure counts as one block, its caption in it). */
-function isLeafBlock(el: Element): boolean {
-  if (el.tagName === 'figure') return true;
+export function isLeafBlock(el: Element): boolean {
+  if (!BLOCK_TAGS.has(el.tagName)) return false;
+  return el.tagName === 'figure' || holdsNoBlock(el);
+}
+
+/** No block anywhere inside (inline elements looked into). */
+function holdsNoBlock(el: Element): boolean {
   for (let c = el.firstChild; c; c = c.nextSibling)
-    if (c instanceof Element && (BLOCK_TAGS.has(c.tagName) || !isLeafBlock(c))) return false;
+    if (c instanceof Element && (BLOCK_TAGS.has(c.tagName) || !holdsNoBlock(c))) return false;
   return true;
 }
 
@@ -20,7 +25,7 @@ export function edgeBlocks(root: Fragment, fromEnd: boolean, limit: number): Ele
   const visit = (parent: Element | Fragment): boolean => {
     for (let c = fromEnd ? parent.lastChild : parent.firstChild; c; c = fromEnd ? c.previousSibling : c.nextSibling) {
       if (!(c instanceof Element)) continue;
-      if (BLOCK_TAGS.has(c.tagName) && isLeafBlock(c)) {
+      if (isLeafBlock(c)) {
         if (normalizeSpace(c.textContent) || c.getElementsByTagName('img').some(isShownImage)) out.push(c);
       } else if (!visit(c)) return false;
       if (out.length >= limit) return false;

@@ -106,23 +106,75 @@ function leadNodes(root: Fragment): DomNode[] {
   return out;
 }
 
+// A byline line of parts: `作者：张三 | 2020-07-20 13:56`, `By Jane Doe · July 20, 2020`.
+const PART_SEPARATOR = /\s*[|｜丨·•]\s*|\s{2,}|\s+[-–—]\s+(?=\D)/;
+const AUTHOR_LABEL = /^(?:作者|记者|記者|撰文|文|编辑|編輯|by)\s*[:：/]?\s+|^(?:作者|记者|記者|撰文|文|编辑|編輯)\s*[:：/]\s*/i;
+const MAX_PART = 40;
+/** The parts beside the date are names and labels, not a sentence: short, no sentence end. */
+const isMetaPart = (part: string) => part.length <= 24 && !/[。.!?！？]$/.test(part);
+
+interface LeadLine {
+  /** The date part, its label taken off. */
+  date: string;
+  /** The pack whose label it carried, if any. */
+  labelledBy: RulePack | null;
+  /** Names an author part gives (`By Jane Doe`). */
+  authors: string[];
+}
+
+function unlabelled(
+  text: string,
+  labels: ReadonlyArray<{ pack: RulePack; rule: readonly string[] }>,
+): { text: string; pack: RulePack | null } {
+  for (const { pack, rule } of labels) {
+    const m = labelPattern(rule).exec(text);
+    if (m) return { text: text.slice(m[0].length), pack };
+  }
+  return { text, pack: null };
+}
+
+/** The line as a date (maybe labelled), or as a few short parts of which one is a date. */
+function leadLines(raw: string, labels: ReadonlyArray<{ pack: RulePack; rule: readonly string[] }>): LeadLine[] {
+  const whole = unlabelled(normalizeSpace(raw), labels);
+  const out: LeadLine[] = [{ date: whole.text, labelledBy: whole.pack, authors: [] }];
+  // Split before collapsing: a run of spaces is one of the separators.
+  const parts = raw.trim().split(PART_SEPARATOR).map(normalizeSpace).filter(Boolean);
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p.length > MAX_PART)) return out;
+  parts.forEach((part, i) => {
+    const others = parts.filter((_, j) => j !== i);
+    if (!others.every((o) => AUTHOR_LABEL.test(o) || isMetaPart(o))) return;
+    const authors = others.flatMap((o) => {
+      const m = AUTHOR_LABEL.exec(o);
+      return m
+        ? o
+            .slice(m[0].length)
+            .split(/\s*(?:[,，、;；&]|\band\b|和)\s*/)
+            .filter(Boolean)
+        : [];
+    });
+    const { text, pack } = unlabelled(part, labels);
+    out.push({ date: text, labelledBy: pack, authors });
+  });
+  return out;
+}
+
 function readLeadDate(root: Fragment, ctx: CleanContext): void {
   const labels = ctx.rules.values('dateLabels');
   const dayFirst = dayFirstOf(ctx);
   for (const node of leadNodes(root)) {
     const line = normalizeSpace(node.textContent);
-    let labelled: { pack: RulePack } | null = null;
-    let rest = line;
-    for (const { pack, rule } of labels) {
-      const m = labelPattern(rule).exec(line);
-      if (m) {
-        labelled = { pack };
-        rest = line.slice(m[0].length);
+    let readings: ParsedDate[] = [];
+    let found: LeadLine | null = null;
+    for (const candidate of leadLines(node.textContent, labels)) {
+      readings = readWrittenDate(candidate.date, { timeZone: ctx.timeZone, dayFirst });
+      if (readings.length) {
+        found = candidate;
         break;
       }
     }
-    const readings = readWrittenDate(rest, { timeZone: ctx.timeZone, dayFirst });
-    if (!readings.length) continue;
+    if (!found) continue;
+    const rest = found.date;
+    const labelled = found.labelledBy ? { pack: found.labelledBy } : null;
     const reading = plausible(readings, ctx, rest);
     if (reading === 'ambiguous') {
       ctx.report.warn(LEAD_DATE_RULE, 'date-ambiguous', `"${line}" could be day-first or month-first; published left empty`);
@@ -137,6 +189,7 @@ function readLeadDate(root: Fragment, ctx: CleanContext): void {
     const { date } = reading;
     ctx.findings.published = date.ms;
     ctx.findings.publishedTimed = date.timed;
+    if (!ctx.findings.authors.length && found.authors.length) ctx.findings.authors = [...new Set(found.authors)];
     if (reading.note) ctx.report.warn(LEAD_DATE_RULE, 'zone-unknown', reading.note);
     else if (date.timed && !date.zoned && !ctx.timeZoneKnown)
       ctx.report.warn(LEAD_DATE_RULE, 'zone-guessed', `"${rest}" names no time zone and none is known for this source; read as UTC`);

@@ -6,9 +6,9 @@
 import { listKind, ruleSchema } from '../rules/kind.js';
 import type { Pattern } from '../rules/pattern.js';
 import type { RulePack } from '../rules/types.js';
-import { Element, isShownImage, type Fragment } from '../tree/dom.js';
+import { Element, elements, isShownImage, type Fragment } from '../tree/dom.js';
 import { normalizeSpace } from '../tree/text.js';
-import { takeAtEdge } from './edge-blocks.js';
+import { isLeafBlock, takeAtEdge } from './edge-blocks.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
 
@@ -16,13 +16,28 @@ export interface RightsRule {
   id: string;
   /** Tested against the whitespace-normalized text of a short block. */
   pattern: Pattern;
+  /**
+   * A site's own copyright notice, known by its words, is taken wherever it stands (before a
+   * related-links section, say); a generic form only at the body's ends.
+   */
+  anywhere?: boolean;
 }
 
 export const rightsKind = listKind<RightsRule>({
   field: 'rights',
   doc: "short blocks at the body's (or a caption's) start or end moved into the item's `rights` by their text (`© 2020 AFP`)",
-  rule: ruleSchema({ pattern: { $ref: '#/definitions/pattern' } }),
-  compile: (raw, c, at) => ({ id: raw.id as string, pattern: c.pattern(raw.pattern, `${at}/pattern`) }),
+  rule: ruleSchema(
+    {
+      pattern: { $ref: '#/definitions/pattern' },
+      anywhere: { type: 'boolean', description: "Take a matching block wherever it stands, not only at the body's ends." },
+    },
+    { optional: ['anywhere'] },
+  ),
+  compile: (raw, c, at) => ({
+    id: raw.id as string,
+    pattern: c.pattern(raw.pattern, `${at}/pattern`),
+    ...(raw.anywhere !== undefined ? { anywhere: raw.anywhere as boolean } : {}),
+  }),
 });
 
 /** A rights line is a line: a longer block is an article paragraph that mentions copyright. */
@@ -30,16 +45,16 @@ const MAX_RIGHTS_CHARS = 200;
 /** How many other blocks the search passes over at each end (a signature, a trust badge). */
 const PATIENCE = { end: 2, start: 1 };
 
-function matchingRule(text: string, ctx: CleanContext): { pack: RulePack; rule: RightsRule } | undefined {
+function matchingRule(text: string, ctx: CleanContext, anywhereOnly: boolean): { pack: RulePack; rule: RightsRule } | undefined {
   if (!text || text.length > MAX_RIGHTS_CHARS) return undefined;
-  return ctx.rules.list('rights').find(({ rule }) => rule.pattern.test(text));
+  return ctx.rules.list('rights').find(({ rule }) => (!anywhereOnly || rule.anywhere) && rule.pattern.test(text));
 }
 
-/** Moves `el` into the findings' rights when a rule names its text. */
-function takeRights(el: Element, ctx: CleanContext): boolean {
+/** Moves `el` into the findings' rights when a rule names its text (with `anywhereOnly`, a rule that may match anywhere). */
+function takeRights(el: Element, ctx: CleanContext, anywhereOnly = false): boolean {
   if (el.getElementsByTagName('img').some(isShownImage)) return false;
   const text = normalizeSpace(el.textContent);
-  const hit = matchingRule(text, ctx);
+  const hit = matchingRule(text, ctx, anywhereOnly);
   if (!hit) return false;
   const rights = ctx.findings.rights;
   if (!rights.includes(text)) rights.push(text);
@@ -62,11 +77,14 @@ function moveRights(root: Fragment, ctx: CleanContext): void {
   takeAtEdge(root, true, PATIENCE.end, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
   takeAtEdge(root, false, PATIENCE.start, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
   for (const caption of root.getElementsByTagName('figcaption')) takeCaptionRights(caption, ctx);
+  if (ctx.rules.list('rights').some(({ rule }) => rule.anywhere))
+    for (const el of elements(root)) if (el.parentNode && isLeafBlock(el) && el.tagName !== 'figure') takeRights(el, ctx, true);
 }
 
 export const rightsStage: Stage = {
   id: 'rights',
-  reads: "rights rules; the body with the mirror's footer gone (so the publisher's last lines are last), before text rules drop them",
+  reads:
+    "rights rules; the body with the mirror's footer and the packs' selectors gone (so the publisher's last lines are last, and a site's hidden duplicates are not read), before text rules drop them",
   leaves: "copyright and credit lines out of the body's ends and of captions, in the findings' rights",
   when: (ctx) => ctx.rules.has('rights'),
   run: moveRights,

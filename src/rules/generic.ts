@@ -41,11 +41,15 @@ export const generic: PackSource = {
   ],
   // Copyright and agency credit lines, as publishers write them at an article's end or in a caption.
   rights: [
-    // © 2020 AFP / © Reuters 2020 / © user for example.com / (c) 2020 … / Copyright 2020 …
-    { id: 'copyright-sign', pattern: String.raw`(?i)^(?:©|\(c\)|copyright\b|版权所有|版權所有|著作权所有|著作權所有)` },
+    // © 2020 AFP / © Reuters 2020 / © user for example.com / (c) 2020 …: a line of its own anywhere.
+    { id: 'copyright-sign', pattern: String.raw`(?i)^(?:©|\(c\)\s*\w)`, anywhere: true },
+    // Copyright 2020 … / 版权所有 …: at the ends only ("Copyright holders sued …" is an article's sentence).
+    { id: 'copyright-word', pattern: String.raw`(?i)^(?:copyright\b|版权所有|版權所有|著作权所有|著作權所有)` },
+    // A photo's credit on a line of its own: Photo: © Getty / 图片来源：路透社 / 图片版权 Getty Images.
     {
-      id: 'copyright-agency',
-      pattern: String.raw`(?i)^(?:photo|image|picture|foto|bild|图片|圖片|照片|图|圖)\s*(?:credit|来源|來源|版权|版權)?\s*[:：]?\s*(?:©|\(c\)|copyright\b)`,
+      id: 'photo-credit',
+      pattern: String.raw`(?i)^(?:(?:photo|image|picture|foto|bild)s?\s*(?:credits?|source|©)\s*[:：]?|(?:photo|image|picture|foto|bild)\s*[:：]\s*(?:©|\(c\))|(?:图片|圖片|照片|图|圖)\s*(?:来源|來源|版权|版權|提供|出处|出處)\s*[:：]?)`,
+      anywhere: true,
     },
     {
       id: 'all-rights-reserved',
@@ -77,10 +81,12 @@ export const generic: PackSource = {
     },
     {
       id: 'signup-promo',
-      text: String.raw`(?i)^(?:(?:sign up|subscribe) (?:for|to) (?:our|the|my) .*newsletter|thanks? (?:you )?for reading|(?:点击|點擊)?(?:订阅|訂閱).*(?:电子报|電子報|通讯|通訊|newsletter|邮件|郵件))`,
+      text: String.raw`(?i)^(?:(?:sign up|subscribe) (?:for|to) (?:our|the|my) .*newsletter|thanks? (?:you )?for reading|(?:感谢|感謝|谢谢|謝謝)(?:您的)?阅读|(?:感谢|感謝|谢谢|謝謝)(?:您的)?閱讀|(?:点击|點擊)?(?:订阅|訂閱).*(?:电子报|電子報|通讯|通訊|newsletter|邮件|郵件))`,
     },
   ],
   decorativeImages: [
+    // Interface icons a page's figures carry (a zoom magnifier, a share or print button): by file name.
+    String.raw`(?i)(?:^|/)(?:zoom(?:[-_][\w-]*)?|magnif(?:y|ier)[\w-]*|loupe|enlarge|fullscreen|icon[-_][\w-]*|[\w-]+[-_]icon|ico[-_][\w-]*|btn[-_][\w-]*|button[-_][\w-]*|share[-_][\w-]*|print[-_]?(?:icon|btn)|close[-_](?:icon|btn)|arrow[-_][\w-]*)\.(?:png|gif|svg|jpe?g|webp)(?:$|[?#])`,
     String.raw`(?i)(?:^|/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`,
     // Tracking beacons: FeedBurner's per-item pixels and common stats hosts.
     String.raw`(?i)^https?://(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)/~r/`,

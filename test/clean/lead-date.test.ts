@@ -50,3 +50,21 @@ describe('a date line in the lead block', () => {
     }
   });
 });
+
+describe('a byline line of parts', () => {
+  it('gives its date, and the names an author label introduces', () => {
+    const byline = lead('<p>作者：张三 | 2020-07-20 10:56</p><p>正文。</p>');
+    expect(byline.findings.published).toBe(Date.UTC(2020, 6, 20, 10, 56));
+    expect(byline.findings.authors).toEqual(['张三']);
+    expect(outline(byline.root)).toBe('<p>正文。</p>');
+    const english = lead('<p>By Jane Doe · July 20, 2020</p><p>Text.</p>');
+    expect(english.findings.published).toBe(Date.UTC(2020, 6, 20));
+    expect(english.findings.authors).toEqual(['Jane Doe']);
+  });
+
+  it('is not a sentence that starts with a date', () => {
+    const { findings, root } = lead('<p>2020-07-20 - 正文开始了吗？</p><p>正文。</p>');
+    expect(findings.published).toBeNull();
+    expect(outline(root)).toContain('正文开始了吗');
+  });
+});

@@ -32,20 +32,31 @@ describe('rights lines', () => {
     expect(outline(root)).toContain('The harbour at dawn.');
   });
 
+  it('take a © line or a photo credit anywhere, a "Copyright" line only at the ends', () => {
+    const { findings } = cleanHtml(
+      '<p>One.</p><p>© 2020 AFP</p><p>Two.</p><p>图片来源：路透社</p><p>Three.</p><p>Four.</p><p>Five.</p>',
+      url,
+    );
+    expect(findings.rights).toEqual(['© 2020 AFP', '图片来源：路透社']);
+  });
+
   it('leave paragraphs that only mention copyright, and lines in the middle of the article', () => {
     const para =
       'The court ruled that the copyright © claim of the agency was void, a decision that may reshape how news agencies license photos. '.repeat(
         2,
       );
-    for (const html of [`<p>Intro.</p><p>${para}</p>`, '<p>One.</p><p>© 2020 AFP</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p>']) {
+    for (const html of [
+      `<p>Intro.</p><p>${para}</p>`,
+      '<p>One.</p><p>Copyright 2020 Example News</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p>',
+    ]) {
       const { findings } = cleanHtml(html, url);
       expect(findings.rights, html).toEqual([]);
     }
   });
 
   it('take nothing more when the cleaned body is cleaned again', () => {
-    const first = cleanHtml('<p>A.</p><p>© 2020 AFP</p><p>B.</p><p>C.</p><p>© 2020 Reuters</p>', url);
-    expect(first.findings.rights).toEqual(['© 2020 Reuters']);
+    const first = cleanHtml('<p>A.</p><p>Copyright 2020 AFP</p><p>B.</p><p>C.</p><p>Copyright 2020 Reuters</p>', url);
+    expect(first.findings.rights).toEqual(['Copyright 2020 Reuters']);
     const again = cleanHtml(outline(first.root), url);
     expect(again.findings.rights).toEqual([]);
   });

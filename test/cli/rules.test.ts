@@ -91,8 +91,8 @@ describe('--explain', () => {
     expect(item.explain.map((e: { rule: string }) => e.rule)).toEqual([
       'papermirror-image-proxy',
       'papermirror-footer',
-      'harbourdaily-copyright',
       'papermirror-share-bar',
+      'harbourdaily-copyright',
       'harbourdaily-api-link',
     ]);
   });
@@ -135,7 +135,7 @@ describe('feedclean rules', () => {
       'papermirror (mirror, rules.yaml): every item; names the mirror papermirror.example\n  proxies          papermirror-image-proxy\n',
     );
     expect(stdout).toContain(
-      'dw (site, built-in): items from dw.com\n  dropText         dw-copyright-zh, dw-copyright-en, dw-newsletter-promo, dw-house-promo\n',
+      'dw (site, built-in): items from dw.com\n  dropText         dw-newsletter-promo, dw-house-promo\n  rights           dw-copyright-zh, dw-copyright-en\n',
     );
   });
 

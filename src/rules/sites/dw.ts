@@ -7,11 +7,14 @@ export const dw: PackSource = {
   id: 'dw',
   kind: 'site',
   hosts: ['dw.com'],
-  dropText: [
+  // DW's own copyright notice, wherever it stands (a related-links section may follow it).
+  rights: [
     // © 2023年德國之聲版權聲明：… / © 2020年德国之声版权声明：… / 德国之声版权声明：…
-    { id: 'dw-copyright-zh', pattern: String.raw`^(?:©\s*\d{4}\s*年?\s*)?德[国國]之[声聲]\s*版[权權][声聲]明` },
+    { id: 'dw-copyright-zh', pattern: String.raw`^(?:©\s*\d{4}\s*年?\s*)?德[国國]之[声聲]\s*版[权權][声聲]明`, anywhere: true },
     // © 2023 Deutsche Welle …
-    { id: 'dw-copyright-en', pattern: String.raw`(?i)^©\s*\d{4}\s+Deutsche Welle\b` },
+    { id: 'dw-copyright-en', pattern: String.raw`(?i)^©\s*\d{4}\s+Deutsche Welle\b`, anywhere: true },
+  ],
+  dropText: [
     // While you are here: Every Tuesday, DW editors round up … newsletter Berlin Briefing.
     { id: 'dw-newsletter-promo', pattern: String.raw`(?i)^While you(?:'re| are) here:.*\bnewsletter\b` },
     // DW中文有Instagram！… / DW中文有Facebook！… — house promos for DW's own channels.
