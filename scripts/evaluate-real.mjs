@@ -12,7 +12,8 @@ import { parseHTML } from 'linkedom';
 import { problemsOf, rawImages, readDump } from './lib/clean-invariants.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { normalize } = await import(join(root, 'dist', 'index.js'));
+const { normalize, builtInPacks } = await import(join(root, 'dist', 'index.js'));
+const withoutSitePacks = builtInPacks.filter((p) => p.kind !== 'site');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const folders = args.length ? args : ['feedx-dev', 'feedx-real'].map((f) => join(root, '..', 'shared', 'corpus', f));
 
@@ -25,8 +26,8 @@ function files(dir) {
     });
 }
 
-function feedclean(path) {
-  const [item] = normalize(readFileSync(path), { input: path });
+function feedclean(path, packs = builtInPacks) {
+  const [item] = normalize(readFileSync(path), { input: path, packs });
   return {
     title: item.title,
     url: item.url,
@@ -52,8 +53,12 @@ function readability(path) {
   };
 }
 
-const extractors = { feedclean, 'Readability 0.6': readability };
-const classes = ['date unread', 'paragraph lost', 'image lost', 'mirror', 'proxy', 'rights', 'chrome'];
+const extractors = {
+  feedclean,
+  'feedclean, generic and mirror packs only': (path) => feedclean(path, withoutSitePacks),
+  'Readability 0.6': readability,
+};
+const classes = ['date unread', 'date implausible', 'paragraph lost', 'image lost', 'mirror', 'proxy', 'rights', 'chrome'];
 const listItems = process.argv.includes('--items');
 
 const all = folders.flatMap(files);

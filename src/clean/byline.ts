@@ -34,7 +34,7 @@ const DEFAULT_AUTHOR_SEPARATORS = /\s*[,，、;；]\s*/;
 
 export const bylineKind = valueKind<BylineRule>({
   field: 'byline',
-  doc: "the mirror's byline block (`block`/`inner` tags, `authorSeparators`, `authorPrefix`, `nullAuthors`, `leadDate`)",
+  doc: "the mirror's byline block (`block`/`inner` tags, `authorSeparators`, `authorPrefix`, `nullAuthors`; `leadDate` is still accepted and no longer needed: every item's lead date line is read)",
   schema: {
     type: 'object',
     required: ['id', 'block', 'inner'],
@@ -131,6 +131,17 @@ export function splitAuthors(line: string, rule: BylineRule): string[] {
   return authors;
 }
 
+/**
+ * A zone-less time read as UTC (no zone known) that would be after the capture is a local time
+ * east of UTC: its calendar date is what can be known (null when the reading stands).
+ */
+export function calendarDateIfAfterCapture(date: ParsedDate, ctx: CleanContext): number | null {
+  if (!date.timed || date.zoned || ctx.timeZoneKnown || ctx.captured === null || date.ms <= ctx.captured) return null;
+  const d = new Date(date.ms);
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return day <= ctx.captured ? day : null;
+}
+
 /** A local time read in a zone nobody named is a guess worth saying. */
 function noteZoneGuess(date: ParsedDate, ctx: CleanContext, text: string): void {
   if (date.timed && !date.zoned && !ctx.timeZoneKnown) {
@@ -153,9 +164,16 @@ function readByline(root: Fragment, ctx: CleanContext): void {
     parts.forEach((part, index) => {
       const date = published === null ? parseDate(part, ctx.timeZone) : null;
       if (date) {
-        published = date.ms;
-        timed = date.timed;
-        noteZoneGuess(date, ctx, part);
+        const day = calendarDateIfAfterCapture(date, ctx);
+        published = day ?? date.ms;
+        timed = day === null && date.timed;
+        if (day !== null)
+          ctx.report.warn(
+            rule.id,
+            'zone-unknown',
+            `"${part}" names no time zone, and read as UTC it falls after the capture: kept as a calendar date`,
+          );
+        else noteZoneGuess(date, ctx, part);
       } else if (index === parts.length - 1 && /\d/.test(part) && hasBreak) unreadDate = part;
       else authors.push(...splitAuthors(part, rule));
     });

@@ -45,6 +45,8 @@ export function takeAtEdge(root: Fragment, fromEnd: boolean, patience: number, t
   let passed = 0;
   for (const block of edgeBlocks(root, fromEnd, 24)) {
     if (take(block)) continue;
+    // The article's lead image or closing photo is passed over freely: chrome stands beside it.
+    if (block.tagName === 'figure' || !normalizeSpace(block.textContent)) continue;
     if (++passed >= patience) return;
   }
 }

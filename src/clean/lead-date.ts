@@ -10,6 +10,7 @@ import { valueKind } from '../rules/kind.js';
 import type { RulePack } from '../rules/types.js';
 import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
+import { calendarDateIfAfterCapture } from './byline.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
 
@@ -77,10 +78,10 @@ function plausible(readings: ParsedDate[], ctx: CleanContext, text: string): Rea
   for (const date of readings) {
     // A bare date is a whole day: it is after the capture only if that day starts after it.
     if (date.ms <= captured + (date.timed ? 0 : DAY_MS - 1)) fitting.push({ date });
-    else if (date.timed && !date.zoned && !ctx.timeZoneKnown) {
+    else {
       // Read as UTC it is after the capture: a local time east of UTC, in a zone nobody named.
-      const day = Date.UTC(new Date(date.ms).getUTCFullYear(), new Date(date.ms).getUTCMonth(), new Date(date.ms).getUTCDate());
-      if (day <= captured)
+      const day = calendarDateIfAfterCapture(date, ctx);
+      if (day !== null)
         fitting.push({
           date: { ms: day, zoned: false, timed: false },
           note: `"${text}" names no time zone, and read as UTC it falls after the capture: kept as a calendar date`,

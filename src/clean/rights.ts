@@ -7,6 +7,7 @@ import { listKind, ruleSchema } from '../rules/kind.js';
 import type { Pattern } from '../rules/pattern.js';
 import type { RulePack } from '../rules/types.js';
 import { Element, elements, isShownImage, type Fragment } from '../tree/dom.js';
+import { matches, type Selector } from '../tree/select.js';
 import { normalizeSpace } from '../tree/text.js';
 import { isLeafBlock, takeAtEdge } from './edge-blocks.js';
 import { excerpt } from './report.js';
@@ -15,7 +16,9 @@ import type { CleanContext, Stage } from './stage.js';
 export interface RightsRule {
   id: string;
   /** Tested against the whitespace-normalized text of a short block. */
-  pattern: Pattern;
+  pattern?: Pattern;
+  /** Or: elements (a credit `<span>` in a figure) named by their markup, wherever they stand. */
+  selector?: Selector;
   /**
    * A site's own copyright notice, known by its words, is taken wherever it stands (before a
    * related-links section, say); a generic form only at the body's ends.
@@ -25,17 +28,22 @@ export interface RightsRule {
 
 export const rightsKind = listKind<RightsRule>({
   field: 'rights',
-  doc: "short blocks at the body's (or a caption's) start or end moved into the item's `rights` by their text (`© 2020 AFP`)",
-  rule: ruleSchema(
-    {
-      pattern: { $ref: '#/definitions/pattern' },
-      anywhere: { type: 'boolean', description: "Take a matching block wherever it stands, not only at the body's ends." },
-    },
-    { optional: ['anywhere'] },
-  ),
+  doc: "short blocks at the body's (or a caption's) start or end moved into the item's `rights` by their text (`© 2020 AFP`); `anywhere: true` for a line that is a rights line wherever it stands",
+  rule: {
+    ...ruleSchema(
+      {
+        pattern: { $ref: '#/definitions/pattern' },
+        selector: { $ref: '#/definitions/selector' },
+        anywhere: { type: 'boolean', description: "Take a matching block wherever it stands, not only at the body's ends." },
+      },
+      { optional: ['pattern', 'selector', 'anywhere'] },
+    ),
+    anyOf: [{ required: ['pattern'] }, { required: ['selector'] }],
+  },
   compile: (raw, c, at) => ({
     id: raw.id as string,
-    pattern: c.pattern(raw.pattern, `${at}/pattern`),
+    ...(raw.pattern !== undefined ? { pattern: c.pattern(raw.pattern, `${at}/pattern`) } : {}),
+    ...(raw.selector !== undefined ? { selector: c.selector(raw.selector, `${at}/selector`) } : {}),
     ...(raw.anywhere !== undefined ? { anywhere: raw.anywhere as boolean } : {}),
   }),
 });
@@ -47,14 +55,14 @@ const PATIENCE = { end: 2, start: 1 };
 
 function matchingRule(text: string, ctx: CleanContext, anywhereOnly: boolean): { pack: RulePack; rule: RightsRule } | undefined {
   if (!text || text.length > MAX_RIGHTS_CHARS) return undefined;
-  return ctx.rules.list('rights').find(({ rule }) => (!anywhereOnly || rule.anywhere) && rule.pattern.test(text));
+  return ctx.rules.list('rights').find(({ rule }) => (!anywhereOnly || rule.anywhere) && rule.pattern?.test(text));
 }
 
 /** Moves `el` into the findings' rights when a rule names its text (with `anywhereOnly`, a rule that may match anywhere). */
-function takeRights(el: Element, ctx: CleanContext, anywhereOnly = false): boolean {
+function takeRights(el: Element, ctx: CleanContext, anywhereOnly = false, bySelector?: { pack: RulePack; rule: RightsRule }): boolean {
   if (el.getElementsByTagName('img').some(isShownImage)) return false;
   const text = normalizeSpace(el.textContent);
-  const hit = matchingRule(text, ctx, anywhereOnly);
+  const hit = bySelector && text && text.length <= MAX_RIGHTS_CHARS ? bySelector : matchingRule(text, ctx, anywhereOnly);
   if (!hit) return false;
   const rights = ctx.findings.rights;
   if (!rights.includes(text)) rights.push(text);
@@ -77,6 +85,12 @@ function moveRights(root: Fragment, ctx: CleanContext): void {
   takeAtEdge(root, true, PATIENCE.end, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
   takeAtEdge(root, false, PATIENCE.start, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
   for (const caption of root.getElementsByTagName('figcaption')) takeCaptionRights(caption, ctx);
+  const selectorRules = ctx.rules.list('rights').filter(({ rule }) => rule.selector);
+  if (selectorRules.length)
+    for (const el of elements(root)) {
+      const hit = el.parentNode ? selectorRules.find(({ rule }) => matches(el, rule.selector!)) : undefined;
+      if (hit) takeRights(el, ctx, false, hit);
+    }
   if (ctx.rules.list('rights').some(({ rule }) => rule.anywhere))
     for (const el of elements(root)) if (el.parentNode && isLeafBlock(el) && el.tagName !== 'figure') takeRights(el, ctx, true);
 }

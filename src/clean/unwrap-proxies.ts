@@ -11,8 +11,11 @@ import type { CleanContext, Stage } from './stage.js';
 /** An image proxy that carries the original URL, in a query parameter or as its path. */
 export interface ProxyRule {
   id: string;
-  /** Proxy hosts, matched exactly (`images.weserv.nl`). */
-  hosts: readonly string[];
+  /**
+   * Proxy hosts, matched exactly (`images.weserv.nl`). A `thumbor` rule without hosts reads any
+   * host whose path has Thumbor's unsigned shape (`/unsafe/…/<original host>/…`).
+   */
+  hosts?: readonly string[];
   /**
    * `query`: the original URL is the value of `param`; `path`: it is the proxy URL's path;
    * `thumbor`: a Thumbor server's path (`/unsafe/1340x754/smart/<original>`), its options skipped.
@@ -28,7 +31,7 @@ export interface ProxyRule {
 
 export const proxiesKind = listKind<ProxyRule>({
   field: 'proxies',
-  doc: "image proxies to see through: `hosts`, `form: query` with the `param` holding the original URL (and the proxy's `ownParams`), or `form: path`",
+  doc: "image proxies to see through: `hosts`, `form: query` with the `param` holding the original URL (and the proxy's `ownParams`), `form: path`, or `form: thumbor` (`/unsafe/<options>/<original>`)",
   rule: {
     ...ruleSchema(
       {
@@ -45,10 +48,12 @@ export const proxiesKind = listKind<ProxyRule>({
           description: "The proxy's own parameters, where an unencoded original URL ends.",
         },
       },
-      { optional: ['param', 'ownParams'] },
+      { optional: ['param', 'ownParams', 'hosts'] },
     ),
-    if: { required: ['form'], properties: { form: { const: 'query' } } },
-    then: { required: ['param'] },
+    allOf: [
+      { if: { required: ['form'], properties: { form: { const: 'query' } } }, then: { required: ['param'] } },
+      { if: { required: ['form'], properties: { form: { not: { const: 'thumbor' } } } }, then: { required: ['hosts'] } },
+    ],
   },
   compile: (raw) => raw as unknown as ProxyRule,
 });
@@ -76,7 +81,7 @@ function unwrapOnce(raw: string, proxies: readonly ProxyRule[], used?: Set<strin
   const m = PROXY_URL.exec(raw);
   if (!m) return null;
   const host = m[1]!.toLowerCase();
-  const rule = proxies.find((p) => p.hosts.includes(host));
+  const rule = proxies.find((p) => p.hosts?.includes(host)) ?? proxies.find((p) => !p.hosts && p.form === 'thumbor');
   if (!rule) return null;
   let inner: string | null;
   if (rule.form === 'path') inner = (m[2] ?? '').replace(/^\/+/, '') || null;
@@ -232,7 +237,8 @@ function unwrapElement(el: Element, ctx: CleanContext): void {
   for (const pack of ctx.packs) {
     if (!pack.proxies?.length) continue;
     let hosts = proxyHosts.get(pack);
-    if (!hosts) proxyHosts.set(pack, (hosts = pack.proxies.flatMap((p) => p.hosts)));
+    // A host-less Thumbor rule is looked for by its path's mark.
+    if (!hosts) proxyHosts.set(pack, (hosts = pack.proxies.flatMap((p) => p.hosts ?? ['/unsafe/'])));
     currentHosts = hosts;
     currentPack = pack;
     el.attributes.retain(unwrapAttribute);

@@ -21,6 +21,8 @@ export const generic: PackSource = {
     },
     // Jetpack's Photon CDN: https://i0.wp.com/example.com/photo.jpg?w=800
     { id: 'photon', hosts: ['i0.wp.com', 'i1.wp.com', 'i2.wp.com', 'i3.wp.com'], form: 'path' },
+    // Any Thumbor server's unsigned URLs: /unsafe/<options>/<original, with its host>.
+    { id: 'thumbor', form: 'thumbor' },
   ],
   embedLinks: [
     {
@@ -33,6 +35,13 @@ export const generic: PackSource = {
       id: 'dailymotion',
       pattern: String.raw`(?i)^https?://(?:www\.)?dailymotion\.com/embed/video/(\w+)`,
       template: 'https://www.dailymotion.com/video/{1}',
+    },
+  ],
+  // Text for screen readers only: not what a reader of the page sees.
+  dropSelectors: [
+    {
+      id: 'screen-reader-only',
+      selector: '.off-screen, .sr-only, .visually-hidden, .visuallyhidden, .screen-reader-text, .screen-reader-only, .a11y-hidden',
     },
   ],
   dropText: [
@@ -51,6 +60,8 @@ export const generic: PackSource = {
       pattern: String.raw`(?i)^(?:(?:photo|image|picture|foto|bild)s?\s*(?:credits?|source|©)\s*[:：]?|(?:photo|image|picture|foto|bild)\s*[:：]\s*(?:©|\(c\))|(?:图片|圖片|照片|图|圖)\s*(?:来源|來源|版权|版權|提供|出处|出處)\s*[:：]?)`,
       anywhere: true,
     },
+    // A credit the markup names: <span class="story-image-copyright">, <small class="photo-credit">.
+    { id: 'credit-markup', selector: '[class*=copyright], [class*=Copyright], [class*=credit], [class*=Credit]' },
     {
       id: 'all-rights-reserved',
       pattern: String.raw`(?i)(?:all rights reserved|版权所有|版權所有|保留所有权利|保留所有權利|保留一切权利|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)[.。!！]?$`,
@@ -81,7 +92,7 @@ export const generic: PackSource = {
     },
     {
       id: 'signup-promo',
-      text: String.raw`(?i)^(?:(?:sign up|subscribe) (?:for|to) (?:our|the|my) .*newsletter|thanks? (?:you )?for reading|(?:感谢|感謝|谢谢|謝謝)(?:您的)?阅读|(?:感谢|感謝|谢谢|謝謝)(?:您的)?閱讀|(?:点击|點擊)?(?:订阅|訂閱).*(?:电子报|電子報|通讯|通訊|newsletter|邮件|郵件))`,
+      text: String.raw`(?i)^(?:(?:sign up|subscribe) (?:for|to) (?:our|the|my) .*newsletter|thanks? (?:you )?for reading|(?:感谢|感謝|谢谢|謝謝)(?:您的)?阅读|(?:感谢|感謝|谢谢|謝謝)(?:您的)?閱讀|(?:点击|點擊)?(?:订阅|訂閱).*(?:电子报|電子報|通讯|通訊|newsletter|邮件|郵件|简报|簡報)|[（(]?\s*(?:欢迎|歡迎)\s*(?:点击此处|點擊此處)?\s*(?:订阅|訂閱))`,
     },
   ],
   decorativeImages: [

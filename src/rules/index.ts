@@ -5,7 +5,6 @@ import { generic } from './generic.js';
 import { bbc } from './sites/bbc.js';
 import { dw } from './sites/dw.js';
 import { feedx } from './sites/feedx.js';
-import { ft } from './sites/ft.js';
 import { nyt } from './sites/nyt.js';
 import { reuters } from './sites/reuters.js';
 import { rfi } from './sites/rfi.js';
@@ -16,7 +15,7 @@ import type { RulePack } from './types.js';
 import { hostOf } from '../urls.js';
 
 /** Compiled by the same compiler as user packs; each kind when it is first read (see compile-pack.ts). */
-export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi, reuters, ft].map(compileBuiltInPack);
+export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi, reuters].map(compileBuiltInPack);
 
 export { hostOf };
 

@@ -71,9 +71,12 @@ describe('publisher boilerplate by text', () => {
   });
 
   it('applies site rules only to their site', () => {
+    // In the middle of the article, where only NYT's own rule (not the generic promo at the ends) reaches it.
     const promo =
-      '<p>（欢迎<a href="https://sso.nytcn.me/">点击此处</a>订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）</p><p>正文。</p>';
-    expect(outline(cleanHtml(promo, 'https://cn.nytimes.com/china/20200713/x/').root)).toBe('<p>正文。</p>');
+      '<p>正文一。</p><p>正文二。</p><p>（欢迎<a href="https://sso.nytcn.me/">点击此处</a>订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）</p><p>正文三。</p><p>正文四。</p>';
+    expect(outline(cleanHtml(promo, 'https://cn.nytimes.com/china/20200713/x/').root)).toBe(
+      '<p>正文一。</p><p>正文二。</p><p>正文三。</p><p>正文四。</p>',
+    );
     expect(outline(cleanHtml(promo, 'https://www.dw.com/zh/x/a-1').root)).toContain('NYT简报');
   });
 

@@ -29,7 +29,7 @@ describe('loadRulePacks', () => {
     expect(mirror!.footers![0]!.marker.test('More feeds: x')).toBe(true);
     expect(mirror!.footers![0]!.marker.test('Read more feeds: x')).toBe(false); // markers match at the start
     expect(site).toMatchObject({ id: 'harbourdaily', kind: 'site', hosts: ['harbourdaily.example'], timeZone: 'Asia/Hong_Kong' });
-    expect(site!.rights![0]!.pattern.test('copyright © 2024 HARBOUR DAILY.')).toBe(true);
+    expect(site!.rights![0]!.pattern!.test('copyright © 2024 HARBOUR DAILY.')).toBe(true);
   });
 
   it('reads JSON as well as YAML, one pack or a list', () => {

@@ -7,17 +7,19 @@ import { compilePack } from '../../src/rules/compile-pack.js';
 import { generic } from '../../src/rules/generic.js';
 import { builtInPacks, packsFor, ruleIdsByKind, timeZoneFor } from '../../src/rules/index.js';
 import { RULE_KINDS } from '../../src/rules/kinds.js';
+import { kindsTable } from '../../src/rules/kinds-table.js';
 import { rulesSchema } from '../../src/rules/schema.js';
 import { bbc } from '../../src/rules/sites/bbc.js';
 import { dw } from '../../src/rules/sites/dw.js';
 import { feedx } from '../../src/rules/sites/feedx.js';
 import { nyt } from '../../src/rules/sites/nyt.js';
+import { reuters } from '../../src/rules/sites/reuters.js';
 import { rfi } from '../../src/rules/sites/rfi.js';
 import { voa } from '../../src/rules/sites/voa.js';
 import { zaobao } from '../../src/rules/sites/zaobao.js';
 import { listFiles, repoRoot } from '../support/fixtures.js';
 
-const SOURCES = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi];
+const SOURCES = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi, reuters];
 
 describe('rule kinds, schema and built-in packs', () => {
   it('declare each kind under its own field, and the published schema is the one derived from them', () => {
@@ -27,6 +29,10 @@ describe('rule kinds, schema and built-in packs', () => {
     expect(published).toEqual(rulesSchema());
     const properties = Object.keys((rulesSchema().definitions as { pack: { properties: object } }).pack.properties);
     for (const field of Object.keys(RULE_KINDS)) expect(properties).toContain(field);
+  });
+
+  it("are the README's table of pack fields, as npm run schema writes it", () => {
+    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(kindsTable());
   });
 
   it("check the built-in packs with the schema users' packs are checked with, and compile every rule with the same compiler", () => {
@@ -48,7 +54,7 @@ describe('rule kinds, schema and built-in packs', () => {
 
 describe('built-in rule packs', () => {
   it('are the planned packs, each with a unique id, and their rule ids are unique', () => {
-    expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi', 'reuters', 'ft']);
+    expect(builtInPacks.map((p) => p.id)).toEqual(['generic', 'feedx', 'dw', 'nyt', 'bbc', 'voa', 'zaobao', 'rfi', 'reuters']);
     const ruleIds = builtInPacks.flatMap((p) => ruleIdsByKind(p).flatMap(([, ids]) => ids));
     expect(new Set(ruleIds).size).toBe(ruleIds.length);
   });
@@ -56,7 +62,8 @@ describe('built-in rule packs', () => {
   it('hold only well-formed data: compilable selectors, valid zones, bare lower-case hosts', () => {
     for (const pack of builtInPacks) {
       if (pack.timeZone) expect(isValidTimeZone(pack.timeZone), pack.id).toBe(true);
-      for (const host of [...(pack.hosts ?? []), ...(pack.proxies ?? []).flatMap((p) => p.hosts)]) expect(host).toMatch(/^[a-z0-9.-]+$/);
+      for (const host of [...(pack.hosts ?? []), ...(pack.proxies ?? []).flatMap((p) => p.hosts ?? [])])
+        expect(host).toMatch(/^[a-z0-9.-]+$/);
       expect(pack.kind === 'site').toBe((pack.hosts ?? []).length > 0);
     }
   });
