@@ -92,7 +92,13 @@ export class ItemEmitter {
     try {
       if ('skipped' in out.write(this.settings.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text)) tally.skipped++;
     } catch (error) {
-      // This item cannot be written (an input in the way, a full disk …); the others still can.
+      if (isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR') {
+        // Nothing more can be written (a full disk, a read-only directory): this input is not done.
+        tally.items--;
+        tally.done--;
+        throw error;
+      }
+      // This item cannot be written (an input in the way, a link planted on its way …); the others still can.
       if (!isFeedcleanError(error) || error.code !== 'OUTPUT_ERROR') throw error;
       fail(error.message);
     }
@@ -118,8 +124,14 @@ export class ItemEmitter {
     if (format === 'jsonfeed') await write(renderJsonFeed(this.jsonFeedItems));
   }
 
-  /** An interrupted run: what was written stays usable, a JSON array closed after its last whole item. */
+  /**
+   * An interrupted run: what was written stays usable, a JSON array closed after its last whole
+   * item, a JSON Feed written with the items done so far.
+   */
   finishInterrupted(): void {
-    if (!this.settings.out && this.settings.format === 'json') this.settings.writeNow(this.emitted ? '\n]\n' : '[]\n');
+    const { format, out, writeNow } = this.settings;
+    if (out) return;
+    if (format === 'json') writeNow(this.emitted ? '\n]\n' : '[]\n');
+    if (format === 'jsonfeed') writeNow(renderJsonFeed(this.jsonFeedItems));
   }
 }

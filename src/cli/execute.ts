@@ -179,20 +179,18 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
       return [entry, { ok: false, message: isFeedcleanError(error) ? error.message : `cannot read: ${describeFsError(error)}` }];
     }
   };
-  let outputDirFailed = false;
+  let outputDirFailed: string | null = null;
   try {
     const window = Math.max(16, threads.jobs * 16);
     await runInOrder(inputs.entries, start, ([entry, result]) => session.handle(entry, result), window, stopReading.signal);
   } catch (error) {
     if (!(isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR')) throw error;
-    // Nothing more can be written: say so once, not once per input.
-    session.say(streaming ? JSON.stringify({ error: error.message }) : `feedclean: ${oneLine(error.message)}`);
-    io.onFailure?.();
-    outputDirFailed = true;
+    outputDirFailed = error.message;
   } finally {
     await runner.close();
     if (coordinate) session.unlisten();
   }
-  if (outputDirFailed) return EXIT_INPUT_FAILED;
+  // Nothing more can be written: said once, not once per input.
+  if (outputDirFailed !== null) return session.stopOnOutput(outputDirFailed);
   return session.finish();
 }

@@ -9,6 +9,8 @@ import { version } from './version.js';
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** The output could not be written (sysexits' EX_IOERR). */
+export const EXIT_OUTPUT = 74;
 
 /** What the environment contributes to a plan (only what changes a decision). */
 export interface PlanEnv {

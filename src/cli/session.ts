@@ -8,8 +8,8 @@ import { ItemEmitter } from './emit.js';
 import type { CliIO } from './execute.js';
 import { orAborted } from './in-order.js';
 import type { JobResult } from './job.js';
-import { EXIT_INPUT_FAILED, EXIT_OK, type RunPlan } from './plan.js';
-import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type Tally } from './progress.js';
+import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_OUTPUT, type RunPlan } from './plan.js';
+import { PROGRESS_MIN_INPUTS, ProgressBar, progressSoFar, summaryLine, type Tally } from './progress.js';
 import type { OutputDir } from './write.js';
 
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -106,6 +106,19 @@ export class Session {
 
   unlisten(): void {
     for (const s of Session.SIGNALS) process.off(s, this.onSignal);
+  }
+
+  /** The end of a run whose output cannot be written any more: why, and how far it got. */
+  stopOnOutput(message: string): number {
+    const { tally } = this;
+    this.bar?.clear();
+    this.io.onFailure?.();
+    if (this.streaming) {
+      this.say(JSON.stringify({ error: message, inputs: tally.done, items: tally.items, failed: tally.failed }));
+    } else {
+      this.say(`feedclean: ${oneLine(message)}; stopped after ${progressSoFar(tally)}; every file written is whole`);
+    }
+    return EXIT_OUTPUT;
   }
 
   /** The end of the run: the output closed, the summary said, the exit code. */

@@ -3,7 +3,8 @@
  * resume and interruption, --keep-dirs, globs, --files-from, the NDJSON streaming contract (and
  * through a real GNU parallel when it is installed, as in CI).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { open } from 'node:fs/promises';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -341,6 +342,28 @@ describe('feedclean batches', () => {
     expect(code).toBe(130);
     expect(stderr).toMatch(/^feedclean: interrupted after [12] of 2 inputs/);
     expect(readdirSync(out).length).toBeLessThan(6000);
+  }, 60_000);
+
+  it('still writes a whole JSON Feed document with -f jsonfeed when interrupted', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'later.md');
+    execFileSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [bin, '-f', 'jsonfeed', sample, fifo], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    const closed = new Promise((r) => child.on('close', (c) => r(c)));
+    // Opening the FIFO to write returns once the run has opened it to read: the sample is before it.
+    const writer = await open(fifo, 'w');
+    child.kill('SIGTERM');
+    const code = await closed;
+    await writer.close();
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/^feedclean: interrupted after [01] of 2 inputs/);
+    const feed = JSON.parse(stdout);
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items.length).toBeLessThanOrEqual(1);
   }, 60_000);
 
   // CI installs GNU parallel and sets FEEDCLEAN_REQUIRE_PARALLEL, so there this never skips.
