@@ -37,7 +37,9 @@ export interface RuleFile {
 }
 
 /** A file to read, or content a caller already has (stdin, an NDJSON line). */
-export type Job = { kind: 'file'; name: string; path: string } | { kind: 'content'; name: string; content: string | Uint8Array };
+export type Job =
+  /** path: a string, or the bytes of a name that is not UTF-8 (a Uint8Array once it has crossed to a worker). */
+  { kind: 'file'; name: string; path: string | Uint8Array } | { kind: 'content'; name: string; content: string | Uint8Array };
 
 export interface RenderedItem {
   /** The item in the output format, as its own file under `-o` would hold it. */
@@ -67,10 +69,12 @@ export function tooLarge(bytes: number): FeedcleanError {
 
 function readJobInput(job: Job): string | Uint8Array {
   if (job.kind === 'content') return job.content;
+  // Bytes that crossed to a worker thread arrive as a plain Uint8Array; fs wants a Buffer.
+  const path = typeof job.path === 'string' ? job.path : Buffer.from(job.path.buffer, job.path.byteOffset, job.path.byteLength);
   try {
-    const info = statSync(job.path);
+    const info = statSync(path);
     if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(info.size);
-    return readFileSync(job.path);
+    return readFileSync(path);
   } catch (error) {
     if (isFeedcleanError(error)) throw error;
     throw new FeedcleanError('READ_ERROR', `cannot read: ${describeFsError(error)}`);

@@ -208,6 +208,29 @@ describe('feedclean batches', () => {
     expect(texts.filter((t) => t.includes('A LATER EDIT'))).toHaveLength(1);
   });
 
+  it('reads files whose names are not UTF-8, found in directories or listed, and names them readably', () => {
+    const dir = tempDir();
+    const bytes = (name: string) => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(name, 'latin1')]);
+    // Latin-1 "café.md", and an empty file named with bytes no encoding would give.
+    writeFileSync(bytes('caf\xe9.md'), readFileSync(sample));
+    writeFileSync(bytes('vide-\xff\xfe.md'), '');
+    const walked = run(['-f', 'ndjson', '-j', '2', '--timeout', '60', dir]);
+    expect(walked.code).toBe(1);
+    expect(JSON.parse(walked.stdout).source.input).toBe(`${dir}/caf\\xE9.md`);
+    expect(walked.stderr.split('\n')[0]).toBe(`feedclean: ${dir}/vide-\\xFF\\xFE.md: input is empty`);
+    // Listed with --files-from (NUL-separated and by lines), inline this time.
+    const out = join(dir, 'out');
+    const list = join(dir, 'list');
+    for (const [separator, args] of [
+      ['\0', ['-0']],
+      ['\n', []],
+    ] as const) {
+      writeFileSync(list, Buffer.concat([bytes('caf\xe9.md'), Buffer.from(separator)]));
+      expect(run(['-q', '--force', ...args, '--files-from', list, '-o', out])).toMatchObject({ code: 0, stderr: '' });
+    }
+    expect(readdirSync(out)).toEqual(['2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md']);
+  });
+
   it('takes --include/--exclude globs in directories', () => {
     const dir = mixedBatch(1);
     mkdirSync(join(dir, 'drafts'));
