@@ -4,6 +4,7 @@
  * them in the tally and reports each failure, warning and explanation as main.ts says to.
  */
 import { isFeedcleanError } from '../errors.js';
+import { asciiJson } from './ascii.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import type { Entry } from './entries.js';
@@ -14,6 +15,8 @@ import type { OutputDir } from './write.js';
 
 export interface EmitSettings {
   format: OutputFormat;
+  /** JSON in ASCII alone (--ascii). */
+  ascii: boolean;
   /** With -o: the output directory, and whether it mirrors the input tree (--keep-dirs). */
   out: OutputDir | null;
   keepDirs: boolean;
@@ -116,12 +119,17 @@ export class ItemEmitter {
     this.emitted++;
   }
 
+  private jsonFeed(): string {
+    const text = renderJsonFeed(this.jsonFeedItems);
+    return this.settings.ascii ? asciiJson(text) : text;
+  }
+
   /** What ends the output on stdout: the JSON array closed, the JSON Feed written. */
   async finish(): Promise<void> {
     const { format, out, write } = this.settings;
     if (out) return;
     if (format === 'json') await write(this.emitted ? '\n]\n' : '[]\n');
-    if (format === 'jsonfeed') await write(renderJsonFeed(this.jsonFeedItems));
+    if (format === 'jsonfeed') await write(this.jsonFeed());
   }
 
   /**
@@ -132,6 +140,6 @@ export class ItemEmitter {
     const { format, out, writeNow } = this.settings;
     if (out) return;
     if (format === 'json') writeNow(this.emitted ? '\n]\n' : '[]\n');
-    if (format === 'jsonfeed') writeNow(renderJsonFeed(this.jsonFeedItems));
+    if (format === 'jsonfeed') writeNow(this.jsonFeed());
   }
 }

@@ -146,6 +146,7 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
     fileNames: out !== null,
     rules: rules.files,
     explain: options.explain,
+    ascii: options.ascii,
   };
   const timeoutSeconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   const threads = planThreads({

@@ -14,6 +14,7 @@ import { builtInPacks } from '../rules/index.js';
 import { loadRuleFiles } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
 import type { Explanation, Item } from '../types.js';
+import { asciiJson } from './ascii.js';
 import { describeFsError } from './inputs.js';
 import { outputName } from './names.js';
 
@@ -29,6 +30,8 @@ export interface JobOptions {
   /** Rules files (`--rules`), already checked by the caller; each thread compiles them once. */
   rules: readonly RuleFile[];
   explain: boolean;
+  /** JSON output in ASCII alone (--ascii). */
+  ascii?: boolean;
 }
 
 export interface RuleFile {
@@ -84,6 +87,11 @@ function readJobInput(job: Job): string | Uint8Array {
 const EXTENSIONS: Record<OutputFormat, string> = { md: 'md', json: 'json', ndjson: 'ndjson', jsonfeed: 'json' };
 
 function renderOne(item: Item, options: JobOptions): string {
+  const text = renderFormat(item, options);
+  return options.ascii ? asciiJson(text) : text;
+}
+
+function renderFormat(item: Item, options: JobOptions): string {
   switch (options.format) {
     case 'md':
       return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });

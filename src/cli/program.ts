@@ -21,6 +21,10 @@ export interface CliOptions {
   quiet: boolean;
   rules: string[];
   explain: boolean;
+  /** Exit 0 when only inputs failed (each still reported on stderr): for engines that fail a task on any non-zero exit. */
+  tolerateInputErrors: boolean;
+  /** JSON output in ASCII alone (\u escapes), for readers that do not decode UTF-8. */
+  ascii: boolean;
 }
 
 function positiveInteger(name: string, max: number) {
@@ -109,6 +113,12 @@ export function buildProgram(version: string): Command {
       'say which rules fired and what they removed or rewrote: an "explain" field in JSON, lines on stderr for Markdown',
       false,
     )
+    .option(
+      '--tolerate-input-errors',
+      'exit 0 when only inputs failed (each is still reported on stderr): for Hadoop Streaming, Spark pipe() and the like, which fail the whole task on any non-zero exit',
+      false,
+    )
+    .option('--ascii', 'JSON, NDJSON and JSON Feed output in ASCII alone (\\u escapes), for readers that do not decode UTF-8', false)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import type { Entry } from './entries.js';
 import { ItemEmitter } from './emit.js';
 import type { CliIO } from './execute.js';
+import { asciiJson } from './ascii.js';
 import { orAborted } from './in-order.js';
 import type { JobResult } from './job.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_OUTPUT, type RunPlan } from './plan.js';
@@ -28,6 +29,7 @@ export class Session {
   private readonly streaming: boolean;
   private readonly bar: ProgressBar | null;
   private readonly emitter: ItemEmitter;
+  private readonly json: (value: object) => string;
   private interrupted: NodeJS.Signals | null = null;
   private static readonly SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -45,8 +47,11 @@ export class Session {
     const wantsBar = !options.quiet && !this.streaming && !dataOnTerminal && io.stderr.isTTY;
     this.bar = wantsBar && tally.inputs >= PROGRESS_MIN_INPUTS ? new ProgressBar(io.stderr, tally) : null;
     const streaming = this.streaming;
+    const json = (value: object) => (options.ascii ? asciiJson(JSON.stringify(value)) : JSON.stringify(value));
+    this.json = json;
     this.emitter = new ItemEmitter({
       format: options.format,
+      ascii: options.ascii,
       out,
       keepDirs: options.keepDirs,
       tally,
@@ -54,19 +59,16 @@ export class Session {
       report: (name, message, kind) =>
         this.say(
           streaming
-            ? JSON.stringify({ name, [kind]: message })
+            ? json({ name, [kind]: message })
             : `feedclean: ${displayName(name)}: ${kind === 'warning' ? 'warning: ' : ''}${oneLine(message)}`,
         ),
       say: (line) => this.say(line),
       write: (text) => this.write(text),
       explain: (name, line) =>
-        this.say(
-          streaming
-            ? JSON.stringify({ name, explain: line.replace(/^explain: /, '') })
-            : `feedclean: ${displayName(name)}: ${oneLine(line)}`,
-        ),
+        this.say(streaming ? json({ name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(name)}: ${oneLine(line)}`),
       writeNow: (text) => io.stdout.write(text),
-      onFailure: io.onFailure,
+      // With --tolerate-input-errors a failed input is reported but does not make the run fail.
+      onFailure: options.tolerateInputErrors ? undefined : io.onFailure,
       stopped: stopReading.signal,
     });
   }
@@ -114,7 +116,7 @@ export class Session {
     this.bar?.clear();
     this.io.onFailure?.();
     if (this.streaming) {
-      this.say(JSON.stringify({ error: message, inputs: tally.done, items: tally.items, failed: tally.failed }));
+      this.say(this.json({ error: message, inputs: tally.done, items: tally.items, failed: tally.failed }));
     } else {
       this.say(`feedclean: ${oneLine(message)}; stopped after ${progressSoFar(tally)}; every file written is whole`);
     }
@@ -129,7 +131,7 @@ export class Session {
       this.emitter.finishInterrupted();
       const of = tally.inputs ? ` of ${tally.inputs.toLocaleString('en-US')}` : '';
       if (this.streaming)
-        this.say(JSON.stringify({ interrupted: this.interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
+        this.say(this.json({ interrupted: this.interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
       else {
         const rest = out ? '; run the same command again to do the rest' : '';
         this.say(
@@ -140,6 +142,6 @@ export class Session {
     }
     await this.emitter.finish();
     if (!this.plan.options.quiet && !this.streaming && (tally.inputs > 1 || out)) this.say(`feedclean: ${summaryLine(tally, Date.now())}`);
-    return tally.failed ? EXIT_INPUT_FAILED : EXIT_OK;
+    return tally.failed && !this.plan.options.tolerateInputErrors ? EXIT_INPUT_FAILED : EXIT_OK;
   }
 }
