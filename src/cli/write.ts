@@ -163,10 +163,12 @@ export class OutputDir {
   private existing(target: string): 'none' | 'file' | 'input' | 'other' {
     let info;
     try {
-      info = lstatSync(target);
+      // Without an exception for the usual answer (no such file): building one costs more than the call.
+      info = lstatSync(target, { throwIfNoEntry: false });
     } catch {
-      return 'none';
+      return 'none'; // cannot be looked at (a directory on the way not searchable): writing says why
     }
+    if (!info) return 'none';
     if (info.isSymbolicLink()) {
       // A link in the way is never written through; it is only an input if it leads to one.
       try {
