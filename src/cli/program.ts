@@ -71,7 +71,8 @@ Examples:
 Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files or directories
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
-Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error
+Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written; 0 with
+--tolerate-input-errors), 2 usage error
 or bad rules file,
 130/143 interrupted (every output written is whole), 74 output could not be written, 70 internal error (a bug).`;
 
