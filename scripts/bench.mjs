@@ -9,12 +9,14 @@
 //   3. one small file through the CLI against `node -e 0` (startup), NODE_EXTRA_CA_CERTS unset;
 //   4. peak RSS of the NDJSON streaming filter over 5,000, 10,000 and 20,000 items.
 // Targets are checked at the end; `--check` exits 1 when one is missed. Options: --items N (2000),
-// --passes N (7), --only library|cli|startup|memory (repeatable).
+// --passes N (7), --only library|cli|cli-vs-library|startup|memory (repeatable).
+//   (cli-vs-library: the CLI against the library doing the same work, each a fresh process over the
+//   batch once, CPU time of all threads.)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -171,6 +173,45 @@ async function cli(dir) {
   };
 }
 
+// ---------------------------------------------------------------- the CLI against the library
+
+/** CPU time (ms, all threads) of one node run of `args`, read back from scripts/lib/cpu-report.mjs. */
+function cpuMs(args) {
+  const report = join(tmpdir(), `feedclean-bench-cpu-${process.pid}.json`);
+  rmSync(report, { force: true });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'scripts', 'lib', 'cpu-report.mjs')).href, ...args], {
+    env: { ...process.env, FEEDCLEAN_CPU_REPORT: report },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(readFileSync(report, 'utf8')).cpuMs;
+}
+
+/**
+ * What the CLI costs per item against the library doing the same work as a program would: each a
+ * fresh process over the batch once (start-up and warm-up included on both sides), CPU time of all
+ * threads (the machine may be loaded: wall time would measure the neighbours), runs alternated,
+ * medians. Library: read each file, normalize(), renderMarkdown() (scripts/lib/library-once.mjs).
+ * CLI: `-j 1` to stdout (the same work through the CLI), and `-j 1 -o` (files written too).
+ */
+function cliAgainstLibrary(dir) {
+  const dumps = join(dir, 'dumps');
+  const out = mkdtempSync(join(tmpdir(), 'feedclean-bench-vs-'));
+  const runs = { library: [], stdout: [], files: [] };
+  try {
+    for (let i = 0; i < 3; i++) {
+      runs.library.push(cpuMs([join(root, 'scripts', 'lib', 'library-once.mjs'), dumps]));
+      runs.stdout.push(cpuMs([bin, '-q', '-j', '1', dumps]));
+      rmSync(join(out, 'o'), { recursive: true, force: true });
+      runs.files.push(cpuMs([bin, '-q', '-j', '1', '-o', join(out, 'o'), dumps]));
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const perItem = (xs) => median(xs) / ITEMS;
+  return { library: perItem(runs.library), stdout: perItem(runs.stdout), files: perItem(runs.files) };
+}
+
 function startup() {
   const small = join(root, 'fixtures', 'dump', 'dw-sample', 'input.md');
   const node = [];
@@ -275,6 +316,19 @@ if (wanted('cli')) {
       `| (--jobs 1 keeps ${fmt(c.cores)} cores busy: on ${cpus().length} cores no --jobs can beat ${fmt(cpus().length / c.cores)}× it) | | | |`,
     );
   console.log('');
+}
+if (wanted('cli-vs-library')) {
+  const v = cliAgainstLibrary(dir);
+  const ratio = (x) => x / v.library;
+  console.log(
+    '| CLI against the library, one pass in a fresh process (CPU of all threads, median of 3 alternated) | ms/item | × library | target |',
+  );
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| library: read, normalize(), renderMarkdown() | ${fmt(v.library, 3)} | 1.00 | |`);
+  console.log(
+    `| CLI -j 1, Markdown to stdout | ${fmt(v.stdout, 3)} | ${fmt(ratio(v.stdout))} | ≤ 1.25: ${target(ratio(v.stdout) <= 1.25, 'CLI ≤ 1.25× the library')} |`,
+  );
+  console.log(`| CLI -j 1 -o (one file per item) | ${fmt(v.files, 3)} | ${fmt(ratio(v.files))} | (file creation is kernel time) |\n`);
 }
 if (wanted('startup')) {
   const s = startup();

@@ -4,6 +4,7 @@
  * them in the tally and reports each failure, warning and explanation as main.ts says to.
  */
 import { isFeedcleanError } from '../errors.js';
+import { asciiJson } from './ascii.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import type { Entry } from './entries.js';
@@ -14,6 +15,8 @@ import type { OutputDir } from './write.js';
 
 export interface EmitSettings {
   format: OutputFormat;
+  /** JSON in ASCII alone (--ascii). */
+  ascii: boolean;
   /** With -o: the output directory, and whether it mirrors the input tree (--keep-dirs). */
   out: OutputDir | null;
   keepDirs: boolean;
@@ -92,7 +95,13 @@ export class ItemEmitter {
     try {
       if ('skipped' in out.write(this.settings.keepDirs ? entry.relDir : '', rendered.fileName, rendered.text)) tally.skipped++;
     } catch (error) {
-      // This item cannot be written (an input in the way, a full disk …); the others still can.
+      if (isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR') {
+        // Nothing more can be written (a full disk, a read-only directory): this input is not done.
+        tally.items--;
+        tally.done--;
+        throw error;
+      }
+      // This item cannot be written (an input in the way, a link planted on its way …); the others still can.
       if (!isFeedcleanError(error) || error.code !== 'OUTPUT_ERROR') throw error;
       fail(error.message);
     }
@@ -110,16 +119,27 @@ export class ItemEmitter {
     this.emitted++;
   }
 
+  private jsonFeed(): string {
+    const text = renderJsonFeed(this.jsonFeedItems);
+    return this.settings.ascii ? asciiJson(text) : text;
+  }
+
   /** What ends the output on stdout: the JSON array closed, the JSON Feed written. */
   async finish(): Promise<void> {
     const { format, out, write } = this.settings;
     if (out) return;
     if (format === 'json') await write(this.emitted ? '\n]\n' : '[]\n');
-    if (format === 'jsonfeed') await write(renderJsonFeed(this.jsonFeedItems));
+    if (format === 'jsonfeed') await write(this.jsonFeed());
   }
 
-  /** An interrupted run: what was written stays usable, a JSON array closed after its last whole item. */
+  /**
+   * An interrupted run: what was written stays usable, a JSON array closed after its last whole
+   * item, a JSON Feed written with the items done so far.
+   */
   finishInterrupted(): void {
-    if (!this.settings.out && this.settings.format === 'json') this.settings.writeNow(this.emitted ? '\n]\n' : '[]\n');
+    const { format, out, writeNow } = this.settings;
+    if (out) return;
+    if (format === 'json') writeNow(this.emitted ? '\n]\n' : '[]\n');
+    if (format === 'jsonfeed') writeNow(this.jsonFeed());
   }
 }

@@ -7,7 +7,7 @@ import { constants as fsConstants, createReadStream, openSync } from 'node:fs';
 import { nodeNet } from '../lazy-node.js';
 import { FeedcleanError, isFeedcleanError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../input/decode.js';
-import { describeFsError, type InputRef } from './inputs.js';
+import { describeFsError, readableName, type FsPath, type InputRef } from './inputs.js';
 import { ABORTED, orAborted, untilAborted } from './in-order.js';
 import { tooLarge, type Job } from './job.js';
 
@@ -31,7 +31,7 @@ export async function readAll(stream: NodeJS.ReadableStream, limit = MAX_INPUT_B
  * A pipe or FIFO as a stream read by the event loop, not by libuv's thread pool: a thread blocked
  * opening a FIFO nobody writes to could not be cancelled and would keep the process from exiting.
  */
-function pipeStream(name: string): NodeJS.ReadableStream & { destroy(): void } {
+function pipeStream(name: FsPath): NodeJS.ReadableStream & { destroy(): void } {
   let fd: number;
   try {
     fd = openSync(name, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
@@ -45,8 +45,8 @@ function pipeStream(name: string): NodeJS.ReadableStream & { destroy(): void } {
   }
 }
 
-async function readPipe(name: string, stop: AbortSignal, timeoutMs: number): Promise<Job> {
-  const stream = pipeStream(name);
+async function readPipe(name: string, path: FsPath, stop: AbortSignal, timeoutMs: number): Promise<Job> {
+  const stream = pipeStream(path);
   // Raced, not relied on the stream: opening a FIFO nobody writes to cannot be cancelled.
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
@@ -76,11 +76,11 @@ export async function* fileEntries(
   for (const ref of refs) {
     if (ref.kind === 'error') yield { name: ref.name, relDir: '', error: ref.message };
     else if (ref.kind === 'file' && ref.regular)
-      yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.name } };
+      yield { name: ref.name, relDir: ref.relDir, job: { kind: 'file', name: ref.name, path: ref.path } };
     else if (ref.kind === 'file') {
       // A pipe or FIFO (`<(cmd)`, mkfifo) is read here, without blocking anything: a worker stuck
       // in a read could neither time out nor be stopped. Its reading counts against --timeout.
-      yield { name: ref.name, relDir: ref.relDir, job: readPipe(ref.name, stop, timeoutMs) };
+      yield { name: ref.name, relDir: ref.relDir, job: readPipe(ref.name, ref.path, stop, timeoutMs) };
     } else {
       try {
         yield { name: '-', relDir: '', job: { kind: 'content', name: '-', content: await readAll(stdin()) } };
@@ -92,14 +92,15 @@ export async function* fileEntries(
 }
 
 export async function* ndjsonEntries(
-  names: readonly string[],
+  names: readonly FsPath[],
   stdin: () => NodeJS.ReadableStream,
   stop: AbortSignal,
 ): AsyncGenerator<Entry> {
   const { ndjsonInputs } = await import('./ndjson-input.js');
-  for (const source of names.length ? names : ['-']) {
+  for (const path of names.length ? names : ['-']) {
     if (stop.aborted) return;
-    const stream = source === '-' ? stdin() : createReadStream(source);
+    const source = typeof path === 'string' ? path : readableName(path);
+    const stream = path === '-' ? stdin() : createReadStream(path);
     try {
       for await (const line of untilAborted(ndjsonInputs(stream, source), stop)) yield { ...line, relDir: '' };
     } catch (error) {

@@ -8,7 +8,7 @@ import { readFile } from './fs-async.js';
 import { nodeOs } from '../lazy-node.js';
 import { isFeedcleanError } from '../errors.js';
 import { compileGlob, type Glob } from './glob.js';
-import { describeFsError, expandInputs, realDirOf, splitNameList } from './inputs.js';
+import { describeFsError, expandInputs, realDirOf, splitNameList, type FsPath } from './inputs.js';
 import { fileEntries, ndjsonEntries, readAll, type Entry } from './entries.js';
 import { runInOrder } from './in-order.js';
 import { inlineRunner, type JobOptions, type JobResult, type JobRunner } from './job.js';
@@ -35,7 +35,7 @@ export interface CliIO {
 const DEFAULT_TIMEOUT_SECONDS = 120;
 
 /** The bytes of the named files, where known (stdin and pipes count as nothing). */
-export function inputBytes(names: readonly string[]): number {
+export function inputBytes(names: readonly FsPath[]): number {
   let bytes = 0;
   for (const name of names) {
     if (name === '-') continue;
@@ -69,16 +69,13 @@ export async function execute(plan: Plan, io: CliIO): Promise<number> {
 }
 
 /** The input names: the operands, and those of --files-from; or the one-line reason they cannot be read. */
-async function inputNames(plan: RunPlan, io: CliIO): Promise<string[] | { error: string }> {
+async function inputNames(plan: RunPlan, io: CliIO): Promise<FsPath[] | { error: string }> {
   const { options } = plan;
-  const names = [...plan.operands];
+  const names: FsPath[] = [...plan.operands];
   if (options.filesFrom === undefined) return names;
   try {
     // A list of names is not an input: no input size limit (a million paths is ~80 MB).
-    const list =
-      options.filesFrom === '-'
-        ? Buffer.from(await readAll(io.stdin, Infinity)).toString('utf8')
-        : await readFile(options.filesFrom, 'utf8');
+    const list = options.filesFrom === '-' ? Buffer.from(await readAll(io.stdin, Infinity)) : await readFile(options.filesFrom);
     names.push(...splitNameList(list, options.null));
   } catch (error) {
     const why = isFeedcleanError(error) ? error.message : describeFsError(error);
@@ -91,13 +88,14 @@ interface Inputs {
   entries: AsyncIterable<Entry> | Iterable<Entry>;
   /** Inputs found (0 for a stream, whose length is not known ahead). */
   total: number;
-  names: string[];
+  /** The files to read (stdin as `-`). */
+  paths: FsPath[];
 }
 
 /** The entries to run: lines of an NDJSON stream, or the files found under the names given. */
-async function findInputs(plan: RunPlan, names: string[], io: CliIO, stop: AbortSignal): Promise<Inputs | { usage: string }> {
+async function findInputs(plan: RunPlan, names: FsPath[], io: CliIO, stop: AbortSignal): Promise<Inputs | { usage: string }> {
   const { options } = plan;
-  if (options.inputFormat === 'ndjson') return { entries: ndjsonEntries(names, () => io.stdin, stop), total: 0, names };
+  if (options.inputFormat === 'ndjson') return { entries: ndjsonEntries(names, () => io.stdin, stop), total: 0, paths: names };
   const outputDir = options.output ? realDirOf(options.output) : null;
   // Writing into a directory that is itself walked as input would feed every re-run its own outputs.
   if (outputDir && plan.operands.some((o) => o !== '-' && realDirOf(o) === outputDir)) {
@@ -115,7 +113,11 @@ async function findInputs(plan: RunPlan, names: string[], io: CliIO, stop: Abort
   }
   const refs = await expandInputs(names, { include, exclude, skipDirs: outputDir ? [outputDir] : [] });
   const timeoutMs = (options.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  return { entries: fileEntries(refs, () => io.stdin, stop, timeoutMs), total: refs.length, names: refs.map((r) => r.name) };
+  return {
+    entries: fileEntries(refs, () => io.stdin, stop, timeoutMs),
+    total: refs.length,
+    paths: refs.map((r) => (r.kind === 'file' ? r.path : r.name)),
+  };
 }
 
 async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<number> {
@@ -134,7 +136,7 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
   if ('usage' in inputs) return execute(usageError(inputs.usage), io);
   const { total } = inputs;
 
-  const fileInputs = streaming ? [] : inputs.names.filter((n) => n !== '-');
+  const fileInputs = streaming ? [] : inputs.paths.filter((n) => n !== '-');
   const out = options.output ? new OutputDir(options.output, options.force, fileInputs) : null;
   const jobOptions: JobOptions = {
     format: options.format,
@@ -144,6 +146,7 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
     fileNames: out !== null,
     rules: rules.files,
     explain: options.explain,
+    ascii: options.ascii,
   };
   const timeoutSeconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   const threads = planThreads({
@@ -152,7 +155,7 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
     inputs: total,
     // Sizes are only looked at when they can change the decision (a few inputs, no time limit).
     bytes:
-      options.jobs === undefined && options.timeout === undefined && total > 1 && total < SMALL_BATCH_INPUTS ? inputBytes(inputs.names) : 0,
+      options.jobs === undefined && options.timeout === undefined && total > 1 && total < SMALL_BATCH_INPUTS ? inputBytes(inputs.paths) : 0,
     timeoutGiven: options.timeout !== undefined,
     cpus: options.jobs === undefined && !streaming && total > 1 ? nodeOs().availableParallelism() : 1,
   });
@@ -179,20 +182,18 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
       return [entry, { ok: false, message: isFeedcleanError(error) ? error.message : `cannot read: ${describeFsError(error)}` }];
     }
   };
-  let outputDirFailed = false;
+  let outputDirFailed: string | null = null;
   try {
     const window = Math.max(16, threads.jobs * 16);
     await runInOrder(inputs.entries, start, ([entry, result]) => session.handle(entry, result), window, stopReading.signal);
   } catch (error) {
     if (!(isFeedcleanError(error) && error.code === 'OUTPUT_DIR_ERROR')) throw error;
-    // Nothing more can be written: say so once, not once per input.
-    session.say(streaming ? JSON.stringify({ error: error.message }) : `feedclean: ${oneLine(error.message)}`);
-    io.onFailure?.();
-    outputDirFailed = true;
+    outputDirFailed = error.message;
   } finally {
     await runner.close();
     if (coordinate) session.unlisten();
   }
-  if (outputDirFailed) return EXIT_INPUT_FAILED;
+  // Nothing more can be written: said once, not once per input.
+  if (outputDirFailed !== null) return session.stopOnOutput(outputDirFailed);
   return session.finish();
 }

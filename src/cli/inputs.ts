@@ -6,14 +6,61 @@ import { matchesAny, type Glob } from './glob.js';
 
 export const INPUT_EXTENSIONS = ['.md', '.txt', '.html', '.htm', '.xml', '.rss', '.atom', '.rdf', '.json'];
 
+/**
+ * A path as the file system has it: a string, or the bytes themselves when the name is not valid
+ * UTF-8 (a name in Latin-1 or Shift_JIS from an old archive), which a string cannot carry.
+ */
+export type FsPath = string | Buffer;
+
 export type InputRef =
   | { kind: 'stdin'; name: '-' }
   /**
-   * relDir: the file's directory below the walked operand ('' for a file named as is), for
-   * --keep-dirs. regular: a plain file (not a pipe, FIFO or device, which are read differently).
+   * name: as diagnostics and source.input say it (bytes that are not UTF-8 written \xNN); path:
+   * what to open. relDir: the file's directory below the walked operand ('' for a file named as
+   * is), for --keep-dirs. regular: a plain file (not a pipe, FIFO or device, read differently).
    */
-  | { kind: 'file'; name: string; relDir: string; regular: boolean }
+  | { kind: 'file'; name: string; path: FsPath; relDir: string; regular: boolean }
   | { kind: 'error'; name: string; message: string };
+
+/** Is this name valid UTF-8 (so a string carries it unchanged)? */
+function isUtf8(bytes: Buffer): boolean {
+  return Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+}
+
+/** A name in bytes as people can read it: UTF-8 as is, every other byte as \xNN. */
+export function readableName(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    const piece = length ? bytes.subarray(i, i + length) : null;
+    if (piece && piece.length === length && isUtf8(piece)) {
+      out += piece.toString('utf8');
+      i += length;
+    } else {
+      out += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A name from bytes: a string where it is UTF-8, the bytes themselves where not. */
+export function fsPathOf(bytes: Buffer): FsPath {
+  return isUtf8(bytes) ? bytes.toString('utf8') : bytes;
+}
+
+function displayPath(path: FsPath): string {
+  return typeof path === 'string' ? path : readableName(path);
+}
+
+function joinPath(dir: FsPath, name: Buffer): FsPath {
+  if (typeof dir === 'string' && isUtf8(name)) return join(dir, name.toString('utf8'));
+  const base = typeof dir === 'string' ? Buffer.from(dir) : dir;
+  return Buffer.concat([base, base[base.length - 1] === 0x2f ? Buffer.alloc(0) : Buffer.from('/'), name]);
+}
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -29,11 +76,11 @@ function describe(error: unknown): string {
 }
 
 /** A directory's real path (links resolved), so an -o reached through a link is still skipped. */
-export function realDirOf(path: string): string {
+export function realDirOf(path: FsPath): string {
   try {
     return realpathSync(path);
   } catch {
-    return resolve(path);
+    return resolve(displayPath(path));
   }
 }
 
@@ -56,25 +103,29 @@ function taken(rel: string, options: WalkOptions): boolean {
 }
 
 /** Files of a directory, recursively, in name order; hidden entries and unwanted names skipped. */
-async function walk(root: string, rel: string, options: WalkOptions, out: InputRef[]): Promise<void> {
-  const dir = rel ? join(root, rel) : root;
+async function walk(dir: FsPath, rel: string, options: WalkOptions, out: InputRef[]): Promise<void> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    // As bytes: a name that is not UTF-8 would not survive being a string (it could not be opened).
+    entries = (await readdir(dir, { withFileTypes: true, encoding: 'buffer' })).map((entry) => ({
+      entry,
+      name: readableName(entry.name as unknown as Buffer),
+    }));
   } catch (error) {
-    out.push({ kind: 'error', name: dir, message: `cannot read directory: ${describe(error)}` });
+    out.push({ kind: 'error', name: displayPath(dir), message: `cannot read directory: ${describe(error)}` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-    const path = join(root, childRel);
+  for (const { entry, name } of entries) {
+    if (name.startsWith('.')) continue;
+    const childRel = rel ? `${rel}/${name}` : name;
+    const path = joinPath(dir, entry.name as unknown as Buffer);
+    const file = { kind: 'file', name: displayPath(path), path, relDir: rel, regular: true } as const;
     if (entry.isDirectory()) {
       if (!matchesAny(childRel, options.exclude, true) && !options.skipDirs.includes(realDirOf(path)))
-        await walk(root, childRel, options, out);
+        await walk(path, childRel, options, out);
     } else if (!taken(childRel, options)) continue;
-    else if (entry.isFile()) out.push({ kind: 'file', name: path, relDir: rel, regular: true });
+    else if (entry.isFile()) out.push(file);
     // A symbolic link to a file is followed (links to directories are not, so no walk can loop).
     else if (
       entry.isSymbolicLink() &&
@@ -83,11 +134,11 @@ async function walk(root: string, rel: string, options: WalkOptions, out: InputR
         () => false,
       ))
     )
-      out.push({ kind: 'file', name: path, relDir: rel, regular: true });
+      out.push(file);
   }
 }
 
-export async function expandInputs(operands: readonly string[], options: WalkOptions = NO_FILTER): Promise<InputRef[]> {
+export async function expandInputs(operands: readonly FsPath[], options: WalkOptions = NO_FILTER): Promise<InputRef[]> {
   if (operands.length === 0) return [{ kind: 'stdin', name: '-' }];
   const out: InputRef[] = [];
   for (const operand of operands) {
@@ -95,6 +146,7 @@ export async function expandInputs(operands: readonly string[], options: WalkOpt
       out.push({ kind: 'stdin', name: '-' });
       continue;
     }
+    const name = displayPath(operand);
     try {
       const info = await stat(operand);
       if (info.isDirectory()) {
@@ -103,21 +155,34 @@ export async function expandInputs(operands: readonly string[], options: WalkOpt
         if (out.length === before)
           out.push({
             kind: 'error',
-            name: operand,
+            name,
             message: `no input files in this directory (looked for ${options.include.length ? 'the --include patterns' : INPUT_EXTENSIONS.join(' ')})`,
           });
-      } else out.push({ kind: 'file', name: operand, relDir: '', regular: info.isFile() });
+      } else out.push({ kind: 'file', name, path: operand, relDir: '', regular: info.isFile() });
     } catch (error) {
-      out.push({ kind: 'error', name: operand, message: `cannot read: ${describe(error)}` });
+      out.push({ kind: 'error', name, message: `cannot read: ${describe(error)}` });
     }
   }
   return out;
 }
 
-/** Input names from a --files-from list: one per line, or NUL-separated (`-0`); empty names skipped. */
-export function splitNameList(text: string, nul: boolean): string[] {
-  const list = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark
-  return list.split(nul ? '\0' : /\r?\n/).filter((name) => name !== '');
+/**
+ * Input names from a --files-from list: one per line, or NUL-separated (`-0`); empty names skipped.
+ * Split as bytes, so a name that is not UTF-8 stays the name of its file.
+ */
+export function splitNameList(list: Buffer, nul: boolean): FsPath[] {
+  const text = list[0] === 0xef && list[1] === 0xbb && list[2] === 0xbf ? list.subarray(3) : list; // a byte-order mark
+  const names: FsPath[] = [];
+  const separator = nul ? 0 : 0x0a;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf(separator, start);
+    if (end < 0) end = text.length;
+    let name = text.subarray(start, end);
+    if (!nul && name[name.length - 1] === 0x0d) name = name.subarray(0, -1);
+    if (name.length) names.push(fsPathOf(name));
+    start = end + 1;
+  }
+  return names;
 }
 
 export { describe as describeFsError };

@@ -14,6 +14,7 @@ import { builtInPacks } from '../rules/index.js';
 import { loadRuleFiles } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
 import type { Explanation, Item, RenderedField } from '../types.js';
+import { asciiJson } from './ascii.js';
 import { describeFsError } from './inputs.js';
 import { outputName } from './names.js';
 
@@ -29,6 +30,8 @@ export interface JobOptions {
   /** Rules files (`--rules`), already checked by the caller; each thread compiles them once. */
   rules: readonly RuleFile[];
   explain: boolean;
+  /** JSON output in ASCII alone (--ascii). */
+  ascii?: boolean;
 }
 
 export interface RuleFile {
@@ -37,7 +40,9 @@ export interface RuleFile {
 }
 
 /** A file to read, or content a caller already has (stdin, an NDJSON line). */
-export type Job = { kind: 'file'; name: string; path: string } | { kind: 'content'; name: string; content: string | Uint8Array };
+export type Job =
+  /** path: a string, or the bytes of a name that is not UTF-8 (a Uint8Array once it has crossed to a worker). */
+  { kind: 'file'; name: string; path: string | Uint8Array } | { kind: 'content'; name: string; content: string | Uint8Array };
 
 export interface RenderedItem {
   /** The item in the output format, as its own file under `-o` would hold it. */
@@ -67,10 +72,12 @@ export function tooLarge(bytes: number): FeedcleanError {
 
 function readJobInput(job: Job): string | Uint8Array {
   if (job.kind === 'content') return job.content;
+  // Bytes that crossed to a worker thread arrive as a plain Uint8Array; fs wants a Buffer.
+  const path = typeof job.path === 'string' ? job.path : Buffer.from(job.path.buffer, job.path.byteOffset, job.path.byteLength);
   try {
-    const info = statSync(job.path);
+    const info = statSync(path);
     if (info.isFile() && info.size > MAX_INPUT_BYTES) throw tooLarge(info.size);
-    return readFileSync(job.path);
+    return readFileSync(path);
   } catch (error) {
     if (isFeedcleanError(error)) throw error;
     throw new FeedcleanError('READ_ERROR', `cannot read: ${describeFsError(error)}`);
@@ -87,6 +94,11 @@ const RENDERINGS: Record<OutputFormat, readonly RenderedField[]> = {
 };
 
 function renderOne(item: Item, options: JobOptions): string {
+  const text = renderFormat(item, options);
+  return options.ascii ? asciiJson(text) : text;
+}
+
+function renderFormat(item: Item, options: JobOptions): string {
   switch (options.format) {
     case 'md':
       return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });

@@ -9,6 +9,8 @@ import { version } from './version.js';
 export const EXIT_OK = 0;
 export const EXIT_INPUT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** The output could not be written (sysexits' EX_IOERR). */
+export const EXIT_OUTPUT = 74;
 
 /** What the environment contributes to a plan (only what changes a decision). */
 export interface PlanEnv {
@@ -56,6 +58,7 @@ function usageProblem(operands: readonly string[], o: CliOptions, env: PlanEnv):
   if (o.force && o.output === undefined) return '--force only applies with -o';
   if (o.keepDirs && o.output === undefined) return '--keep-dirs only applies with -o';
   if (o.null && o.filesFrom === undefined) return '-0 only applies with --files-from';
+  if (o.ascii && o.format === 'md') return '--ascii applies to JSON output (-f json, ndjson or jsonfeed)';
   if (stdinUses > 1) return 'stdin ("-") can be read only once';
   if (o.filesFrom !== undefined && o.inputFormat === 'ndjson') return '--files-from and --input-format ndjson do not mix';
   if (operands[0] === 'rules' && operands.length > 1) {

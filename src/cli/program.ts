@@ -21,6 +21,10 @@ export interface CliOptions {
   quiet: boolean;
   rules: string[];
   explain: boolean;
+  /** Exit 0 when only inputs failed (each still reported on stderr): for engines that fail a task on any non-zero exit. */
+  tolerateInputErrors: boolean;
+  /** JSON output in ASCII alone (\u escapes), for readers that do not decode UTF-8. */
+  ascii: boolean;
 }
 
 function positiveInteger(name: string, max: number) {
@@ -67,7 +71,8 @@ Examples:
 Inputs: feed-mirror dumps, RSS/Atom/RDF/JSON Feed files, HTML fragments; files or directories
 (taking .md .txt .html .htm .xml .rss .atom .rdf .json files, hidden files skipped); "-" or no
 input reads stdin.
-Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written), 2 usage error
+Exit status: 0 all inputs succeeded, 1 some input failed (the others are still written; 0 with
+--tolerate-input-errors), 2 usage error
 or bad rules file,
 130/143 interrupted (every output written is whole), 74 output could not be written, 70 internal error (a bug).`;
 
@@ -109,6 +114,12 @@ export function buildProgram(version: string): Command {
       'say which rules fired and what they removed or rewrote: an "explain" field in JSON, lines on stderr for Markdown',
       false,
     )
+    .option(
+      '--tolerate-input-errors',
+      'exit 0 when only inputs failed (each is still reported on stderr): for Hadoop Streaming, Spark pipe() and the like, which fail the whole task on any non-zero exit',
+      false,
+    )
+    .option('--ascii', 'JSON, NDJSON and JSON Feed output in ASCII alone (\\u escapes), for readers that do not decode UTF-8', false)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

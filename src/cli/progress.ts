@@ -29,6 +29,14 @@ export function summaryLine(t: Tally, nowMs: number): string {
   return line;
 }
 
+/** How far a run got that had to stop: `3 of 10 inputs, 2 items written, 1 already there`. */
+export function progressSoFar(t: Tally): string {
+  let line = `${count(t.done)}${t.inputs ? ` of ${count(t.inputs)}` : ''} inputs, ${plural(t.items - t.skipped, 'item')} written`;
+  if (t.skipped) line += `, ${count(t.skipped)} already there`;
+  if (t.failed) line += `, ${count(t.failed)} failed`;
+  return line;
+}
+
 /** `[=========>          ] 1,234/2,000 · 850 items/s · ETA 1.0 s · 2 failed`, fitted to `width`. */
 export function progressLine(t: Tally, nowMs: number, width: number): string {
   const elapsed = Math.max(1, nowMs - t.startedMs);

@@ -6,10 +6,11 @@ import { once } from 'node:events';
 import type { Entry } from './entries.js';
 import { ItemEmitter } from './emit.js';
 import type { CliIO } from './execute.js';
+import { asciiJson } from './ascii.js';
 import { orAborted } from './in-order.js';
 import type { JobResult } from './job.js';
-import { EXIT_INPUT_FAILED, EXIT_OK, type RunPlan } from './plan.js';
-import { PROGRESS_MIN_INPUTS, ProgressBar, summaryLine, type Tally } from './progress.js';
+import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_OUTPUT, type RunPlan } from './plan.js';
+import { PROGRESS_MIN_INPUTS, ProgressBar, progressSoFar, summaryLine, type Tally } from './progress.js';
 import type { OutputDir } from './write.js';
 
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -28,6 +29,7 @@ export class Session {
   private readonly streaming: boolean;
   private readonly bar: ProgressBar | null;
   private readonly emitter: ItemEmitter;
+  private readonly json: (value: object) => string;
   private interrupted: NodeJS.Signals | null = null;
   private static readonly SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -45,8 +47,11 @@ export class Session {
     const wantsBar = !options.quiet && !this.streaming && !dataOnTerminal && io.stderr.isTTY;
     this.bar = wantsBar && tally.inputs >= PROGRESS_MIN_INPUTS ? new ProgressBar(io.stderr, tally) : null;
     const streaming = this.streaming;
+    const json = (value: object) => (options.ascii ? asciiJson(JSON.stringify(value)) : JSON.stringify(value));
+    this.json = json;
     this.emitter = new ItemEmitter({
       format: options.format,
+      ascii: options.ascii,
       out,
       keepDirs: options.keepDirs,
       tally,
@@ -54,19 +59,16 @@ export class Session {
       report: (name, message, kind) =>
         this.say(
           streaming
-            ? JSON.stringify({ name, [kind]: message })
+            ? json({ name, [kind]: message })
             : `feedclean: ${displayName(name)}: ${kind === 'warning' ? 'warning: ' : ''}${oneLine(message)}`,
         ),
       say: (line) => this.say(line),
       write: (text) => this.write(text),
       explain: (name, line) =>
-        this.say(
-          streaming
-            ? JSON.stringify({ name, explain: line.replace(/^explain: /, '') })
-            : `feedclean: ${displayName(name)}: ${oneLine(line)}`,
-        ),
+        this.say(streaming ? json({ name, explain: line.replace(/^explain: /, '') }) : `feedclean: ${displayName(name)}: ${oneLine(line)}`),
       writeNow: (text) => io.stdout.write(text),
-      onFailure: io.onFailure,
+      // With --tolerate-input-errors a failed input is reported but does not make the run fail.
+      onFailure: options.tolerateInputErrors ? undefined : io.onFailure,
       stopped: stopReading.signal,
     });
   }
@@ -108,6 +110,19 @@ export class Session {
     for (const s of Session.SIGNALS) process.off(s, this.onSignal);
   }
 
+  /** The end of a run whose output cannot be written any more: why, and how far it got. */
+  stopOnOutput(message: string): number {
+    const { tally } = this;
+    this.bar?.clear();
+    this.io.onFailure?.();
+    if (this.streaming) {
+      this.say(this.json({ error: message, inputs: tally.done, items: tally.items, failed: tally.failed }));
+    } else {
+      this.say(`feedclean: ${oneLine(message)}; stopped after ${progressSoFar(tally)}; every file written is whole`);
+    }
+    return EXIT_OUTPUT;
+  }
+
   /** The end of the run: the output closed, the summary said, the exit code. */
   async finish(): Promise<number> {
     const { tally, out } = this;
@@ -116,7 +131,7 @@ export class Session {
       this.emitter.finishInterrupted();
       const of = tally.inputs ? ` of ${tally.inputs.toLocaleString('en-US')}` : '';
       if (this.streaming)
-        this.say(JSON.stringify({ interrupted: this.interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
+        this.say(this.json({ interrupted: this.interrupted, inputs: tally.done, items: tally.items, failed: tally.failed }));
       else {
         const rest = out ? '; run the same command again to do the rest' : '';
         this.say(
@@ -127,6 +142,6 @@ export class Session {
     }
     await this.emitter.finish();
     if (!this.plan.options.quiet && !this.streaming && (tally.inputs > 1 || out)) this.say(`feedclean: ${summaryLine(tally, Date.now())}`);
-    return tally.failed ? EXIT_INPUT_FAILED : EXIT_OK;
+    return tally.failed && !this.plan.options.tolerateInputErrors ? EXIT_INPUT_FAILED : EXIT_OK;
   }
 }

@@ -3,7 +3,8 @@
  * resume and interruption, --keep-dirs, globs, --files-from, the NDJSON streaming contract (and
  * through a real GNU parallel when it is installed, as in CI).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { open } from 'node:fs/promises';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -71,7 +72,7 @@ describe('feedclean batches', () => {
     expect(run(['-q', '-f', 'json', '-j', '2', dir]).stdout).toBe(run(['-q', '-f', 'json', '-j', '1', dir]).stdout);
     expect(JSON.parse(run(['-q', '-f', 'json', '-j', '2', dir]).stdout)).toHaveLength(inputs.length);
     expect(run(['-q', '-j', '2', dir]).stdout).toBe(run(['-q', '-j', '1', dir]).stdout);
-  });
+  }, 120_000); // eight runs over 104 inputs: past the default 20 s on a loaded machine
 
   it('draws a progress bar on a terminal for a large batch, unless --quiet', async () => {
     const dir = mixedBatch(2); // 52 inputs
@@ -205,6 +206,29 @@ describe('feedclean batches', () => {
     const texts = readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'));
     expect(texts).toHaveLength(2);
     expect(texts.filter((t) => t.includes('A LATER EDIT'))).toHaveLength(1);
+  });
+
+  it('reads files whose names are not UTF-8, found in directories or listed, and names them readably', () => {
+    const dir = tempDir();
+    const bytes = (name: string) => Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(name, 'latin1')]);
+    // Latin-1 "café.md", and an empty file named with bytes no encoding would give.
+    writeFileSync(bytes('caf\xe9.md'), readFileSync(sample));
+    writeFileSync(bytes('vide-\xff\xfe.md'), '');
+    const walked = run(['-f', 'ndjson', '-j', '2', '--timeout', '60', dir]);
+    expect(walked.code).toBe(1);
+    expect(JSON.parse(walked.stdout).source.input).toBe(`${dir}/caf\\xE9.md`);
+    expect(walked.stderr.split('\n')[0]).toBe(`feedclean: ${dir}/vide-\\xFF\\xFE.md: input is empty`);
+    // Listed with --files-from (NUL-separated and by lines), inline this time.
+    const out = join(dir, 'out');
+    const list = join(dir, 'list');
+    for (const [separator, args] of [
+      ['\0', ['-0']],
+      ['\n', []],
+    ] as const) {
+      writeFileSync(list, Buffer.concat([bytes('caf\xe9.md'), Buffer.from(separator)]));
+      expect(run(['-q', '--force', ...args, '--files-from', list, '-o', out])).toMatchObject({ code: 0, stderr: '' });
+    }
+    expect(readdirSync(out)).toEqual(['2023-09-05-金正恩將赴俄會普丁-兩人想交換什麼.md']);
   });
 
   it('takes --include/--exclude globs in directories', () => {
@@ -341,6 +365,28 @@ describe('feedclean batches', () => {
     expect(code).toBe(130);
     expect(stderr).toMatch(/^feedclean: interrupted after [12] of 2 inputs/);
     expect(readdirSync(out).length).toBeLessThan(6000);
+  }, 60_000);
+
+  it('still writes a whole JSON Feed document with -f jsonfeed when interrupted', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'later.md');
+    execFileSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [bin, '-f', 'jsonfeed', sample, fifo], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    const closed = new Promise((r) => child.on('close', (c) => r(c)));
+    // Opening the FIFO to write returns once the run has opened it to read: the sample is before it.
+    const writer = await open(fifo, 'w');
+    child.kill('SIGTERM');
+    const code = await closed;
+    await writer.close();
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/^feedclean: interrupted after [01] of 2 inputs/);
+    const feed = JSON.parse(stdout);
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items.length).toBeLessThanOrEqual(1);
   }, 60_000);
 
   // CI installs GNU parallel and sets FEEDCLEAN_REQUIRE_PARALLEL, so there this never skips.

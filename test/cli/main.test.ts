@@ -209,14 +209,6 @@ describe('feedclean CLI', () => {
     }
   });
 
-  it('says once, not once per input, when the output directory cannot be made', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'afile'), 'x');
-    const { code, stderr } = run(['-o', join(dir, 'afile'), sample, sample, sample]);
-    expect(code).toBe(1);
-    expect(stderr).toBe(`feedclean: cannot create output directory ${join(dir, 'afile')}: a file of that name exists\n`);
-  });
-
   it('follows symlinked files in directories, reports empty directories, escapes odd names', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'tree'));

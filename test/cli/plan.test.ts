@@ -25,6 +25,7 @@ describe('planRun', () => {
     [['--force', 'a.md'], '--force only applies with -o'],
     [['--keep-dirs', 'a.md'], '--keep-dirs only applies with -o'],
     [['-0', 'a.md'], '-0 only applies with --files-from'],
+    [['--ascii', 'a.md'], '--ascii applies to JSON output (-f json, ndjson or jsonfeed)'],
     [['-', '-'], 'stdin ("-") can be read only once'],
     [['--files-from', 'list', '--input-format', 'ndjson'], '--files-from and --input-format ndjson do not mix'],
     [['rules', 'a.md'], '"feedclean rules" lists the rule packs and takes no inputs'],
