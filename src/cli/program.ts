@@ -21,6 +21,11 @@ export interface CliOptions {
   quiet: boolean;
   rules: string[];
   explain: boolean;
+  /** false with --no-site-packs: the built-in generic and mirror packs only. */
+  sitePacks: boolean;
+  /** `feedclean learn` thresholds (absent: its defaults). */
+  minShare?: number;
+  minItems?: number;
 }
 
 function positiveInteger(name: string, max: number) {
@@ -42,6 +47,13 @@ function seconds(value: string): number {
   return n;
 }
 
+function share(value: string): number {
+  const n = Number(value);
+  if (!/^(0?\.\d+|1(\.0*)?)$/.test(value) || n <= 0)
+    throw new InvalidArgumentError('--min-share is a share above 0 and at most 1 (0.3: 30%)');
+  return n;
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 const EXAMPLES = `
@@ -60,6 +72,9 @@ Examples:
                                          streaming filter: {"content": …, "name": …} per line
   feedclean --rules mirror.yaml --explain item.md
                                          with your own rule packs, saying what each rule did
+  feedclean learn archive/ > learned.yaml
+                                         rules learned from what repeats in each source's items;
+                                         review them, then: feedclean --rules learned.yaml -o clean/ archive/
   feedclean rules [--rules FILE] [-f json]
                                          list the built-in rule packs and those loaded
                                          (a file or directory named "rules": write ./rules)
@@ -109,6 +124,9 @@ export function buildProgram(version: string): Command {
       'say which rules fired and what they removed or rewrote: an "explain" field in JSON, lines on stderr for Markdown',
       false,
     )
+    .option('--no-site-packs', "leave the built-in site packs out (generic and mirror packs only): how learn's rules are tested")
+    .option('--min-share <share>', "learn: the share of a source's items a block must repeat in (default 0.3)", share)
+    .option('--min-items <n>', 'learn: the items a block must repeat in (default 5)', positiveInteger('--min-items', 1_000_000))
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
