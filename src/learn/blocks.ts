@@ -14,6 +14,8 @@ export interface Block {
   images: string[];
   /** A heading (`h1`–`h6`): the article's structure, never boilerplate. */
   heading: boolean;
+  /** A figure's caption: it describes its image, which is content. */
+  caption?: boolean;
 }
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -46,7 +48,8 @@ export function blocksOf(root: ParentNode): Block[] {
       continue;
     }
     if (BLOCK_TAGS.has(el.tagName) && !holdsBlock(el)) {
-      const block = { text: normalizeSpace(el.textContent), images: shownImages(el), heading: HEADINGS.has(el.tagName) };
+      const block: Block = { text: normalizeSpace(el.textContent), images: shownImages(el), heading: HEADINGS.has(el.tagName) };
+      if (el.tagName === 'figcaption') block.caption = true;
       if (block.text || block.images.length) out.push(block);
       continue;
     }

@@ -7,7 +7,7 @@
  */
 import { DIGITS, type Shape } from './fingerprint.js';
 import { readDateLine } from './dates.js';
-import type { End, EndTally, Sample } from './tally.js';
+import { isPerItem, type End, type EndTally, type Sample } from './tally.js';
 
 /** A block is its family's usual member (see tally.ts familyOf) when it holds this share of it. */
 const FAMILY_SHARE = 0.8;
@@ -96,6 +96,8 @@ export function proposeFor(items: number, ends: Record<End, EndTally>, t: Thresh
       if (sample.count < least) continue;
       // One value of a field other items fill differently (a translator, a lead photo): content.
       if (sample.count < FAMILY_SHARE * ends[end].familyCount(sample.family)) continue;
+      // Copies that differ from item to item (digits only, but nearly each its own): an item's own text.
+      if (isPerItem(sample)) continue;
       // A date line is read (or to be read) for the item's date, not thrown away unread.
       if (sample.kind === 'text' && readDateLine(sample.example)) continue;
       const p = proposalOf(sample, end);

@@ -26,6 +26,22 @@ export interface Sample {
   unknownVariant: boolean;
   /** Its family's key (see `familyOf`), or null when it is a family of its own. */
   family: string | null;
+  /** Hashes of the distinct exact texts seen (at most MANY_VARIANTS kept). */
+  variants: Set<string>;
+}
+
+/**
+ * More distinct copies than this (and than half its count) make a block a per-item value: content.
+ * A copyright line has a handful of years; a line that differs in nearly every item is the item's.
+ */
+export const MAX_VARIANTS = 4;
+/** So many distinct copies are per-item whatever the count: no more are kept (bounded memory). */
+const MANY_VARIANTS = 64;
+
+/** Whether a block's copies differ so often (a counter, an item's own number) that it is content. */
+export function isPerItem(sample: Sample): boolean {
+  const n = sample.variants.size;
+  return n >= MANY_VARIANTS || n > Math.max(MAX_VARIANTS, sample.count / 2);
 }
 
 // A label ends at the first of these within the first characters of a line (`译者/`, `Photo:`).
@@ -79,11 +95,13 @@ export class EndTally {
         spacesAll: new Set(shape?.spaces),
         unknownVariant: found !== shortHash(value),
         family: familyOf(kind, value),
+        variants: new Set([found, shortHash(value)]),
       };
       this.entries.set(key, sample);
       return;
     }
     found.count++;
+    if (found.variants.size < MANY_VARIANTS) found.variants.add(shortHash(value));
     if (!shape || !found.shape || value === found.example) return;
     shape.digits.forEach((d, i) => {
       if (d !== found.shape!.digits[i]) found.digitsVary[i] = true;
@@ -115,7 +133,7 @@ export function tallyEnd(tally: EndTally, blocks: readonly Block[]): void {
   const done = new Set<string>();
   const families = new Set<string>();
   for (const block of blocks) {
-    if (block.heading) continue;
+    if (block.heading || block.caption) continue;
     for (const src of block.images) {
       families.add(familyOf('image', src)!);
       if (done.has(`i${src}`)) continue;

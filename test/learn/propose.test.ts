@@ -32,7 +32,7 @@ describe('blocks', () => {
       { text: 'a', images: [], heading: false },
       { text: 'b c', images: [], heading: false },
       { text: '', images: ['https://x.example/1.jpg'], heading: false },
-      { text: 'cap', images: [], heading: false },
+      { text: 'cap', images: [], heading: false, caption: true },
       { text: 'H', images: [], heading: true },
     ]);
   });
@@ -123,6 +123,19 @@ describe('never content', () => {
     expect(proposeFor(10, ends, t)).toEqual([]);
     const fixed = tally(bodies(10, () => '<p>Our standards: the trust principles</p>'));
     expect(proposeFor(10, fixed, t)).toHaveLength(1);
+  });
+
+  it('leaves a caption alone, and a line whose copies differ in nearly every item (its own number)', () => {
+    expect(
+      proposeFor(
+        6,
+        tally(bodies(6, () => '<figure><img src="https://x.example/a.jpg"><figcaption>Photo: the harbour</figcaption></figure>')),
+        t,
+      ),
+    ).toEqual([expect.objectContaining({ kind: 'decorativeImages' })]);
+    expect(proposeFor(12, tally(bodies(12, (i) => `<p>Story number ${1000 + i}</p>`)), t)).toEqual([]);
+    // A handful of years is still one line: 12 copies, 3 years.
+    expect(proposeFor(12, tally(bodies(12, (i) => `<p>© ${2020 + (i % 3)} Quay Press</p>`)), t)).toHaveLength(1);
   });
 
   it('leaves date lines to the date reader', () => {
