@@ -7,7 +7,7 @@
 import { isFeedcleanError } from '../errors.js';
 import { Learner } from '../learn/learner.js';
 import { DEFAULT_THRESHOLDS } from '../learn/propose.js';
-import { renderLearned } from '../learn/render.js';
+import { count, renderLearned } from '../learn/render.js';
 import { normalizeEach } from '../pipeline.js';
 import { builtInBasePacks, builtInPacks } from '../rules/index.js';
 import { loadRuleFiles } from '../rules/load.js';
@@ -65,7 +65,7 @@ export async function runLearn(plan: LearnPlan, rules: LoadedRules, io: CliIO): 
     const rulesLearned = sources.reduce((n, s) => n + s.proposals.length + (s.date?.offsetHours != null ? 1 : 0), 0);
     const { items, sources: seen } = learner.totals;
     io.stderr.write(
-      `feedclean: learned ${rulesLearned} rules for ${sources.length} of ${seen} sources from ${items} items (${inputCount} inputs${failed ? `, ${failed} failed` : ''})\n`,
+      `feedclean: learned ${count(rulesLearned, 'rule')} for ${sources.length} of ${count(seen, 'source')} from ${count(items, 'item')} (${count(inputCount, 'input')}${failed ? `, ${failed} failed` : ''})\n`,
     );
   }
   return failed ? EXIT_INPUT_FAILED : EXIT_OK;

@@ -12,6 +12,7 @@ const EXAMPLE_CHARS = 80;
 const MAX_ID = 64;
 
 const q = (s: string) => JSON.stringify(s);
+export const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 /** One line, short, safe in a comment. */
 function short(text: string): string {
@@ -48,7 +49,7 @@ function dateLines(host: string, items: number, date: DateFinding): string[] {
 function packLines(source: LearnedSource): string[] {
   const id = packId(source.host);
   const lines = [`- id: ${q(id)}`, '  kind: "site"', `  hosts: [${q(source.host)}]`];
-  lines.push(`  description: ${q(`learned from ${source.items} items of ${source.host}`)}`);
+  lines.push(`  description: ${q(`learned from ${count(source.items, 'item')} of ${source.host}`)}`);
   if (source.date) lines.push(...dateLines(source.host, source.items, source.date));
   const texts = source.proposals.filter((p) => p.kind === 'dropText');
   const images = source.proposals.filter((p) => p.kind === 'decorativeImages');
@@ -74,7 +75,7 @@ function packLines(source: LearnedSource): string[] {
 /** The rules file.  */
 export function renderLearned(sources: readonly LearnedSource[], totals: { sources: number; items: number }, t: Thresholds): string {
   const head = [
-    `# Learned by feedclean learn from ${totals.items} items of ${totals.sources} sources`,
+    `# Learned by feedclean learn from ${count(totals.items, 'item')} of ${count(totals.sources, 'source')}`,
     `# (a block counts when it stands at the same end of the body in at least ${Math.round(t.minShare * 1000) / 10}% of a source's items and in at least ${t.minItems}).`,
     '# Review every rule, then: feedclean --rules learned.yaml -o clean/ archive/',
   ];
