@@ -31,17 +31,33 @@ describe.skipIf(!files.length)('learn on feedx-dev (--no-site-packs)', () => {
   const full = run(builtInPacks);
   const learned = run([...learnedPacks, ...builtInBasePacks]);
 
-  it('finds the trust badge, the agency rights line and the newsletter promo, scoped to their hosts', () => {
-    const rules = Object.fromEntries(learnedPacks.map((p) => [p.hosts![0], (p.dropText ?? []).map((r) => r.pattern.source)]));
-    expect(rules['cn.reuters.com']).toContain('^我们的标准：汤森路透“信任原则”$');
-    expect(rules['www.rfi.fr']).toContain('^© 2020 AFP$');
-    expect(rules['cn.nytimes.com']).toContain('^（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）$');
-    const texts = (host: string) => learned.filter((i) => hostOf(i) === host).map((i) => i.text);
-    expect(texts('cn.reuters.com').filter((t) => t.includes('我们的标准'))).toEqual([]);
-    expect(texts('www.rfi.fr').filter((t) => /^© 2020 AFP$/m.test(t))).toEqual([]);
-    expect(texts('cn.nytimes.com').filter((t) => t.includes('订阅NYT简报'))).toEqual([]);
-    // RFI opens every item with a DD/MM/YYYY - HH:MM line in Paris summer time: UTC+2, the one offset that fits.
-    expect(learnedPacks.find((p) => p.hosts![0] === 'www.rfi.fr')!.timeZone).toBe('Etc/GMT-2');
+  it('finds the trust badge, the agency rights line and the newsletter promo, where no generic rule already takes them', () => {
+    // Issue 12's generic rules may take some of these before learn sees them: then nothing is left to learn.
+    const boilerplate: Array<[host: string, text: string]> = [
+      ['cn.reuters.com', '我们的标准：汤森路透“信任原则”'],
+      ['www.rfi.fr', '© 2020 AFP'],
+      ['cn.nytimes.com', '（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）'],
+    ];
+    const blocksIn = (items: Item[], host: string) =>
+      items.filter((i) => hostOf(i) === host).flatMap((i) => blocksOfHtml(i.html).map((b) => b.text));
+    let learnedSome = 0;
+    for (const [host, text] of boilerplate) {
+      const patterns = learnedPacks.filter((p) => p.hosts?.includes(host)).flatMap((p) => (p.dropText ?? []).map((r) => r.pattern));
+      if (blocksIn(base, host).includes(text)) {
+        expect(
+          patterns.some((p) => p.test(text)),
+          `${host}: ${text}`,
+        ).toBe(true);
+        learnedSome++;
+      }
+      expect(blocksIn(learned, host)).not.toContain(text);
+    }
+    expect(learnedSome).toBeGreaterThan(0); // NYT's promo is the site pack's alone
+    // RFI opens every item with a DD/MM/YYYY - HH:MM line in Paris summer time: read (issue 12), or UTC+2 learned.
+    const rfiZone = learnedPacks.find((p) => p.hosts![0] === 'www.rfi.fr')?.timeZone;
+    const rfi = base.filter((i) => hostOf(i) === 'www.rfi.fr');
+    if (rfi.filter((i) => i.published === null).length * 2 > rfi.length) expect(rfiZone).toBe('Etc/GMT-2');
+    else expect(rfiZone).toBeUndefined();
     expect(learnedText).toBe(renderLearned(learner.sources(), learner.totals, learner.thresholds));
   });
 
@@ -93,8 +109,8 @@ describe.skipIf(!files.length)('learn on feedx-dev (--no-site-packs)', () => {
       }
       expect(learned[i]!.images).toEqual(item.images);
     });
-    expect(removed).toBeGreaterThanOrEqual(46); // 30 badges, 9 rights lines, 7 promos
-    // What the learned rules remove and today's site packs keep: the Reuters trust badge and RFI's © line.
-    expect(beyondSitePacks).toEqual(new Set(['我们的标准：汤森路透“信任原则”', '© 2020 AFP']));
+    expect(removed).toBeGreaterThanOrEqual(7); // NYT's promo at least
+    // What the learned rules remove and the site packs keep: at most the Reuters trust badge and RFI's © line.
+    for (const text of beyondSitePacks) expect(['我们的标准：汤森路透“信任原则”', '© 2020 AFP']).toContain(text);
   });
 });

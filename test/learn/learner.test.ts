@@ -48,9 +48,9 @@ describe('Learner', () => {
     for (const item of items) learner.add(item);
     const ledger = learner.sources().find((s) => s.host === 'www.harbourledger.example')!;
     expect(ledger.proposals.map((p) => [p.kind, p.pattern, p.count, p.end])).toEqual([
-      ['dropText', '^Our standards: The Harbour Ledger Trust Principles$', 8, 'end'],
-      ['dropText', '^© \\d+ Harbour Ledger\\. All rights reserved\\.$', 7, 'end'],
-      ['decorativeImages', '^https:\\/\\/harbourledger\\.example\\/static\\/app-promo\\.png$', 6, 'end'],
+      ['dropText', '^Harbour Ledger: news from the waterfront since 1898$', 8, 'end'],
+      ['dropText', '^Read the \\d+ Harbour Ledger almanac at any kiosk\\.$', 7, 'end'],
+      ['decorativeImages', '^https:\\/\\/harbourledger\\.example\\/static\\/ledger-weekly\\.png$', 6, 'end'],
     ]);
     // Not the heading (6 items), the translator line (a field: 5 Ann Lee, 3 Bo Chen), the
     // "additional reporting" line (2 items), the lead photos, nor the byline (read, so gone).
@@ -80,7 +80,7 @@ describe('Learner', () => {
     const validate = new Ajv.default({ strict: true, strictRequired: false }).compile(schema);
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
     expect(text).toContain(
-      '    # at the end of 8 of 8 items, removes: "Our standards: The Harbour Ledger Trust Principles"\n    - id: "learned.www.harbourledger.example.1"\n',
+      '    # at the end of 8 of 8 items, removes: "Harbour Ledger: news from the waterfront since 1898"\n    - id: "learned.www.harbourledger.example.1"\n',
     );
   });
 
@@ -93,10 +93,10 @@ describe('Learner', () => {
   it('cleans the archive with what it learned: boilerplate gone, every paragraph and image of the articles kept', () => {
     const packs = [...loadRulePacks(learn(items), 'learned.yaml'), ...builtInBasePacks];
     for (const [before, after] of itemsOf(files).map((item, i) => [item, itemsOf([files[i]!], packs)[0]!] as const)) {
-      expect(after.markdown).not.toMatch(/Our standards|All rights reserved|app-promo/);
-      expect(after.images).toEqual(before.images.filter((img) => !img.url.endsWith('/app-promo.png')));
+      expect(after.markdown).not.toMatch(/waterfront since|almanac at any kiosk|ledger-weekly/);
+      expect(after.images).toEqual(before.images.filter((img) => !img.url.endsWith('/ledger-weekly.png')));
       if (before.url!.includes('harbourledger')) expect(after.images).toHaveLength(1); // the lead photo
-      const kept = before.markdown.split('\n\n').filter((p) => !/Our standards|All rights reserved|app-promo/.test(p));
+      const kept = before.markdown.split('\n\n').filter((p) => !/waterfront since|almanac at any kiosk|ledger-weekly/.test(p));
       expect(after.markdown.split('\n\n')).toEqual(kept);
     }
   });
