@@ -84,6 +84,12 @@ describe('Learner', () => {
     );
   });
 
+  it('is what the README shows', () => {
+    const text = learn(items);
+    const pack = text.slice(text.indexOf('- id: "learned.www.harbourledger.example"'));
+    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${pack}\`\`\``);
+  });
+
   it('writes a file --rules accepts when nothing is learned', () => {
     const text = learn(items.slice(0, 3));
     expect(text).toContain('# Nothing repeats often enough to be learned.');
