@@ -16,6 +16,7 @@ import { readRuleFiles, renderRuleListing, type LoadedRules } from './rules-comm
 import type { ProgressStream, Tally } from './progress.js';
 import { Session, displayName, oneLine } from './session.js';
 import { EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, usageError, type Plan, type RunPlan } from './plan.js';
+import { runLearn } from './learn-command.js';
 import { SMALL_BATCH_INPUTS, planThreads } from './threads.js';
 import { OutputDir } from './write.js';
 
@@ -65,11 +66,12 @@ export async function execute(plan: Plan, io: CliIO): Promise<number> {
     io.stdout.write(renderRuleListing(rules, plan.options.format));
     return EXIT_OK;
   }
+  if (plan.kind === 'learn') return runLearn(plan, rules, io);
   return runBatch(plan, rules, io);
 }
 
 /** The input names: the operands, and those of --files-from; or the one-line reason they cannot be read. */
-async function inputNames(plan: RunPlan, io: CliIO): Promise<FsPath[] | { error: string }> {
+export async function inputNames(plan: Pick<RunPlan, 'operands' | 'options'>, io: CliIO): Promise<FsPath[] | { error: string }> {
   const { options } = plan;
   const names: FsPath[] = [...plan.operands];
   if (options.filesFrom === undefined) return names;
@@ -84,7 +86,7 @@ async function inputNames(plan: RunPlan, io: CliIO): Promise<FsPath[] | { error:
   return names;
 }
 
-interface Inputs {
+export interface Inputs {
   entries: AsyncIterable<Entry> | Iterable<Entry>;
   /** Inputs found (0 for a stream, whose length is not known ahead). */
   total: number;
@@ -93,7 +95,12 @@ interface Inputs {
 }
 
 /** The entries to run: lines of an NDJSON stream, or the files found under the names given. */
-async function findInputs(plan: RunPlan, names: FsPath[], io: CliIO, stop: AbortSignal): Promise<Inputs | { usage: string }> {
+export async function findInputs(
+  plan: Pick<RunPlan, 'operands' | 'options'>,
+  names: FsPath[],
+  io: CliIO,
+  stop: AbortSignal,
+): Promise<Inputs | { usage: string }> {
   const { options } = plan;
   if (options.inputFormat === 'ndjson') return { entries: ndjsonEntries(names, () => io.stdin, stop), total: 0, paths: names };
   const outputDir = options.output ? realDirOf(options.output) : null;
@@ -147,6 +154,7 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
     rules: rules.files,
     explain: options.explain,
     ascii: options.ascii,
+    sitePacks: options.sitePacks,
   };
   const timeoutSeconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   const threads = planThreads({

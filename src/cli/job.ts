@@ -10,7 +10,7 @@ import { normalizeEach } from '../pipeline.js';
 import { renderMarkdown } from '../render/document.js';
 import { renderNdjsonLine } from '../render/json.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
-import { builtInPacks } from '../rules/index.js';
+import { builtInPacks, builtInBasePacks } from '../rules/index.js';
 import { loadRuleFiles } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
 import type { Explanation, Item, RenderedField } from '../types.js';
@@ -32,6 +32,8 @@ export interface JobOptions {
   explain: boolean;
   /** JSON output in ASCII alone (--ascii). */
   ascii?: boolean;
+  /** false (--no-site-packs): the built-in generic and mirror packs only. */
+  sitePacks?: boolean;
 }
 
 export interface RuleFile {
@@ -70,7 +72,7 @@ export function tooLarge(bytes: number): FeedcleanError {
   return new FeedcleanError('INPUT_TOO_LARGE', `input is too large (${mib(bytes)}; the limit is ${mib(MAX_INPUT_BYTES)})`);
 }
 
-function readJobInput(job: Job): string | Uint8Array {
+export function readJobInput(job: Job): string | Uint8Array {
   if (job.kind === 'content') return job.content;
   // Bytes that crossed to a worker thread arrive as a plain Uint8Array; fs wants a Buffer.
   const path = typeof job.path === 'string' ? job.path : Buffer.from(job.path.buffer, job.path.byteOffset, job.path.byteLength);
@@ -117,7 +119,8 @@ const packsByOptions = new WeakMap<JobOptions, readonly RulePack[]>();
 function packsOf(options: JobOptions): readonly RulePack[] {
   let packs = packsByOptions.get(options);
   if (!packs) {
-    packs = options.rules.length ? [...loadRuleFiles(options.rules), ...builtInPacks] : builtInPacks;
+    const builtIn = options.sitePacks === false ? builtInBasePacks : builtInPacks;
+    packs = options.rules.length ? [...loadRuleFiles(options.rules), ...builtIn] : builtIn;
     packsByOptions.set(options, packs);
   }
   return packs;

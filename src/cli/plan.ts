@@ -40,7 +40,14 @@ export interface ExitPlan {
   stderr: string;
 }
 
-export type Plan = RunPlan | RulesPlan | ExitPlan;
+/** `feedclean learn INPUTS…`: a rules file learned from the inputs, on stdout. */
+export interface LearnPlan {
+  kind: 'learn';
+  operands: string[];
+  options: CliOptions;
+}
+
+export type Plan = RunPlan | RulesPlan | LearnPlan | ExitPlan;
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
@@ -63,6 +70,14 @@ function usageProblem(operands: readonly string[], o: CliOptions, env: PlanEnv):
   if (o.filesFrom !== undefined && o.inputFormat === 'ndjson') return '--files-from and --input-format ndjson do not mix';
   if (operands[0] === 'rules' && operands.length > 1) {
     return '"feedclean rules" lists the rule packs and takes no inputs (a file named rules: ./rules)';
+  }
+  const learning = operands[0] === 'learn';
+  if ((o.minShare !== undefined || o.minItems !== undefined) && !learning)
+    return '--min-share and --min-items only apply to "feedclean learn"';
+  if (learning && (o.output !== undefined || o.explain))
+    return '"feedclean learn" writes a rules file to stdout: -o and --explain do not apply';
+  if (learning && operands.length === 1 && o.filesFrom === undefined && env.stdinIsTTY) {
+    return '"feedclean learn" needs inputs: files or directories (a file named learn: ./learn)';
   }
   if (operands.length === 0 && o.filesFrom === undefined && env.stdinIsTTY) {
     return 'no input: give files or directories, or pipe an item into stdin';
@@ -91,6 +106,7 @@ export function planRun(argv: readonly string[], env: PlanEnv): Plan {
   const options = program.opts<CliOptions>();
   const problem = usageProblem(operands, options, env);
   if (problem) return usageError(problem);
+  if (operands[0] === 'learn') return { kind: 'learn', operands: operands.slice(1), options };
   if (operands.length === 1 && operands[0] === 'rules' && options.filesFrom === undefined) return { kind: 'rules', options };
   return { kind: 'run', operands, options };
 }

@@ -25,6 +25,11 @@ export interface CliOptions {
   tolerateInputErrors: boolean;
   /** JSON output in ASCII alone (\u escapes), for readers that do not decode UTF-8. */
   ascii: boolean;
+  /** false with --no-site-packs: the built-in generic and mirror packs only. */
+  sitePacks: boolean;
+  /** `feedclean learn` thresholds (absent: its defaults). */
+  minShare?: number;
+  minItems?: number;
 }
 
 function positiveInteger(name: string, max: number) {
@@ -46,6 +51,13 @@ function seconds(value: string): number {
   return n;
 }
 
+function share(value: string): number {
+  const n = Number(value);
+  if (!/^(0?\.\d+|1(\.0*)?)$/.test(value) || n <= 0)
+    throw new InvalidArgumentError('--min-share is a share above 0 and at most 1 (0.3: 30%)');
+  return n;
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 const EXAMPLES = `
@@ -64,6 +76,9 @@ Examples:
                                          streaming filter: {"content": …, "name": …} per line
   feedclean --rules mirror.yaml --explain item.md
                                          with your own rule packs, saying what each rule did
+  feedclean learn archive/ > learned.yaml
+                                         rules learned from what repeats in each source's items;
+                                         review them, then: feedclean --rules learned.yaml -o clean/ archive/
   feedclean rules [--rules FILE] [-f json]
                                          list the built-in rule packs and those loaded
                                          (a file or directory named "rules": write ./rules)
@@ -120,6 +135,9 @@ export function buildProgram(version: string): Command {
       false,
     )
     .option('--ascii', 'JSON, NDJSON and JSON Feed output in ASCII alone (\\u escapes), for readers that do not decode UTF-8', false)
+    .option('--no-site-packs', "leave the built-in site packs out (generic and mirror packs only): how learn's rules are tested")
+    .option('--min-share <share>', "learn: the share of a source's items a block must repeat in (default 0.3)", share)
+    .option('--min-items <n>', 'learn: the items a block must repeat in (default 5)', positiveInteger('--min-items', 1_000_000))
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

@@ -17,6 +17,9 @@ import { hostOf } from '../urls.js';
 /** Compiled by the same compiler as user packs; each kind when it is first read (see compile-pack.ts). */
 export const builtInPacks: readonly RulePack[] = [generic, feedx, dw, nyt, bbc, voa, zaobao, rfi, reuters].map(compileBuiltInPack);
 
+/** The generic and mirror packs alone (`--no-site-packs`): what applies to a source no site pack knows. */
+export const builtInBasePacks: readonly RulePack[] = builtInPacks.filter((pack) => pack.kind !== 'site');
+
 export { hostOf };
 
 const MAX_HOSTS_REMEMBERED = 1024;
