@@ -5,10 +5,13 @@
  */
 import type { SourceFormat } from '../types.js';
 
-/** A text construct; `auto` reads Atom's `type` attribute (text | html | xhtml). */
+/**
+ * A text construct; `auto` reads Atom's `type` attribute (text | html | xhtml); `maybe-html` is
+ * text unless it plainly is HTML (RSS titles: the format does not say, feeds write both).
+ */
 export interface TextField {
   tag: string;
-  type: 'text' | 'html' | 'xhtml' | 'auto';
+  type: 'text' | 'html' | 'xhtml' | 'auto' | 'maybe-html';
 }
 
 /** A link: the element's text, or an attribute, optionally only for some `rel` values (null = no rel). */
@@ -58,8 +61,8 @@ const RSS_DATES = {
 };
 const RSS_ITEM = {
   title: [
-    { tag: 'title', type: 'html' },
-    { tag: 'dc:title', type: 'html' },
+    { tag: 'title', type: 'maybe-html' },
+    { tag: 'dc:title', type: 'maybe-html' },
     { tag: 'media:title', type: 'text' },
   ],
   url: [{ tag: 'link' }, { tag: 'atom:link', attr: 'href', rels: ['alternate', null] }, { tag: 'guid', guid: true }],
@@ -98,8 +101,8 @@ export const rssMapping: FeedMapping = {
   ],
   feed: {
     title: [
-      { tag: 'title', type: 'html' },
-      { tag: 'dc:title', type: 'html' },
+      { tag: 'title', type: 'maybe-html' },
+      { tag: 'dc:title', type: 'maybe-html' },
     ],
     url: [{ tag: 'link' }],
     language: ['language', 'dc:language'],
@@ -111,7 +114,7 @@ export const rdfMapping: FeedMapping = {
   format: 'rdf',
   channel: ['rdf:rdf', 'channel'],
   items: [['rdf:rdf', 'item']],
-  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: 'link' }], language: ['dc:language', 'language'] },
+  feed: { title: [{ tag: 'title', type: 'maybe-html' }], url: [{ tag: 'link' }], language: ['dc:language', 'language'] },
   item: { ...RSS_ITEM, id: ['@rdf:about', 'link'] },
 };
 
@@ -155,10 +158,10 @@ export const cdfMapping: FeedMapping = {
   format: 'cdf',
   channel: ['channel'],
   items: [['channel', 'item']],
-  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: '@href' }, { tag: 'link' }], language: ['language', 'dc:language'] },
+  feed: { title: [{ tag: 'title', type: 'maybe-html' }], url: [{ tag: '@href' }, { tag: 'link' }], language: ['language', 'dc:language'] },
   item: {
     ...RSS_ITEM,
-    title: [{ tag: 'title', type: 'html' }],
+    title: [{ tag: 'title', type: 'maybe-html' }],
     url: [{ tag: '@href' }, ...RSS_ITEM.url],
     updated: ['@lastmod', ...RSS_DATES.updated],
     summary: [{ tag: 'abstract', type: 'html' }, ...RSS_ITEM.summary],

@@ -4,13 +4,13 @@
  */
 import { lazyMap, type LazyList } from './lazy-list.js';
 import { readFeedDate } from '../dates/parse.js';
-import { sanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, Fragment, Text, h, nextInOrder, nextSkippingChildren, type DomNode } from '../tree/dom.js';
+import { Fragment, h } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
 import type { FeedFields, FeedInfo, RawItem } from '../types.js';
 import type { FeedMapping, LinkField, PersonField, TagField, TextField } from './mapping.js';
 import { mediaOf } from './media.js';
+import { htmlToText, looksLikeHtml } from './text.js';
 import { attrOf, childrenOf, decodeRaw, firstString, isObject, rawTextOf, type XmlObject, type XmlValue } from './xml.js';
 
 function atPath(root: XmlValue, path: readonly string[]): XmlValue[] {
@@ -41,6 +41,7 @@ function readText(node: XmlValue, field: TextField): TextValue | null {
   const binary = type.includes('/') && !type.startsWith('text/') && !/[/+]xml$/.test(type);
   if (attrOf(node, 'mode') === 'base64' || binary) decoded = Buffer.from(decoded.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (type === 'html' || type === 'text/html' || type === 'escaped') return { html: decoded, text: '' };
+  if (type === 'maybe-html' && looksLikeHtml(decoded)) return { html: decoded, text: '' };
   return { html: null, text: decoded };
 }
 
@@ -54,30 +55,10 @@ function firstText(node: XmlValue, fields: readonly TextField[]): TextValue | nu
   return null;
 }
 
-/** The visible text of an HTML snippet: scripts, styles and the like are not text. */
-function htmlToText(html: string): string {
-  return visibleText(parseBody(html).root);
-}
-
-/** Text of a tree without what is never shown (scripts, styles …); the tree is not changed. */
-function visibleText(root: Fragment): string {
-  let out = '';
-  for (let node: DomNode | null = root.firstChild; node;) {
-    if (node instanceof Element && sanitizeSchema.dropWithContent.has(node.tagName)) {
-      node = nextSkippingChildren(node, root);
-      continue;
-    }
-    if (node instanceof Text) out += node.data;
-    node = nextInOrder(node, root);
-  }
-  return normalizeSpace(out);
-}
-
-/** Plain text of a text construct (HTML titles lose their tags). */
+/** Plain text of a text construct (HTML loses its markup, not its words). */
 function plain(value: TextValue | null): string | null {
   if (!value) return null;
-  const text = value.html === null ? value.text : /[<&]/.test(value.html) ? htmlToText(value.html) : value.html;
-  return normalizeSpace(text) || null;
+  return normalizeSpace(value.html === null ? value.text : htmlToText(value.html)) || null;
 }
 
 function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null {
