@@ -24,6 +24,17 @@ function authorsOf(item: Json, feed: Json): string[] {
   return names;
 }
 
+/** An item's id: a string, or a number (some feeds write one); anything else is no id, said in a warning. */
+function idOf(value: unknown, warnings: string[]): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  warnings.push(
+    `item id is ${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}, not a string; left empty`,
+  );
+  return null;
+}
+
 export function readJsonFeed(text: string): ParsedFeed {
   let doc: Json | null;
   try {
@@ -63,7 +74,7 @@ export function readJsonFeed(text: string): ParsedFeed {
       body,
       warnings,
       fields: {
-        id: item.id === undefined || item.id === null ? null : String(item.id),
+        id: idOf(item.id, warnings),
         published: readFeedDate(str(item.date_published), warnings, localTimes, 'published'),
         updated: readFeedDate(str(item.date_modified), warnings, localTimes, 'updated'),
         ...(Object.keys(localTimes).length ? { localTimes } : {}),

@@ -374,3 +374,48 @@ describe('hostile feeds (see also scripts/bench-hostile.mjs)', () => {
     );
   });
 });
+
+describe('JSON Feed: odd values never escape as anything but FeedcleanError', () => {
+  const odd: unknown[] = [{ toString: 0 }, { valueOf: 0, toString: 0 }, [], [1], -1, true, null, 'x', '  ', 1e21];
+  const fields = [
+    'id',
+    'url',
+    'external_url',
+    'title',
+    'content_html',
+    'content_text',
+    'summary',
+    'image',
+    'banner_image',
+    'date_published',
+    'date_modified',
+    'author',
+    'authors',
+    'tags',
+    'attachments',
+  ];
+
+  it('an id {"toString": 0} is no id, with a warning', () => {
+    const [item] = normalize(
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: { toString: 0 }, content_text: 'x' }] }),
+    );
+    expect(item!.id).toBeNull();
+    expect(item!.warnings).toContain('item id is an object, not a string; left empty');
+  });
+
+  it.each(fields)('odd values in %s', (field) => {
+    for (const value of odd) {
+      for (const where of ['item', 'feed'] as const) {
+        const item: Record<string, unknown> = { id: '1', content_text: 'x' };
+        const doc: Record<string, unknown> = { version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [item] };
+        (where === 'item' ? item : doc)[field] =
+          field === 'attachments' ? [value, { url: value, mime_type: value, size_in_bytes: value, title: value }] : value;
+        try {
+          normalize(JSON.stringify(doc));
+        } catch (error) {
+          expect(error, `${where}.${field} = ${JSON.stringify(value)}`).toBeInstanceOf(FeedcleanError);
+        }
+      }
+    }
+  });
+});
