@@ -4,6 +4,7 @@
  */
 import { lazyMap, type LazyList } from './lazy-list.js';
 import { readFeedDate } from '../dates/parse.js';
+import { html } from 'parse5';
 import { Fragment, h } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
@@ -19,21 +20,34 @@ function atPath(root: XmlValue, path: readonly string[]): XmlValue[] {
   return nodes;
 }
 
-/** Serialized markup of an Atom xhtml construct: its raw content, minus the wrapping div. */
+/**
+ * Serialized markup of an xhtml construct: its raw content, minus the wrapping div, with the XHTML
+ * elements' prefixes (`<xhtml:p>`, `<x:em>`) taken off so the HTML parser knows them. The content is
+ * well-formed XML, where a raw `<` is always markup; prefixed names that are not HTML are left alone.
+ */
 function xhtmlMarkup(raw: string): string {
-  const m = /^\s*<(?:xhtml:)?div\b[^>]*>([\s\S]*)<\/(?:xhtml:)?div>\s*$/.exec(raw);
-  return m ? m[1]! : raw;
+  const unprefixed = raw.includes(':')
+    ? raw.replace(/<(\/?)[A-Za-z_][\w.-]*:([A-Za-z][\w-]*)(?=[\s/>])/g, (m, slash: string, local: string) =>
+        html.getTagID(local.toLowerCase()) === html.TAG_ID.UNKNOWN ? m : `<${slash}${local}`,
+      )
+    : raw;
+  const m = /^\s*<div\b[^>]*>([\s\S]*)<\/div>\s*$/.exec(unprefixed);
+  return m ? m[1]! : unprefixed;
 }
 
 interface TextValue {
   /** HTML source (for html/xhtml content) or null when the value is plain text. */
   html: string | null;
   text: string;
+  /** Where the content is kept instead (Atom's `<content src>`). */
+  src?: string;
 }
 
 function readText(node: XmlValue, field: TextField): TextValue | null {
   const raw = rawTextOf(node);
   if (raw === null) return null;
+  const src = attrOf(node, 'src')?.trim();
+  if (src && !raw.trim()) return { html: null, text: '', src };
   const type = field.type === 'auto' ? (attrOf(node, 'type') ?? 'text').toLowerCase() : field.type;
   if (type === 'xhtml' || type === 'application/xhtml+xml') return { html: xhtmlMarkup(raw), text: '' };
   let decoded = decodeRaw(raw);
@@ -49,7 +63,7 @@ function firstText(node: XmlValue, fields: readonly TextField[]): TextValue | nu
   for (const field of fields) {
     for (const child of childrenOf(node, field.tag)) {
       const value = readText(child, field);
-      if (value && (value.html ?? value.text).trim()) return value;
+      if (value && (value.src || (value.html ?? value.text).trim())) return value;
     }
   }
   return null;
@@ -72,7 +86,7 @@ function firstLink(node: XmlValue, fields: readonly LinkField[]): string | null 
       if (field.rels && !field.rels.includes(attrOf(child, 'rel'))) continue;
       if (field.guid && attrOf(child, 'ispermalink') === 'false') continue;
       // Atom links written as text (no href) still say where they go.
-      const raw = field.attr ? (attrOf(child, field.attr) ?? rawTextOf(child)) : rawTextOf(child);
+      const raw = field.attr ? (attrOf(child, field.attr) ?? (field.attrOnly ? null : rawTextOf(child))) : rawTextOf(child);
       const value = raw ? normalizeSpace(decodeRaw(raw)) : '';
       if (!value || (field.guid && !/^https?:\/\//i.test(value))) continue;
       return value;
@@ -86,7 +100,8 @@ function people(node: XmlValue, fields: readonly PersonField[]): string[] {
   for (const field of fields) {
     for (const child of childrenOf(node, field.tag)) {
       let name: string | null;
-      if (field.form === 'atom') name = firstString(child, ['name']) ?? firstString(child, ['email']);
+      // A person construct, also inside RSS (<atom:author><atom:name>).
+      if (field.form === 'atom') name = firstString(child, ['name', 'atom:name']) ?? firstString(child, ['email', 'atom:email']);
       else {
         const text = normalizeSpace(decodeRaw(rawTextOf(child) ?? ''));
         // "editor@example.com (Jane Doe)", "Jane Doe (editor@example.com)", "Jane Doe <editor@example.com>"
@@ -118,7 +133,14 @@ function dateOf(node: XmlValue, tags: readonly string[], warnings: string[], loc
   return readFeedDate(firstString(node, tags), warnings, local, key);
 }
 
-function bodyOf(content: TextValue | null): { body: Fragment; truncation: string[] } {
+function bodyOf(content: TextValue | null, base: string | null): { body: Fragment; truncation: string[] } {
+  if (content?.src) {
+    // Content kept elsewhere: the body says where.
+    const href = absoluteUrl(content.src, base) ?? content.src;
+    const root = new Fragment();
+    root.appendChild(h('p', {}, [h('a', { href }, [href])]));
+    return { body: root, truncation: [] };
+  }
   if (content?.html !== null && content?.html !== undefined) {
     const parsed = parseBody(content.html);
     return { body: parsed.root, truncation: parsed.truncation };
@@ -126,11 +148,25 @@ function bodyOf(content: TextValue | null): { body: Fragment; truncation: string
   return { body: textBody(content?.text ?? ''), truncation: [] };
 }
 
-/** Plain text as a body: one paragraph per blank-line-separated block, never parsed as markup. */
+/**
+ * Plain text as a body: one paragraph per blank-line-separated block, its single line breaks kept
+ * (a video description's chapter list is one line each), never parsed as markup.
+ */
 export function textBody(text: string): Fragment {
   const root = new Fragment();
-  for (const paragraph of text.split(/\n\s*\n/)) {
-    if (paragraph.trim()) root.appendChild(h('p', {}, [paragraph.trim()]));
+  for (const paragraph of text.split(/\r?\n[^\S\n]*(?:\r?\n\s*)+/)) {
+    const lines = paragraph
+      .trim()
+      .split(/[^\S\n]*\r?\n[^\S\n]*/)
+      .filter(Boolean);
+    if (!lines.length) continue;
+    root.appendChild(
+      h(
+        'p',
+        {},
+        lines.flatMap((line, i) => (i ? [h('br'), line] : [line])),
+      ),
+    );
   }
   return root;
 }
@@ -164,13 +200,13 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
       const m = mapping.item;
       const content = firstText(entry, m.content);
       const summaryValue = firstText(entry, m.summary);
-      const { body, truncation } = bodyOf(content);
-      if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
       const { media, attachments } = mediaOf(entry);
       // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
       const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
       const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
       const url = firstLink(entry, m.url);
+      const { body, truncation } = bodyOf(content, entryBase ?? absoluteUrl(url, feed.url) ?? feed.url);
+      if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
       const fields: FeedFields = {
         id: firstString(entry, m.id),
         published: dateOf(entry, m.published, warnings, localTimes, 'published'),

@@ -153,9 +153,11 @@ export function isObject(value: XmlValue | undefined): value is XmlObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every child named `name` (none, one or many). */
+/** Every child named `name` (none, one or many); `a/b` is every `b` in every child `a` (media:group/media:description). */
 export function childrenOf(node: XmlValue | undefined, name: string): XmlValue[] {
   if (!isObject(node)) return [];
+  const slash = name.indexOf('/');
+  if (slash > 0) return childrenOf(node, name.slice(0, slash)).flatMap((child) => childrenOf(child, name.slice(slash + 1)));
   const value = node[name];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];

@@ -419,3 +419,32 @@ describe('JSON Feed: odd values never escape as anything but FeedcleanError', ()
     }
   });
 });
+
+describe('Media RSS, Atom inside RSS, content kept elsewhere', () => {
+  const rssItem = (inner: string) =>
+    `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:a="http://www.w3.org/2005/Atom"><channel><title>t</title><link>https://e.example/</link><item><title>x</title><link>https://e.example/1</link>${inner}</item></channel></rss>`;
+
+  it('a media:group description is the text of an entry that has no other, its thumbnail the image', () => {
+    const [item] = normalize(
+      rssItem(
+        '<media:group><media:description>Only text.\nSecond line.</media:description><media:thumbnail url="https://e.example/t.jpg"/></media:group>',
+      ),
+    );
+    expect(item!.markdown).toBe('Only text.\\\nSecond line.');
+    expect(item!.summary).toBe('Only text. Second line.');
+    expect(item!.image?.url).toBe('https://e.example/t.jpg');
+  });
+
+  it('a media:description of type html is HTML; a description element still comes first', () => {
+    expect(
+      normalize(rssItem('<media:description type="html">&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</media:description>'))[0]!.markdown,
+    ).toBe('One\n\nTwo');
+    expect(normalize(rssItem('<description>Main</description><media:description>Media</media:description>'))[0]!.markdown).toBe('Main');
+  });
+
+  it('atom:author on any prefix names the RSS item’s authors', () => {
+    expect(
+      normalize(rssItem('<a:author><a:name>Ada</a:name></a:author><a:author><a:email>b@e.example</a:email></a:author>'))[0]!.authors,
+    ).toEqual(['Ada', 'b@e.example']);
+  });
+});
