@@ -12,7 +12,7 @@ import type { FeedFields, FeedInfo, RawItem } from '../types.js';
 import type { FeedMapping, LinkField, PersonField, TagField, TextField } from './mapping.js';
 import { mediaOf } from './media.js';
 import { htmlToText, looksLikeHtml } from './text.js';
-import { attrOf, childrenOf, decodeRaw, firstString, isObject, rawTextOf, type XmlObject, type XmlValue } from './xml.js';
+import { attrOf, childrenOf, decodeRaw, firstString, isObject, rawTextOf, withEntitiesOf, type XmlObject, type XmlValue } from './xml.js';
 
 function atPath(root: XmlValue, path: readonly string[]): XmlValue[] {
   let nodes: XmlValue[] = [root];
@@ -181,6 +181,10 @@ export interface ParsedFeed {
 }
 
 export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
+  return withEntitiesOf(doc, () => readFeedIn(doc, mapping));
+}
+
+function readFeedIn(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
   const channel = atPath(doc, mapping.channel)[0] ?? {};
   const feed: FeedInfo = {
     title: plain(firstText(channel, mapping.feed.title)),
@@ -194,48 +198,51 @@ export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
   };
   const items = lazyMap(
     mapping.items.flatMap((path) => atPath(doc, path)),
-    (entry): RawItem => {
-      const warnings: string[] = [];
-      const localTimes: Record<string, string> = {};
-      const m = mapping.item;
-      const content = firstText(entry, m.content);
-      const summaryValue = firstText(entry, m.summary);
-      const { media, attachments } = mediaOf(entry);
-      // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
-      const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
-      const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
-      const url = firstLink(entry, m.url);
-      const { body, truncation } = bodyOf(content, entryBase ?? absoluteUrl(url, feed.url) ?? feed.url);
-      if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
-      const fields: FeedFields = {
-        id: firstString(entry, m.id),
-        published: dateOf(entry, m.published, warnings, localTimes, 'published'),
-        updated: dateOf(entry, m.updated, warnings, localTimes, 'updated'),
-        ...(Object.keys(localTimes).length ? { localTimes } : {}),
-        authors: people(entry, m.authors),
-        tags: tagsOf(entry, m.tags),
-        // RSS often has one <description> for both: the summary is then the text of the body once
-        // cleaned, so what the rules removed (a mirror's footer, a copyright line) stays out of it.
-        ...(summaryValue && summaryValue.html !== null && summaryValue.html === content?.html
-          ? { summary: null, summaryIsBody: true }
-          : { summary: plain(summaryValue) }),
-        media,
-        attachments,
-        feed,
-      };
-      return {
-        format: mapping.format,
-        title: plain(firstText(entry, m.title)),
-        url: absoluteUrl(url, entryBase ?? feed.url),
-        baseUrl: entryBase ?? absoluteUrl(url, feed.url) ?? feed.url,
-        captured: null,
-        body,
-        warnings,
-        fields,
-      };
-    },
+    // Read later, one at a time: the document's entities are put in force again for each.
+    (entry): RawItem => withEntitiesOf(doc, () => readEntry(entry)),
   );
   return { feed, items };
+
+  function readEntry(entry: XmlValue): RawItem {
+    const warnings: string[] = [];
+    const localTimes: Record<string, string> = {};
+    const m = mapping.item;
+    const content = firstText(entry, m.content);
+    const summaryValue = firstText(entry, m.summary);
+    const { media, attachments } = mediaOf(entry);
+    // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
+    const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
+    const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
+    const url = firstLink(entry, m.url);
+    const { body, truncation } = bodyOf(content, entryBase ?? absoluteUrl(url, feed.url) ?? feed.url);
+    if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
+    const fields: FeedFields = {
+      id: firstString(entry, m.id),
+      published: dateOf(entry, m.published, warnings, localTimes, 'published'),
+      updated: dateOf(entry, m.updated, warnings, localTimes, 'updated'),
+      ...(Object.keys(localTimes).length ? { localTimes } : {}),
+      authors: people(entry, m.authors),
+      tags: tagsOf(entry, m.tags),
+      // RSS often has one <description> for both: the summary is then the text of the body once
+      // cleaned, so what the rules removed (a mirror's footer, a copyright line) stays out of it.
+      ...(summaryValue && summaryValue.html !== null && summaryValue.html === content?.html
+        ? { summary: null, summaryIsBody: true }
+        : { summary: plain(summaryValue) }),
+      media,
+      attachments,
+      feed,
+    };
+    return {
+      format: mapping.format,
+      title: plain(firstText(entry, m.title)),
+      url: absoluteUrl(url, entryBase ?? feed.url),
+      baseUrl: entryBase ?? absoluteUrl(url, feed.url) ?? feed.url,
+      captured: null,
+      body,
+      warnings,
+      fields,
+    };
+  }
 }
 
 /** An http(s) URL, resolved against the feed's link when relative; anything else is no URL. */

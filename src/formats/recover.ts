@@ -6,7 +6,7 @@
  */
 import { FeedcleanError } from '../errors.js';
 import type { FeedMapping } from './mapping.js';
-import { namespacePrefixes, parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
+import { adoptEntities, internalEntities, namespacePrefixes, parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
 
 function wrap(path: readonly string[], inner: string): string {
   return (
@@ -87,6 +87,7 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
   if (!items.length && !dig(doc, mapping.channel)) throw error;
   if (!dig(doc, mapping.channel)) place(doc, mapping.channel, {});
   place(doc, itemPath, items);
+  adoptEntities(doc, internalEntities(text));
   return {
     doc,
     warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries`,

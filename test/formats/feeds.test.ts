@@ -448,3 +448,41 @@ describe('Media RSS, Atom inside RSS, content kept elsewhere', () => {
     ).toEqual(['Ada', 'b@e.example']);
   });
 });
+
+describe('entities: HTML names and a DTD’s internal subset', () => {
+  const withDoctype = (subset: string, body: string) =>
+    `<?xml version="1.0"?><!DOCTYPE rss [${subset}]><rss version="2.0"><channel><title>&site;</title><link>https://e.example/</link><item><title>t</title><link>https://e.example/1</link>${body}</item></channel></rss>`;
+
+  it('declared entities decode in every field, raw (titles, descriptions) or not (categories)', () => {
+    const feed = withDoctype(
+      '<!ENTITY site "Maths &amp; Co"><!ENTITY int "&#8747;"><!ENTITY nbsp "&#160;">',
+      '<category>&int; calculus</category><description>&lt;p&gt;&int;&nbsp;x dx&lt;/p&gt; by &site;</description>',
+    );
+    const { feed: info, items } = normalizeFeed(feed);
+    expect(info?.title).toBe('Maths & Co');
+    expect(items[0]!.tags).toEqual(['∫ calculus']);
+    expect(items[0]!.text).toBe('∫ x dx\n\nby Maths & Co');
+  });
+
+  it('HTML entity names decode without a declaration (the RSS 0.91 DTD is HTML’s sets)', () => {
+    const feed =
+      '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>t</title><item><title>&int; &eacute;t&eacute; &hellip;</title><link>https://e.example/1</link><description>x</description></item></channel></rss>';
+    expect(normalize(feed)[0]!.title).toBe('∫ été …');
+  });
+
+  it('an entity naming other entities is not expanded again, and expansions have a budget', () => {
+    const laughs = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)];
+    const [bomb] = normalize(withDoctype(laughs.join(''), '<description>&lol9;</description>'));
+    expect(bomb!.text).toBe('&lol8;'.repeat(10));
+    const [big] = normalize(
+      withDoctype(`<!ENTITY site "s"><!ENTITY big "${'x'.repeat(1000)}">`, `<description>${'&big; '.repeat(5000)}</description>`),
+    );
+    expect(big!.text.length).toBeLessThan(1.1 * 2 ** 20);
+    expect(big!.text).toContain('&big;');
+  });
+
+  it('an external entity is never read', () => {
+    const [item] = normalize(withDoctype('<!ENTITY site "s"><!ENTITY pw SYSTEM "file:///etc/passwd">', '<description>&pw;</description>'));
+    expect(item!.text).toBe('&pw;');
+  });
+});
