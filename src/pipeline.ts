@@ -1,7 +1,7 @@
 /** normalize(): the one place the stages are wired together. bytes → decode → detect → parse → clean → extract. */
 import { lazyMap, type LazyList } from './formats/lazy-list.js';
 import { clean } from './clean/index.js';
-import { FeedcleanError, isFeedcleanError } from './errors.js';
+import { FeedcleanError } from './errors.js';
 import { extract } from './extract/index.js';
 import { decode } from './input/decode.js';
 import { detect } from './input/detect.js';
@@ -9,10 +9,8 @@ import { parseDump } from './input/dump.js';
 import { parseHtmlFragment } from './input/html.js';
 import { parseMarkdownDocument } from './input/markdown.js';
 import { readJsonFeed } from './formats/jsonfeed.js';
-import { atomMapping, cdfMapping, rdfMapping, rssMapping, type FeedMapping } from './formats/mapping.js';
-import { recoverFeed } from './formats/recover.js';
-import { readXmlFeed, type ParsedFeed } from './formats/read-xml.js';
-import { parseXml } from './formats/xml.js';
+import { atomMapping, cdfMapping, rdfMapping, rssMapping } from './formats/mapping.js';
+import { readFeed } from './formats/read-feed.js';
 import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
 import { parseDate } from './dates/parse.js';
@@ -46,20 +44,6 @@ function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>;
 }
 
 const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping, cdf: cdfMapping } as const;
-
-/** One parse of the whole document; entry by entry only when that fails (not well formed). */
-function readFeed(text: string, mapping: FeedMapping): ParsedFeed {
-  try {
-    return readXmlFeed(parseXml(text), mapping);
-  } catch (error) {
-    if (!isFeedcleanError(error) || error.code !== 'PARSE_ERROR') throw error;
-    const { doc, warning } = recoverFeed(text, mapping, error);
-    const parsed = readXmlFeed(doc, mapping);
-    // Nothing recovered: normalize() says why, not just "no items"; normalizeFeed() keeps the feed.
-    if (!parsed.items.length) return { ...parsed, unreadable: warning };
-    return { feed: parsed.feed, items: lazyMap(parsed.items, (item) => ({ ...item, warnings: [warning, ...item.warnings] })) };
-  }
-}
 
 function isJson(text: string): boolean {
   if (!/^\s*[[{]/.test(text)) return false;

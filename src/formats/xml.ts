@@ -195,8 +195,29 @@ export function parseXml(text: string, prefixes: Map<string, string> = namespace
     const message = (error as Error).message.split('\n')[0]!;
     if (/Maximum nested tags exceeded/.test(message))
       throw new FeedcleanError('PARSE_ERROR', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
-    throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${message}`);
+    throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${xmlProblem(message)}`);
   }
+}
+
+/** What the parser found wrong, in a reader's words (never its own: "StopNode", "readTagExp"). */
+const PROBLEMS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Unexpected end of ([\w.:-]+)/, (m) => `it ends inside <${m[1]}>`],
+  [/^(?:StopNode|CDATA) is not closed/, () => 'it ends inside a CDATA section'],
+  [/^Comment is not closed/, () => 'it ends inside a comment'],
+  [/^Pi Tag is not closed/, () => 'it ends inside a processing instruction'],
+  [/is not closed/, () => 'it ends inside a tag'],
+  [/closing tag|Closing tag/, () => 'a closing tag matches no opening one'],
+  [/DOCTYPE/, () => 'its DOCTYPE is broken'],
+  [/[Ee]ntit/, () => 'its DTD declares entities that are not read (external, parameter or too large)'],
+  [/^Invalid tag name|Invalid element name|Invalid attribute name|Invalid name/, () => 'a tag or attribute has an invalid name'],
+];
+
+function xmlProblem(message: string): string {
+  for (const [pattern, say] of PROBLEMS) {
+    const m = pattern.exec(message);
+    if (m) return say(m);
+  }
+  return 'its markup is broken';
 }
 
 export function isObject(value: XmlValue | undefined): value is XmlObject {

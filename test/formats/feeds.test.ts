@@ -486,3 +486,46 @@ describe('entities: HTML names and a DTD’s internal subset', () => {
     expect(item!.text).toBe('&pw;');
   });
 });
+
+describe('a feed cut off before its end', () => {
+  const entries = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<item><title>Item ${i + 1}</title><link>https://e.example/${i + 1}</link><description>&lt;p&gt;Body ${i + 1}.&lt;/p&gt;</description></item>`,
+  ).join('\n');
+  const whole = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://e.example/</link>\n${entries}\n</channel></rss>`;
+  const cutAt = (marker: string, extra = 0) => whole.slice(0, whole.indexOf(marker) + extra);
+
+  it('keeps every whole entry, and the one it ends inside up to its last whole field, saying so', () => {
+    const items = normalize(cutAt('Body 4', 2));
+    expect(items.map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3', 'Item 4']);
+    expect(items[3]!.url).toBe('https://e.example/4');
+    expect(items[3]!.text).toBe('');
+    expect(items[3]!.warnings).toContain('the feed ends inside this entry: it is kept up to its last whole field');
+    expect(items[0]!.warnings).not.toContain('the feed ends inside this entry: it is kept up to its last whole field');
+    expect(items[0]!.warnings[0]).toBe('feed XML is not well-formed (it ends inside <description>); recovered 4 of 4 entries');
+  });
+
+  it('says so when the cut falls after the last entry’s fields, which the parser forgives', () => {
+    const items = normalize(cutAt('</item>\n</channel>'));
+    expect(items).toHaveLength(4);
+    expect(items[0]!.warnings).toEqual(['feed XML is not well-formed (it ends before its closing </rss>: cut off?)']);
+    expect(items[3]!.warnings).toContain('the feed ends inside this entry: it is kept up to its last whole field');
+    expect(normalize(whole)[0]!.warnings).toEqual([]);
+  });
+
+  it('drops an entry with no whole field, and never speaks the parser’s words', () => {
+    expect(normalize(cutAt('<title>Item 4', 9)).map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3']);
+    const cdata = whole.replace('&lt;p&gt;Body 4.&lt;/p&gt;', '<![CDATA[<p>Body 4.</p>]]>');
+    const items = normalize(cdata.slice(0, cdata.indexOf('Body 4')));
+    expect(items[0]!.warnings[0]).toBe('feed XML is not well-formed (it ends inside a CDATA section); recovered 4 of 4 entries');
+    for (const cut of [100, 250, 400, 555]) {
+      try {
+        for (const item of normalize(whole.slice(0, cut))) expect(item.warnings.join(' ')).not.toMatch(/StopNode|readTagExp|undefined/);
+      } catch (error) {
+        expect(error).toBeInstanceOf(FeedcleanError);
+        expect((error as Error).message).not.toMatch(/StopNode|readTagExp|undefined/);
+      }
+    }
+  });
+});
