@@ -26,7 +26,7 @@ export interface PipelineOptions extends NormalizeOptions {
   packs?: readonly RulePack[];
 }
 
-function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string } {
+function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string; warnings?: string[] } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
@@ -136,7 +136,12 @@ function streamFeed(
   const inputName = opts.input === undefined ? '-' : String(opts.input);
   const decoded = decode(asInput(input));
   const parsed = parse(decoded.text);
-  const items = lazyMap(parsed.items, (raw) => {
+  // A feed entry's own warnings name it: on stderr, several entries of one input are otherwise alike.
+  const entryName = (raw: RawItem, index: number): string => {
+    const title = raw.title && raw.title.length > 60 ? `${raw.title.slice(0, 59)}…` : raw.title;
+    return title ? `entry ${index + 1} "${title}"` : `entry ${index + 1}`;
+  };
+  const items = lazyMap(parsed.items, (raw, index) => {
     const packs = packsFor(raw.url, packList);
     const timeZone = timeZoneFor(packs);
     if (raw.fields?.localTimes && timeZone !== 'UTC') raw.fields = inZone(raw.fields, timeZone);
@@ -159,7 +164,13 @@ function streamFeed(
       via: report.via,
       input: inputName,
       encoding: decoded.encoding,
-      warnings: [...decoded.warnings, ...raw.warnings, ...report.warnings.map((w) => w.message)],
+      warnings: [
+        ...decoded.warnings,
+        ...(parsed.warnings ?? []),
+        ...(parsed.feed
+          ? [...raw.warnings, ...report.warnings.map((w) => w.message)].map((w) => `${entryName(raw, index)}: ${w}`)
+          : [...raw.warnings, ...report.warnings.map((w) => w.message)]),
+      ],
       galleries: opts.gallery !== false,
       ...(opts.outputs ? { outputs: opts.outputs } : {}),
     });

@@ -45,11 +45,11 @@ export function readJsonFeed(text: string): ParsedFeed {
   if (!doc || !Array.isArray(doc.items)) throw new FeedcleanError('PARSE_ERROR', 'JSON Feed has no items array');
   const feed: FeedInfo = { title: str(doc.title), url: absoluteUrl(str(doc.home_page_url), null), language: str(doc.language) };
   const entries = doc.items.filter((value) => obj(value) !== null);
-  // Not objects (numbers, strings, null, arrays): nothing to read; said on every item read.
+  // Not objects (numbers, strings, null, arrays): nothing to read; said on every item, as the feed's warning.
   const skipped = doc.items.length - entries.length;
   const items = lazyMap(entries, (value): RawItem => {
     const item = obj(value)!;
-    const warnings: string[] = skipped ? [`${skipped} of the feed's items are not JSON objects; skipped`] : [];
+    const warnings: string[] = [];
     const html = str(item.content_html);
     const body = html ? parseBody(html).root : textBody(str(item.content_text) ?? '');
     const media: Figure[] = [];
@@ -89,5 +89,5 @@ export function readJsonFeed(text: string): ParsedFeed {
       },
     };
   });
-  return { feed, items };
+  return { feed, items, ...(skipped ? { warnings: [`${skipped} of the feed's items are not JSON objects; skipped`] } : {}) };
 }

@@ -29,14 +29,15 @@ function lastEntryOpen(text: string, mapping: FeedMapping): boolean {
   return last !== undefined && !new RegExp(`</(?:[\\w.-]+:)?${item}\\s*>`, 'i').test(text.slice(last.index));
 }
 
-function withWarnings(parsed: ParsedFeed, feedWarning: string | null, cut: number | null): ParsedFeed {
-  if (feedWarning === null && cut === null) return parsed;
+/** The document's own warning, and the entry it ends inside (whose own warnings say so). */
+function withWarnings(parsed: ParsedFeed, feedWarning: string, cut: number | null): ParsedFeed {
   return {
     ...parsed,
-    items: lazyMap(parsed.items, (item: RawItem, index) => ({
-      ...item,
-      warnings: [...(feedWarning ? [feedWarning] : []), ...(index === cut ? [CUT_ENTRY] : []), ...item.warnings],
-    })),
+    warnings: [feedWarning],
+    items:
+      cut === null
+        ? parsed.items
+        : lazyMap(parsed.items, (item: RawItem, index) => (index === cut ? { ...item, warnings: [CUT_ENTRY, ...item.warnings] } : item)),
   };
 }
 

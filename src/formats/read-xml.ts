@@ -178,6 +178,8 @@ export interface ParsedFeed {
   items: LazyList<RawItem>;
   /** Why no entry could be read (a broken document), when none could. */
   unreadable?: string;
+  /** What is wrong with the document as a whole (not well formed, cut off): every item carries it. */
+  warnings?: string[];
 }
 
 export function readXmlFeed(doc: XmlObject, mapping: FeedMapping): ParsedFeed {

@@ -400,7 +400,7 @@ describe('JSON Feed: odd values never escape as anything but FeedcleanError', ()
       JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: { toString: 0 }, content_text: 'x' }] }),
     );
     expect(item!.id).toBeNull();
-    expect(item!.warnings).toContain('item id is an object, not a string; left empty');
+    expect(item!.warnings).toContain('entry 1: item id is an object, not a string; left empty');
   });
 
   it.each(fields)('odd values in %s', (field) => {
@@ -501,16 +501,19 @@ describe('a feed cut off before its end', () => {
     expect(items.map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3', 'Item 4']);
     expect(items[3]!.url).toBe('https://e.example/4');
     expect(items[3]!.text).toBe('');
-    expect(items[3]!.warnings).toContain('the feed ends inside this entry: it is kept up to its last whole field');
-    expect(items[0]!.warnings).not.toContain('the feed ends inside this entry: it is kept up to its last whole field');
-    expect(items[0]!.warnings[0]).toBe('feed XML is not well-formed (it ends inside <description>); recovered 4 of 4 entries');
+    // The entry's own warning names it; the document's is on every item.
+    expect(items[3]!.warnings).toEqual([
+      'feed XML is not well-formed (it ends inside <description>); recovered 4 of 4 entries',
+      'entry 4 "Item 4": the feed ends inside this entry: it is kept up to its last whole field',
+    ]);
+    expect(items[0]!.warnings).toEqual(['feed XML is not well-formed (it ends inside <description>); recovered 4 of 4 entries']);
   });
 
   it('says so when the cut falls after the last entry’s fields, which the parser forgives', () => {
     const items = normalize(cutAt('</item>\n</channel>'));
     expect(items).toHaveLength(4);
     expect(items[0]!.warnings).toEqual(['feed XML is not well-formed (it ends before its closing </rss>: cut off?)']);
-    expect(items[3]!.warnings).toContain('the feed ends inside this entry: it is kept up to its last whole field');
+    expect(items[3]!.warnings).toContain('entry 4 "Item 4": the feed ends inside this entry: it is kept up to its last whole field');
     expect(normalize(whole)[0]!.warnings).toEqual([]);
   });
 
@@ -527,5 +530,17 @@ describe('a feed cut off before its end', () => {
         expect((error as Error).message).not.toMatch(/StopNode|readTagExp|undefined/);
       }
     }
+  });
+});
+
+describe('warnings of feed entries name their entry', () => {
+  it('by position and title; the document’s own warnings stay unnamed', () => {
+    const feed = `<rss version="2.0"><channel><title>t</title><item><title>Fine</title><link>https://e.example/1</link><description>x</description></item><item><title>Odd date</title><link>https://e.example/2</link><pubDate>yesterday</pubDate><description>x</description></item><item><link>https://e.example/3</link><pubDate>soon</pubDate><description>x</description></item></channel></rss>`;
+    const items = normalize(feed);
+    expect(items.map((i) => i.warnings)).toEqual([
+      [],
+      ['entry 2 "Odd date": date "yesterday" is in no known form; left empty'],
+      ['entry 3: date "soon" is in no known form; left empty'],
+    ]);
   });
 });
