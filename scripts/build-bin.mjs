@@ -31,10 +31,10 @@ await build({
   // The bundle is its own worker entry; import.meta.url means the bundle's own address.
   define: { __FEEDCLEAN_WORKER_ENTRY__: '__filename', 'import.meta.url': '__feedcleanUrl', __FEEDCLEAN_VERSION__: JSON.stringify(version) },
   banner: { js: 'const __feedcleanUrl = require("url").pathToFileURL(__filename).href;' },
-  // Loaded at run time from node_modules only when needed: iconv-lite for legacy encodings (see
-  // src/input/decode.ts), the YAML parser and the schema validator for --rules (src/rules/load.ts),
+  // Loaded at run time from node_modules only when needed: iconv-lite and chardet for legacy
+  // encodings (see src/input/decode.ts), the YAML parser and the schema validator for --rules (src/rules/load.ts),
   // markdown-it and the YAML parser for Markdown documents as input (src/input/markdown.ts).
-  external: ['iconv-lite', 'yaml', 'ajv', 'markdown-it'],
+  external: ['iconv-lite', 'chardet', 'yaml', 'ajv', 'markdown-it'],
   logLevel: 'warning',
 });
 

@@ -2,7 +2,7 @@
 import { lazyMap, type LazyList } from './formats/lazy-list.js';
 import { clean } from './clean/index.js';
 import type { Warning } from './clean/report.js';
-import { FeedcleanError, isFeedcleanError } from './errors.js';
+import { FeedcleanError } from './errors.js';
 import { extract } from './extract/index.js';
 import { decode } from './input/decode.js';
 import { detect } from './input/detect.js';
@@ -10,10 +10,8 @@ import { parseDump } from './input/dump.js';
 import { parseHtmlFragment } from './input/html.js';
 import { parseMarkdownDocument } from './input/markdown.js';
 import { readJsonFeed } from './formats/jsonfeed.js';
-import { atomMapping, cdfMapping, rdfMapping, rssMapping, type FeedMapping } from './formats/mapping.js';
-import { recoverFeed } from './formats/recover.js';
-import { readXmlFeed, type ParsedFeed } from './formats/read-xml.js';
-import { parseXml } from './formats/xml.js';
+import { atomMapping, cdfMapping, rdfMapping, rssMapping } from './formats/mapping.js';
+import { readFeed } from './formats/read-feed.js';
 import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
 import { parseDate } from './dates/parse.js';
@@ -39,7 +37,7 @@ export interface PipelineOptions extends NormalizeOptions {
 /** Warning codes said once per source: every item of the source would say the same. */
 const ONCE_PER_SOURCE = new Set(['zone-guessed']);
 
-function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string } {
+function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string; warnings?: string[] } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
@@ -57,20 +55,6 @@ function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>;
 }
 
 const FEED_MAPPINGS = { rss: rssMapping, atom: atomMapping, rdf: rdfMapping, cdf: cdfMapping } as const;
-
-/** One parse of the whole document; entry by entry only when that fails (not well formed). */
-function readFeed(text: string, mapping: FeedMapping): ParsedFeed {
-  try {
-    return readXmlFeed(parseXml(text), mapping);
-  } catch (error) {
-    if (!isFeedcleanError(error) || error.code !== 'PARSE_ERROR') throw error;
-    const { doc, warning } = recoverFeed(text, mapping, error);
-    const parsed = readXmlFeed(doc, mapping);
-    // Nothing recovered: normalize() says why, not just "no items"; normalizeFeed() keeps the feed.
-    if (!parsed.items.length) return { ...parsed, unreadable: warning };
-    return { feed: parsed.feed, items: lazyMap(parsed.items, (item) => ({ ...item, warnings: [warning, ...item.warnings] })) };
-  }
-}
 
 function isJson(text: string): boolean {
   if (!/^\s*[[{]/.test(text)) return false;
@@ -175,7 +159,12 @@ function streamFeed(
   const warnedSources = opts.warnedSources ?? new Set<string>();
   const decoded = decode(asInput(input));
   const parsed = parse(decoded.text);
-  const items = lazyMap(parsed.items, (raw) => {
+  // A feed entry's own warnings name it: on stderr, several entries of one input are otherwise alike.
+  const entryName = (raw: RawItem, index: number): string => {
+    const title = raw.title && raw.title.length > 60 ? `${raw.title.slice(0, 59)}…` : raw.title;
+    return title ? `entry ${index + 1} "${title}"` : `entry ${index + 1}`;
+  };
+  const items = lazyMap(parsed.items, (raw, index) => {
     const packs = packsFor(raw.url, packList);
     const timeZone = timeZoneFor(packs);
     if (raw.fields?.localTimes && timeZone !== 'UTC') raw.fields = inZone(raw.fields, timeZone);
@@ -199,7 +188,13 @@ function streamFeed(
       via: report.via,
       input: inputName,
       encoding: decoded.encoding,
-      warnings: [...decoded.warnings, ...raw.warnings, ...itemWarnings(report.warnings, hostOf(raw.url), warnedSources)],
+      warnings: [
+        ...decoded.warnings,
+        ...(parsed.warnings ?? []),
+        ...(parsed.feed
+          ? [...raw.warnings, ...itemWarnings(report.warnings, hostOf(raw.url), warnedSources)].map((w) => `${entryName(raw, index)}: ${w}`)
+          : [...raw.warnings, ...itemWarnings(report.warnings, hostOf(raw.url), warnedSources)]),
+      ],
       galleries: opts.gallery !== false,
       ...(opts.outputs ? { outputs: opts.outputs } : {}),
     });

@@ -36,6 +36,15 @@ const FORMS: Array<[RegExp, Reader]> = [
       return month ? build(n(m[7]), month, n(m[2]), n(m[3]), n(m[4]), n(m[5]), undefined, m[6], tz) : null;
     },
   ],
+  // Month first, as JavaScript's Date.toString() and US prose write it: Tue Mar 05 2024 14:30:00 +0100,
+  // March 5, 2024 2:30 PM (12-hour times are already 24-hour here)
+  [
+    /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2}))?$/,
+    (m, tz) => {
+      const month = MONTHS[m[1]!.toLowerCase()];
+      return month ? build(n(m[3]), month, n(m[2]), n(m[4]), n(m[5]), n(m[6]), undefined, m[7], tz, m[4] !== undefined) : null;
+    },
+  ],
   // ISO 8601 basic: 20031231T101455Z, 20031231
   [
     new RegExp(`^(\\d{4})(\\d{2})(\\d{2})${TIME}$`, 'i'),

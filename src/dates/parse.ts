@@ -81,7 +81,7 @@ const ZONES: Record<string, number> = {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 // Also `Thu,01 Jan 2004`, `01-Jan-2004`, `1:2:3` (single-digit time parts).
 const RFC822 =
-  /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2,4})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{4})?$/;
+  /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2,4})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?$/;
 // 2023/05/02, 2023.05.02 14:30 — numeric dates with slashes or dots, always zone-less.
 const NUMERIC = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const CJK =
@@ -149,9 +149,56 @@ export function fullYear(text: string): number {
   return y < 50 ? 2000 + y : 1900 + y; // RFC 2822 §4.3
 }
 
+/**
+ * Spellings that say the same as the forms below, brought to them: a trailing comment (RFC 822's
+ * `+0000 (UTC)`, JavaScript's `GMT+0100 (Central European Standard Time)`), a zone written
+ * `GMT+0100` / `UTC+5:30`, and 12-hour times (`12:00:00 PM`).
+ */
+function canonical(text: string): string {
+  let out = text.replace(/\s*\([^()]*\)$/, '');
+  out = out.replace(
+    /(\d)\s*(?:GMT|UTC|UT)\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i,
+    (_m, digit: string, sign: string, h: string, mm?: string) => `${digit} ${sign}${h.padStart(2, '0')}${mm ?? '00'}`,
+  );
+  out = out.replace(/\b(\d{1,2})(:\d{2}(?::\d{2})?)\s*([AaPp])\.?[Mm]\.?(?=\s|$)/, (m, h: string, rest: string, half: string) => {
+    const hour = Number(h);
+    if (hour < 1 || hour > 12) return m;
+    return `${String((hour % 12) + (/p/i.test(half) ? 12 : 0)).padStart(2, '0')}${rest}`;
+  });
+  return out;
+}
+
+/**
+ * Zone abbreviations that stand for several zones (IST: India, Ireland, Israel …): a time written
+ * with one is not read, and the warning says why. RFC 822's own names (EST, CST …) are not here:
+ * in a feed date they mean what RFC 822 says.
+ */
+const AMBIGUOUS_ZONES: Record<string, string> = {
+  IST: 'India, Ireland or Israel',
+  AST: 'Atlantic or Arabia',
+  ADT: 'Atlantic or Arabia daylight',
+  ACT: 'Acre or Australian Central',
+  AMT: 'Amazon or Armenia',
+  BDT: 'Bangladesh or Brunei',
+  ECT: 'Ecuador or Eastern Caribbean',
+  GST: 'Gulf or South Georgia',
+  SST: 'Samoa or Singapore',
+  CAT: 'Central Africa or Central Alaska',
+};
+
+/** Why a date that parseDate() cannot read is unreadable, when there is more to say than "no known form". */
+export function unreadableReason(input: string): string | null {
+  const text = canonical(input.replace(/\s+/g, ' ').trim());
+  const m = /\b([A-Z]{3})$/.exec(text);
+  const zones = m && Object.hasOwn(AMBIGUOUS_ZONES, m[1]!) ? AMBIGUOUS_ZONES[m[1]!] : undefined;
+  // Only when the rest is a date we read: then the zone alone is what stops it.
+  if (!m || !zones || !parseDate(`${text.slice(0, m.index)}+0000`)) return null;
+  return `its zone "${m[1]}" is ambiguous (${zones})`;
+}
+
 /** Reads a date; zone-less forms are read in `timeZone`. Returns null for anything unrecognised. */
 export function parseDate(input: string, timeZone = 'UTC'): ParsedDate | null {
-  const text = toEnglishNames(input.replace(/\s+/g, ' ').trim());
+  const text = canonical(toEnglishNames(input.replace(/\s+/g, ' ').trim()));
   if (!text) return null;
   let m = ISO.exec(text);
   if (m) return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7], m[8], timeZone, m[4] !== undefined);
@@ -186,7 +233,9 @@ export function toIso(ms: number | null): string | null {
 export function readFeedDate(text: string | null, warnings: string[], local: Record<string, string>, key: string): number | null {
   if (!text) return null;
   const parsed = parseDate(text);
-  if (!parsed) warnings.push(`date "${text}" is in no known form; left empty`);
-  else if (!parsed.zoned && parsed.timed) local[key] = text;
+  if (!parsed) {
+    const reason = unreadableReason(text);
+    warnings.push(reason ? `date "${text}" is not read: ${reason}; left empty` : `date "${text}" is in no known form; left empty`);
+  } else if (!parsed.zoned && parsed.timed) local[key] = text;
   return parsed?.ms ?? null;
 }

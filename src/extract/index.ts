@@ -64,8 +64,9 @@ export function extract({ raw, findings, via, input, encoding, warnings, galleri
   // Body figures first; images the feed attaches (media:content, enclosures) after, each once.
   const bodyImages = extractFigures(body);
   const images = [...bodyImages, ...(fields?.media ?? []).filter((m) => !bodyImages.some((b) => b.url === m.url))];
-  // A feed's own date fields first; a byline in the content is the fallback.
-  const published = fields?.published ?? findings.published;
+  // A feed's own date fields first; a byline in the content is the fallback; an entry that says only
+  // when it was updated (Atom <updated>, JSON Feed date_modified) is dated by that.
+  const published = fields?.published ?? findings.published ?? fields?.updated ?? null;
   const firstGalleryImage = galleries[0]?.images[0];
   const image: Figure | null =
     fields?.leadImage ?? images[0] ?? (firstGalleryImage ? { url: firstGalleryImage.url, caption: firstGalleryImage.caption } : null);

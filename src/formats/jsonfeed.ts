@@ -24,6 +24,17 @@ function authorsOf(item: Json, feed: Json): string[] {
   return names;
 }
 
+/** An item's id: a string, or a number (some feeds write one); anything else is no id, said in a warning. */
+function idOf(value: unknown, warnings: string[]): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  warnings.push(
+    `item id is ${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}, not a string; left empty`,
+  );
+  return null;
+}
+
 export function readJsonFeed(text: string): ParsedFeed {
   let doc: Json | null;
   try {
@@ -34,11 +45,11 @@ export function readJsonFeed(text: string): ParsedFeed {
   if (!doc || !Array.isArray(doc.items)) throw new FeedcleanError('PARSE_ERROR', 'JSON Feed has no items array');
   const feed: FeedInfo = { title: str(doc.title), url: absoluteUrl(str(doc.home_page_url), null), language: str(doc.language) };
   const entries = doc.items.filter((value) => obj(value) !== null);
-  // Not objects (numbers, strings, null, arrays): nothing to read; said on every item read.
+  // Not objects (numbers, strings, null, arrays): nothing to read; said on every item, as the feed's warning.
   const skipped = doc.items.length - entries.length;
   const items = lazyMap(entries, (value): RawItem => {
     const item = obj(value)!;
-    const warnings: string[] = skipped ? [`${skipped} of the feed's items are not JSON objects; skipped`] : [];
+    const warnings: string[] = [];
     const html = str(item.content_html);
     const body = html ? parseBody(html).root : textBody(str(item.content_text) ?? '');
     const media: Figure[] = [];
@@ -63,7 +74,7 @@ export function readJsonFeed(text: string): ParsedFeed {
       body,
       warnings,
       fields: {
-        id: item.id === undefined || item.id === null ? null : String(item.id),
+        id: idOf(item.id, warnings),
         published: readFeedDate(str(item.date_published), warnings, localTimes, 'published'),
         updated: readFeedDate(str(item.date_modified), warnings, localTimes, 'updated'),
         ...(Object.keys(localTimes).length ? { localTimes } : {}),
@@ -78,5 +89,5 @@ export function readJsonFeed(text: string): ParsedFeed {
       },
     };
   });
-  return { feed, items };
+  return { feed, items, ...(skipped ? { warnings: [`${skipped} of the feed's items are not JSON objects; skipped`] } : {}) };
 }

@@ -8,8 +8,8 @@ export interface LazyList<T> extends Iterable<T> {
   at(index: number): T | undefined;
 }
 
-export function lazyMap<S, T>(source: LazyList<S>, fn: (value: S) => T): LazyList<T> {
-  const at = (index: number): T | undefined => (index >= 0 && index < source.length ? fn(source.at(index) as S) : undefined);
+export function lazyMap<S, T>(source: LazyList<S>, fn: (value: S, index: number) => T): LazyList<T> {
+  const at = (index: number): T | undefined => (index >= 0 && index < source.length ? fn(source.at(index) as S, index) : undefined);
   return {
     length: source.length,
     at,

@@ -5,10 +5,14 @@
  */
 import type { SourceFormat } from '../types.js';
 
-/** A text construct; `auto` reads Atom's `type` attribute (text | html | xhtml). */
+/**
+ * A text construct; `auto` reads the `type` attribute (Atom's text | html | xhtml, Media RSS's
+ * plain | html); `maybe-html` is text unless it plainly is HTML (RSS titles: the format does not
+ * say, feeds write both). A tag `a/b` is `b` inside `a`.
+ */
 export interface TextField {
   tag: string;
-  type: 'text' | 'html' | 'xhtml' | 'auto';
+  type: 'text' | 'html' | 'xhtml' | 'auto' | 'maybe-html';
 }
 
 /** A link: the element's text, or an attribute, optionally only for some `rel` values (null = no rel). */
@@ -18,6 +22,8 @@ export interface LinkField {
   rels?: Array<string | null>;
   /** RSS `guid`: a link only unless isPermaLink="false", and only when it looks like a URL. */
   guid?: boolean;
+  /** Only the attribute (an Atom link written as text still says where it goes; content does not). */
+  attrOnly?: boolean;
 }
 
 export interface PersonField {
@@ -51,6 +57,13 @@ export interface FeedMapping {
   };
 }
 
+// Media RSS descriptions: a video feed's only text (YouTube's entries have nothing else).
+const MEDIA_DESCRIPTIONS: TextField[] = [
+  { tag: 'media:description', type: 'auto' },
+  { tag: 'media:group/media:description', type: 'auto' },
+  { tag: 'media:content/media:description', type: 'auto' },
+];
+
 // dc:date is "the" date of a Dublin Core record: feedparser reads it as both.
 const RSS_DATES = {
   published: ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created'],
@@ -58,9 +71,10 @@ const RSS_DATES = {
 };
 const RSS_ITEM = {
   title: [
-    { tag: 'title', type: 'html' },
-    { tag: 'dc:title', type: 'html' },
+    { tag: 'title', type: 'maybe-html' },
+    { tag: 'dc:title', type: 'maybe-html' },
     { tag: 'media:title', type: 'text' },
+    { tag: 'media:group/media:title', type: 'text' },
   ],
   url: [{ tag: 'link' }, { tag: 'atom:link', attr: 'href', rels: ['alternate', null] }, { tag: 'guid', guid: true }],
   id: ['guid', 'link'],
@@ -70,12 +84,14 @@ const RSS_ITEM = {
     { tag: 'dc:creator', form: 'text' },
     { tag: 'dc:author', form: 'text' },
     { tag: 'itunes:author', form: 'text' },
+    { tag: 'atom:author', form: 'atom' },
   ],
   tags: [{ tag: 'category' }, { tag: 'dc:subject' }, { tag: 'itunes:category', attr: 'text' }, { tag: 'media:category' }],
   summary: [
     { tag: 'description', type: 'html' },
     { tag: 'dc:description', type: 'html' },
     { tag: 'itunes:summary', type: 'text' },
+    ...MEDIA_DESCRIPTIONS,
   ],
   content: [
     { tag: 'content:encoded', type: 'html' },
@@ -85,6 +101,7 @@ const RSS_ITEM = {
     { tag: 'description', type: 'html' },
     { tag: 'dc:description', type: 'html' },
     { tag: 'itunes:summary', type: 'text' },
+    ...MEDIA_DESCRIPTIONS,
   ],
 } satisfies FeedMapping['item'];
 
@@ -98,8 +115,8 @@ export const rssMapping: FeedMapping = {
   ],
   feed: {
     title: [
-      { tag: 'title', type: 'html' },
-      { tag: 'dc:title', type: 'html' },
+      { tag: 'title', type: 'maybe-html' },
+      { tag: 'dc:title', type: 'maybe-html' },
     ],
     url: [{ tag: 'link' }],
     language: ['language', 'dc:language'],
@@ -111,7 +128,7 @@ export const rdfMapping: FeedMapping = {
   format: 'rdf',
   channel: ['rdf:rdf', 'channel'],
   items: [['rdf:rdf', 'item']],
-  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: 'link' }], language: ['dc:language', 'language'] },
+  feed: { title: [{ tag: 'title', type: 'maybe-html' }], url: [{ tag: 'link' }], language: ['dc:language', 'language'] },
   item: { ...RSS_ITEM, id: ['@rdf:about', 'link'] },
 };
 
@@ -125,10 +142,15 @@ export const atomMapping: FeedMapping = {
     language: ['@xml:lang'],
   },
   item: {
-    title: [{ tag: 'title', type: 'auto' }],
+    title: [
+      { tag: 'title', type: 'auto' },
+      { tag: 'media:group/media:title', type: 'text' },
+    ],
     url: [
       { tag: 'link', attr: 'href', rels: ['alternate', null] },
       { tag: 'link', attr: 'href', rels: ['self'] },
+      // Content kept elsewhere (<content src>): where the entry is, when nothing else says.
+      { tag: 'content', attr: 'src', attrOnly: true },
     ],
     id: ['id'],
     published: ['published', 'issued', 'created', 'dc:date'],
@@ -139,11 +161,8 @@ export const atomMapping: FeedMapping = {
       { tag: 'dc:creator', form: 'text' },
     ],
     tags: [{ tag: 'category', attr: 'term' }, { tag: 'dc:subject' }],
-    summary: [{ tag: 'summary', type: 'auto' }],
-    content: [
-      { tag: 'content', type: 'auto' },
-      { tag: 'summary', type: 'auto' },
-    ],
+    summary: [{ tag: 'summary', type: 'auto' }, ...MEDIA_DESCRIPTIONS],
+    content: [{ tag: 'content', type: 'auto' }, { tag: 'summary', type: 'auto' }, ...MEDIA_DESCRIPTIONS],
   },
 };
 
@@ -155,10 +174,10 @@ export const cdfMapping: FeedMapping = {
   format: 'cdf',
   channel: ['channel'],
   items: [['channel', 'item']],
-  feed: { title: [{ tag: 'title', type: 'html' }], url: [{ tag: '@href' }, { tag: 'link' }], language: ['language', 'dc:language'] },
+  feed: { title: [{ tag: 'title', type: 'maybe-html' }], url: [{ tag: '@href' }, { tag: 'link' }], language: ['language', 'dc:language'] },
   item: {
     ...RSS_ITEM,
-    title: [{ tag: 'title', type: 'html' }],
+    title: [{ tag: 'title', type: 'maybe-html' }],
     url: [{ tag: '@href' }, ...RSS_ITEM.url],
     updated: ['@lastmod', ...RSS_DATES.updated],
     summary: [{ tag: 'abstract', type: 'html' }, ...RSS_ITEM.summary],

@@ -6,7 +6,7 @@
  */
 import { FeedcleanError } from '../errors.js';
 import type { FeedMapping } from './mapping.js';
-import { namespacePrefixes, parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
+import { adoptEntities, internalEntities, namespacePrefixes, parseXml, isObject, type XmlObject, type XmlValue } from './xml.js';
 
 function wrap(path: readonly string[], inner: string): string {
   return (
@@ -42,6 +42,8 @@ function place(doc: XmlObject, path: readonly string[], value: XmlValue): void {
 export interface Recovered {
   doc: XmlObject;
   warning: string;
+  /** The index among the recovered entries of the one the document ends inside, kept up to its last whole field. */
+  cut: number | null;
 }
 
 export function recoverFeed(text: string, mapping: FeedMapping, error: FeedcleanError): Recovered {
@@ -55,14 +57,23 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
   const entryPattern = new RegExp(`<${tag(itemTag)}(?=[\\s>/])[\\s\\S]*?(?:</${tag(itemTag)}\\s*>|(?=<${tag(itemTag)}[\\s>/])|$)`, 'gi');
   const chunks = text.match(entryPattern) ?? [];
   const items: XmlValue[] = [];
-  for (const chunk of chunks) {
+  let cut: number | null = null;
+  const parseEntry = (chunk: string) => dig(parseXml(wrap(parentPath, chunk), prefixes), itemPath);
+  chunks.forEach((chunk, index) => {
     try {
-      const entry = dig(parseXml(wrap(parentPath, chunk), prefixes), itemPath);
+      const entry = parseEntry(chunk);
       if (entry !== undefined) items.push(entry);
     } catch {
-      // this entry is beyond repair; the others still count
+      // The document ends inside this entry: its fields up to the cut are whole.
+      const salvaged =
+        index === chunks.length - 1 && !new RegExp(`</${tag(itemTag)}\\s*>`, 'i').test(chunk) ? salvage(chunk, parseEntry) : undefined;
+      if (salvaged !== undefined) {
+        cut = items.length;
+        items.push(salvaged);
+      }
+      // otherwise this entry is beyond repair; the others still count
     }
-  }
+  });
   const doc: XmlObject = {};
   const channelTag = mapping.channel[mapping.channel.length - 1]!;
   const tryChannel = (header: string): void => {
@@ -87,8 +98,25 @@ export function recoverFeed(text: string, mapping: FeedMapping, error: Feedclean
   if (!items.length && !dig(doc, mapping.channel)) throw error;
   if (!dig(doc, mapping.channel)) place(doc, mapping.channel, {});
   place(doc, itemPath, items);
+  adoptEntities(doc, internalEntities(text));
   return {
     doc,
     warning: `feed XML is not well-formed (${error.message.replace(/^not well-formed XML: /, '')}); recovered ${items.length} of ${chunks.length} entries`,
+    cut,
   };
+}
+
+/** The most of an entry cut off by the end of the document: up to one of its last closed fields. */
+function salvage(chunk: string, parseEntry: (chunk: string) => XmlValue | undefined): XmlValue | undefined {
+  const close = `</${/^<([^\s>/]+)/.exec(chunk)?.[1] ?? ''}>`;
+  const ends = [...chunk.matchAll(/<\/[^>]+>|\/>/g)].map((m) => m.index + m[0].length);
+  for (let tries = 0, i = ends.length - 1; i >= 0 && tries < 8; i--, tries++) {
+    try {
+      const entry = parseEntry(chunk.slice(0, ends[i]) + close);
+      if (entry !== undefined) return entry;
+    } catch {
+      // cut further back
+    }
+  }
+  return undefined;
 }

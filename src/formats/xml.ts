@@ -136,26 +136,99 @@ const parser = new XMLParser({
   maxNestedTags: MAX_XML_DEPTH,
 });
 
+/**
+ * The general entities a document declares in its internal DTD subset (`<!ENTITY int "&#8747;">`),
+ * with a budget for their expansion. A value is inserted as written and decoded once, so an entity
+ * that names other entities is not expanded again (a "billion laughs" stays ten words long); only
+ * internal entities count (SYSTEM and PUBLIC ones, which would read files, are never declared
+ * here), and all the expansions of a document add at most as many characters as the document has
+ * (1 MiB at least).
+ */
+export interface DocumentEntities {
+  values: ReadonlyMap<string, string>;
+  remaining: number;
+}
+
+const MAX_DECLARED_ENTITIES = 1000;
+
+export function internalEntities(text: string): DocumentEntities | null {
+  const doctype = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*<!DOCTYPE[^[>]*\[/i.exec(text.slice(0, 4096));
+  if (!doctype) return null;
+  const end = text.indexOf(']', doctype[0].length);
+  const subset = text.slice(doctype[0].length, end < 0 ? text.length : end);
+  const values = new Map<string, string>();
+  for (const m of subset.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+    // The first declaration of a name binds it, as XML says.
+    if (!values.has(m[1]!)) values.set(m[1]!, m[2] ?? m[3]!);
+    if (values.size >= MAX_DECLARED_ENTITIES) break;
+  }
+  return values.size ? { values, remaining: Math.max(2 ** 20, text.length) } : null;
+}
+
+const entitiesOfDocument = new WeakMap<XmlObject, DocumentEntities>();
+let activeEntities: DocumentEntities | null = null;
+
+/** Runs `read` with the entities of `doc` in force for decodeRaw() (entries are read lazily, after the parse). */
+export function withEntitiesOf<T>(doc: XmlObject, read: () => T): T {
+  const outer = activeEntities;
+  activeEntities = entitiesOfDocument.get(doc) ?? null;
+  try {
+    return read();
+  } finally {
+    activeEntities = outer;
+  }
+}
+
+/** Declares `entities` for a document built from pieces of another (a feed recovered entry by entry). */
+export function adoptEntities(doc: XmlObject, entities: DocumentEntities | null): void {
+  if (entities) entitiesOfDocument.set(doc, entities);
+}
+
 /** Parses a document; `prefixes` are its namespace bindings (a fragment of it borrows its document's). */
 export function parseXml(text: string, prefixes: Map<string, string> = namespacePrefixes(text)): XmlObject {
   activePrefixes = prefixes;
   try {
-    return parser.parse(text) as XmlObject;
+    const doc = parser.parse(text) as XmlObject;
+    adoptEntities(doc, internalEntities(text));
+    return doc;
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!;
     if (/Maximum nested tags exceeded/.test(message))
       throw new FeedcleanError('PARSE_ERROR', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
-    throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${message}`);
+    throw new FeedcleanError('PARSE_ERROR', `not well-formed XML: ${xmlProblem(message)}`);
   }
+}
+
+/** What the parser found wrong, in a reader's words (never its own: "StopNode", "readTagExp"). */
+const PROBLEMS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Unexpected end of ([\w.:-]+)/, (m) => `it ends inside <${m[1]}>`],
+  [/^(?:StopNode|CDATA) is not closed/, () => 'it ends inside a CDATA section'],
+  [/^Comment is not closed/, () => 'it ends inside a comment'],
+  [/^Pi Tag is not closed/, () => 'it ends inside a processing instruction'],
+  [/is not closed/, () => 'it ends inside a tag'],
+  [/closing tag|Closing tag/, () => 'a closing tag matches no opening one'],
+  [/DOCTYPE/, () => 'its DOCTYPE is broken'],
+  [/[Ee]ntit/, () => 'its DTD declares entities that are not read (external, parameter or too large)'],
+  [/^Invalid tag name|Invalid element name|Invalid attribute name|Invalid name/, () => 'a tag or attribute has an invalid name'],
+];
+
+function xmlProblem(message: string): string {
+  for (const [pattern, say] of PROBLEMS) {
+    const m = pattern.exec(message);
+    if (m) return say(m);
+  }
+  return 'its markup is broken';
 }
 
 export function isObject(value: XmlValue | undefined): value is XmlObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every child named `name` (none, one or many). */
+/** Every child named `name` (none, one or many); `a/b` is every `b` in every child `a` (media:group/media:description). */
 export function childrenOf(node: XmlValue | undefined, name: string): XmlValue[] {
   if (!isObject(node)) return [];
+  const slash = name.indexOf('/');
+  if (slash > 0) return childrenOf(node, name.slice(0, slash)).flatMap((child) => childrenOf(child, name.slice(slash + 1)));
   const value = node[name];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
@@ -177,15 +250,29 @@ export function rawTextOf(node: XmlValue | undefined): string | null {
   return null;
 }
 
+/** Text with its references decoded once: the document's own entities, then HTML's (the feed DTDs' sets). */
+function decodeText(text: string): string {
+  const entities = activeEntities;
+  if (entities && text.includes('&')) {
+    text = text.replace(/&([A-Za-z_][\w.-]*);/g, (reference, name: string) => {
+      const value = entities.values.get(name);
+      if (value === undefined || entities.remaining < value.length) return reference;
+      entities.remaining -= value.length;
+      return value;
+    });
+  }
+  return decodeHTML(text);
+}
+
 /** Raw element content → text: CDATA sections literal, everything else entity-decoded once. */
 export function decodeRaw(raw: string): string {
   let out = '';
   let pos = 0;
   for (;;) {
     const start = raw.indexOf('<![CDATA[', pos);
-    if (start < 0) return out + decodeHTML(raw.slice(pos));
+    if (start < 0) return out + decodeText(raw.slice(pos));
     const end = raw.indexOf(']]>', start + 9);
-    out += decodeHTML(raw.slice(pos, start)) + raw.slice(start + 9, end < 0 ? raw.length : end);
+    out += decodeText(raw.slice(pos, start)) + raw.slice(start + 9, end < 0 ? raw.length : end);
     if (end < 0) return out;
     pos = end + 3;
   }

@@ -1,12 +1,18 @@
-/** bytes → text: refuse binary, strip the BOM, decode UTF-8 (falling back to windows-1252). */
+/** bytes → text: refuse binary, strip the BOM; the declared encoding (WHATWG labels), else UTF-8, else a detected legacy one, else windows-1252. */
 import { createRequire } from 'node:module';
+import type * as Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
 import { FeedcleanError } from '../errors.js';
+import { encodingForLabel, type EncodingEntry } from './encoding-labels.js';
+import { decodeIso2022Jp } from './iso-2022-jp.js';
 
 // iconv-lite and its tables load only when an input is in a legacy encoding: most are UTF-8, and
 // loading them would cost every run (the bundled bin leaves it out for the same reason).
 let iconvModule: typeof Iconv | null = null;
 const iconv = (): typeof Iconv => (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
+// The detector, likewise, only for bytes that are not UTF-8 and declare nothing.
+let chardetModule: typeof Chardet | null = null;
+const detector = (): typeof Chardet => (chardetModule ??= createRequire(import.meta.url)('chardet') as typeof Chardet);
 
 export interface Decoded {
   text: string;
@@ -32,21 +38,99 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** The charset an XML declaration or HTML meta tag names in the first bytes, lower-cased. */
-function declaredEncoding(bytes: Uint8Array): string | null {
+/** The charset label an XML declaration or HTML meta tag gives in the first bytes, as written. */
+function declaredLabel(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
-  const m = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head) ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
-  if (!m) return null;
-  const name = m[1]!.toLowerCase();
-  return name === 'utf8' ? 'utf-8' : name;
+  const m =
+    /^\s*<\?xml[^>]*\sencoding\s*=\s*["']\s*([\w.:-]+)\s*["']/i.exec(head) ?? /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return m ? m[1]! : null;
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Bytes in one of the Encoding Standard's encodings (never UTF-8 here, never `replacement`). */
+function decodeAs(bytes: Uint8Array, entry: EncodingEntry): string {
+  if (entry.name === 'windows-1252') return decodeWindows1252(bytes);
+  if (entry.name === 'iso-2022-jp') return decodeIso2022Jp(bytes, (b) => iconv().decode(asBuffer(b), 'euc-jp'));
+  return iconv().decode(asBuffer(bytes), entry.decoder ?? entry.name);
+}
+
+/**
+ * The encoding a declared label stands for. A declaration readable as ASCII is not in UTF-16, and
+ * x-user-defined is windows-1252 (both as the HTML standard says); `replacement` is refused.
+ */
+function declaredEncoding(label: string, warnings: string[]): EncodingEntry | null {
+  const entry = encodingForLabel(label);
+  if (!entry) {
+    warnings.push(`declared encoding "${label}" is unknown; ignored`);
+    return null;
+  }
+  if (entry.name === 'replacement') {
+    throw new FeedcleanError(
+      'UNSUPPORTED_INPUT',
+      `input declares the encoding "${label}", which cannot be read safely (the Encoding Standard reads it as nothing)`,
+    );
+  }
+  if (entry.name === 'utf-16le' || entry.name === 'utf-16be') return encodingForLabel('utf-8');
+  if (entry.name === 'x-user-defined') return encodingForLabel('windows-1252');
+  return entry;
+}
+
+/** How much of an input the detector reads (markup left out). */
+const DETECTOR_SAMPLE = 256 * 1024;
+
+/**
+ * The text of the first bytes without their markup (tags, escaped tags, entity references): the
+ * detector judges an encoding by the language its bytes make, and ASCII markup only dilutes that.
+ */
+function textSample(bytes: Uint8Array): Uint8Array {
+  const end = Math.min(bytes.length, DETECTOR_SAMPLE);
+  const out = new Uint8Array(end);
+  let length = 0;
+  let inTag = false;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0x3c) inTag = true;
+    else if (b === 0x3e && inTag) inTag = false;
+    else if (b === 0x26) {
+      // &lt; and &gt; open and close escaped tags; any other reference is left out.
+      const semi = bytes.subarray(i + 1, i + 12).indexOf(0x3b);
+      if (semi < 0) continue;
+      const name = String.fromCharCode(...bytes.subarray(i + 1, i + 1 + semi)).toLowerCase();
+      if (name === 'lt') inTag = true;
+      else if (name === 'gt') inTag = false;
+      i += semi + 1;
+    } else if (!inTag) {
+      out[length++] = b;
+      continue;
+    }
+    if (length && out[length - 1] !== 0x20) out[length++] = 0x20;
+  }
+  return out.subarray(0, length);
+}
+
+/** The detector's guess, when it is sure: near certain, or well ahead of the next encoding it names. */
+function detectedEncoding(bytes: Uint8Array): EncodingEntry | null {
+  const guesses: Array<{ entry: EncodingEntry; confidence: number }> = [];
+  for (const match of detector().analyse(textSample(bytes))) {
+    const entry = encodingForLabel(match.name);
+    if (entry && !guesses.some((g) => g.entry === entry)) guesses.push({ entry, confidence: match.confidence });
+  }
+  const [best, next] = guesses;
+  if (!best || !(best.confidence >= 90 || (best.confidence >= 20 && best.confidence >= 1.5 * (next?.confidence ?? 0)))) return null;
+  return best.entry.name === 'replacement' || best.entry.name.startsWith('utf-') ? null : best.entry;
 }
 
 /**
  * Bytes that are not valid UTF-8 and declare nothing. A few bad bytes in UTF-8 text are replaced
- * (one broken byte must not garble a whole item); Chinese text in GB18030/GBK is recognised by what
- * it decodes to; anything else is read as windows-1252. Each choice is a warning.
+ * (one broken byte must not garble a whole item, and no detector overrules mostly-valid UTF-8);
+ * otherwise chardet names the legacy encoding (Shift_JIS, EUC-JP, EUC-KR, Big5, GB18030,
+ * windows-1251, KOI8-R …) when it is sure enough and the bytes decode cleanly in it; windows-1252
+ * is the last resort. Each choice is a warning.
  */
-function decodeUndeclared(bytes: Uint8Array, warnings: string[]): { text: string; encoding: string } {
+function decodeUndeclared(bytes: Uint8Array, warnings: string[], declaredUtf8: boolean): { text: string; encoding: string } {
+  // A declaration of UTF-8 that the bytes belie says as little as none.
+  const why = declaredUtf8 ? 'input declares UTF-8 but is not UTF-8' : 'input is not UTF-8 and declares no encoding';
   const lenient = new TextDecoder('utf-8').decode(bytes);
   const replaced = (lenient.match(/\ufffd/g) ?? []).length;
   const nonAscii = (lenient.match(/[^\x00-\x7f]/g) ?? []).length;
@@ -55,15 +139,25 @@ function decodeUndeclared(bytes: Uint8Array, warnings: string[]): { text: string
     warnings.push(`input has ${replaced} invalid UTF-8 byte sequence${replaced === 1 ? '' : 's'}; replaced with U+FFFD`);
     return { text: lenient, encoding: 'utf-8' };
   }
-  const gb = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const detected = detectedEncoding(bytes);
+  // windows-1252 is the last resort anyway, and said as such below.
+  if (detected && detected.name !== 'windows-1252') {
+    const text = decodeAs(bytes, detected);
+    if (!text.includes('\ufffd')) {
+      warnings.push(`${why}; read as ${detected.name} (detected)`);
+      return { text, encoding: detected.name };
+    }
+  }
+  // Too short for the detector to be sure: Chinese text is still recognised by what it decodes to
+  // (enough of it to be sure: a stray smart quote can decode to one Han character too).
+  const gb = iconv().decode(asBuffer(bytes), 'gb18030');
   const han = (gb.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/g) ?? []).length;
   const gbNonAscii = (gb.match(/[^\x00-\x7f]/g) ?? []).length;
-  // Enough Chinese to be sure: a stray smart quote can decode to one Han character too.
   if (han >= 8 && han / gbNonAscii > 0.9 && !gb.includes('\ufffd')) {
-    warnings.push('input is not UTF-8 and declares no encoding; read as GB18030 (it decodes to Chinese text)');
+    warnings.push(`${why}; read as gb18030 (it decodes to Chinese text)`);
     return { text: gb, encoding: 'gb18030' };
   }
-  warnings.push('input is not valid UTF-8 and declares no encoding; read as windows-1252');
+  warnings.push(`${why.replace('is not UTF-8', 'is not valid UTF-8')}; read as windows-1252`);
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }
 
@@ -115,15 +209,13 @@ export function decode(input: string | Uint8Array): Decoded {
       return finish(text, unicode.encoding, warnings);
     }
     if (input.includes(0)) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL bytes), not a feed item');
-    const declared = declaredEncoding(input);
-    if (declared && declared !== 'utf-8') {
-      if (!iconv().encodingExists(declared)) warnings.push(`declared encoding "${declared}" is unknown; ignored`);
-      else return finish(iconv().decode(Buffer.from(input.buffer, input.byteOffset, input.byteLength), declared), declared, warnings);
-    }
+    const label = declaredLabel(input);
+    const declared = label === null ? null : declaredEncoding(label, warnings);
+    if (declared && declared.name !== 'utf-8') return finish(decodeAs(input, declared), declared.name, warnings);
     try {
       text = utf8.decode(input);
     } catch {
-      ({ text, encoding } = decodeUndeclared(input, warnings));
+      ({ text, encoding } = decodeUndeclared(input, warnings, declared?.name === 'utf-8'));
     }
   }
   return finish(text, encoding, warnings);

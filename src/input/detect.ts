@@ -1,28 +1,41 @@
 /** What kind of input this is, from its content alone (never from a file name). */
+import { FeedcleanError } from '../errors.js';
 import type { SourceFormat } from '../types.js';
 import { looksLikeDump } from './dump.js';
 import { looksLikeMarkdownDocument } from './markdown.js';
+
+/**
+ * A JSON Feed's `version` member, wherever it stands among the keys (`jq -S` puts `items` first):
+ * https or http, any version, slashes escaped or not (PHP writes `https:\/\/`). Inside a string
+ * value the quotes around "version" would be escaped, so only a real member matches.
+ */
+const JSON_FEED_VERSION = /"version"\s*:\s*"https?:(?:\\?\/){2}(?:www\.)?jsonfeed\.org(?:\\?\/)version(?:\\?\/)\d/i;
+
+// A DOCTYPE may carry an internal subset in brackets, itself holding `>` (`<!ENTITY x "…">`).
+const XML_PROLOG = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>\s*)*<([A-Za-z_][\w.:-]*)/i;
+
+const FEED_ROOTS: Record<string, SourceFormat> = { rss: 'rss', feed: 'atom', rdf: 'rdf', channel: 'cdf' };
+
+function isXmlDocument(head: string): boolean {
+  if (/^<\?xml\s/i.test(head)) return true;
+  const rootTag = /^<[A-Za-z_][\w.:-]*(?:\s[^>]*)?>/.exec(head)?.[0] ?? '';
+  const namespace = /\sxmlns\s*=\s*["']([^"']*)["']/.exec(rootTag)?.[1];
+  return namespace !== undefined && namespace !== 'http://www.w3.org/1999/xhtml';
+}
 
 export function detect(text: string): SourceFormat {
   if (looksLikeDump(text)) return 'dump';
   if (looksLikeMarkdownDocument(text)) return 'markdown';
   const head = text.slice(0, 2048).replace(/^\s+/, '');
-  if (head.startsWith('{') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(head)) return 'jsonfeed';
-  // A DOCTYPE may carry an internal subset in brackets, itself holding `>` (`<!ENTITY x "…">`).
-  const root = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>\s*)*<([A-Za-z_][\w.:-]*)/i
-    .exec(head)?.[1]
-    ?.toLowerCase();
+  if (head.startsWith('{') && JSON_FEED_VERSION.test(text)) return 'jsonfeed';
+  const root = XML_PROLOG.exec(head)?.[1]?.toLowerCase();
   // By local name: the vocabulary may sit on any prefix (`<r:rss>`, `<atom:feed>`).
-  switch (root?.slice(root.indexOf(':') + 1)) {
-    case 'rss':
-      return 'rss';
-    case 'feed':
-      return 'atom';
-    case 'rdf':
-      return 'rdf';
-    case 'channel':
-      return 'cdf';
-    default:
-      return 'html';
+  const local = root?.slice(root.indexOf(':') + 1);
+  if (local && Object.hasOwn(FEED_ROOTS, local)) return FEED_ROOTS[local]!;
+  // An XML document (it says so in its declaration, or its root names a namespace) of some other
+  // vocabulary is not a feed, and read as HTML it would give an item of stray text; XHTML is HTML.
+  if (root && local !== 'html' && isXmlDocument(head)) {
+    throw new FeedcleanError('UNSUPPORTED_INPUT', `input is XML with the root element <${root}>, not a feed (RSS, Atom, RDF, CDF)`);
   }
+  return 'html';
 }

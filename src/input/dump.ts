@@ -3,7 +3,7 @@
  *
  *     <!--1693878424000-->          capture time, epoch ms (10 digits: seconds); optional
  *     [title](url)                  the title may itself hold brackets, `*`, `|`, `#`, quotes
- *     ------                        a setext underline
+ *     ------                        a setext underline (optional when markup or the capture comment says enough)
  *
  *     <div>…item HTML…</div>
  *
@@ -49,6 +49,10 @@ function readHeader(text: string): Header | null {
       else if ((title = TITLE_LINK.exec(line)) === null) return null;
     } else if (UNDERLINE.test(line)) {
       return { captured, title: title[1]!, url: title[2]!, bodyStart: next };
+    } else if (captured !== null || line.startsWith('<')) {
+      // No underline (a mirror that left it out, a hand-trimmed file): the title line is still the
+      // title when a capture comment came first or markup follows it.
+      return { captured, title: title[1]!, url: title[2]!, bodyStart: pos };
     } else {
       return null;
     }

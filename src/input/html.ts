@@ -13,7 +13,8 @@ export function parseHtmlFragment(text: string): RawItem {
       'input is neither a feed dump nor HTML (no markup found; Markdown is read when it opens with YAML front matter)',
     );
   }
-  const warnings = ['input is not a feed dump; read as a bare HTML fragment'];
+  // Bare HTML is an input like any other: reading it as such is no warning.
+  const warnings: string[] = [];
   if (truncation.length) warnings.push(`HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
   let title: string | null = null;
   const first = root.childNodes.find((n) => !isBlankText(n));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, toIso } from '../../src/dates/parse.js';
+import { parseDate, readFeedDate, toIso } from '../../src/dates/parse.js';
 import { isValidTimeZone, wallClockToUtc, zoneOffset } from '../../src/dates/zone.js';
 
 /** parseDate → ISO string (or null), the form every other stage sees. */
@@ -250,9 +250,6 @@ describe('parseDate: refusals', () => {
     ['hour 25', '2020-07-17T25:00:00Z'],
     ['minute 60', '2020-07-17T12:60:00Z'],
     ['second 61', '2020-07-17T12:00:61Z'],
-    ['month name first (new Date style)', 'July 4 2020'],
-    ['month name first with comma', 'Jul 4, 2020'],
-    ['Date#toString output', 'Sat Jul 04 2020 00:00:00 GMT+0000 (Coordinated Universal Time)'],
     ['month-first slashes', '07/04/2020'],
     ['day-first slashes', '04/07/2020'],
     ['mixed slash and dot', '2020/07.04'],
@@ -307,5 +304,54 @@ describe('zone helpers', () => {
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
     expect(isValidTimeZone('America/New_York')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('parseDate: offsets, comments, JavaScript and 12-hour forms', () => {
+  const iso = (text: string) => toIso(parseDate(text)?.ms ?? null);
+
+  it.each([
+    ['Tue, 05 Mar 2024 14:30:00 +05:30', '2024-03-05T09:00:00.000Z'],
+    ['Tue, 05 Mar 2024 14:30:00 +0530', '2024-03-05T09:00:00.000Z'],
+    ['2024-03-05T14:30:00+05:30', '2024-03-05T09:00:00.000Z'],
+    ['Tue, 05 Mar 2024 14:30:00 -03:30', '2024-03-05T18:00:00.000Z'],
+    ['Tue, 05 Mar 2024 14:30:00 +0000 (UTC)', '2024-03-05T14:30:00.000Z'],
+    ['Tue, 5 Mar 2024 14:30:00 -0500 (EST)', '2024-03-05T19:30:00.000Z'],
+    ['Tue, 05 Mar 2024 14:30:00 GMT+0100', '2024-03-05T13:30:00.000Z'],
+    ['Tue Mar 05 2024 14:30:00 GMT+0100 (Central European Standard Time)', '2024-03-05T13:30:00.000Z'],
+    ['Sat Aug 10 2024 09:05:07 GMT-0700 (Pacific Daylight Time)', '2024-08-10T16:05:07.000Z'],
+    ['Tue, 05 Mar 2024 12:00:00 PM +0000', '2024-03-05T12:00:00.000Z'],
+    ['Tue, 05 Mar 2024 12:30:00 AM +0000', '2024-03-05T00:30:00.000Z'],
+    ['Tue, 05 Mar 2024 02:30 p.m. GMT', '2024-03-05T14:30:00.000Z'],
+    ['March 5, 2024 2:30 PM', '2024-03-05T14:30:00.000Z'],
+    ['Mar 5th, 2024', '2024-03-05T00:00:00.000Z'],
+    // A month name is a month name, whichever comes first (numeric month-first dates stay refused).
+    ['July 4 2020', '2020-07-04T00:00:00.000Z'],
+    ['Jul 4, 2020', '2020-07-04T00:00:00.000Z'],
+    ['Sat Jul 04 2020 00:00:00 GMT+0000 (Coordinated Universal Time)', '2020-07-04T00:00:00.000Z'],
+  ])('%s', (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  it('still refuses what is not a time: 13 PM, a made-up month', () => {
+    expect(parseDate('Tue, 05 Mar 2024 13:00:00 PM +0000')).toBeNull();
+    expect(parseDate('Smarch 5, 2024')).toBeNull();
+  });
+});
+
+describe('readFeedDate: why a date is left empty', () => {
+  it('an ambiguous zone abbreviation says so', () => {
+    const warnings: string[] = [];
+    expect(readFeedDate('Tue, 05 Mar 2024 14:30:00 IST', warnings, {}, 'published')).toBeNull();
+    expect(warnings).toEqual([
+      'date "Tue, 05 Mar 2024 14:30:00 IST" is not read: its zone "IST" is ambiguous (India, Ireland or Israel); left empty',
+    ]);
+  });
+
+  it('RFC 822 zone names are read as RFC 822 defines them; the rest is in no known form', () => {
+    const warnings: string[] = [];
+    expect(toIso(readFeedDate('Tue, 05 Mar 2024 14:30:00 CST', warnings, {}, 'published'))).toBe('2024-03-05T20:30:00.000Z');
+    expect(readFeedDate('next Tuesday', warnings, {}, 'published')).toBeNull();
+    expect(warnings).toEqual(['date "next Tuesday" is in no known form; left empty']);
   });
 });

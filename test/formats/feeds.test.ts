@@ -374,3 +374,173 @@ describe('hostile feeds (see also scripts/bench-hostile.mjs)', () => {
     );
   });
 });
+
+describe('JSON Feed: odd values never escape as anything but FeedcleanError', () => {
+  const odd: unknown[] = [{ toString: 0 }, { valueOf: 0, toString: 0 }, [], [1], -1, true, null, 'x', '  ', 1e21];
+  const fields = [
+    'id',
+    'url',
+    'external_url',
+    'title',
+    'content_html',
+    'content_text',
+    'summary',
+    'image',
+    'banner_image',
+    'date_published',
+    'date_modified',
+    'author',
+    'authors',
+    'tags',
+    'attachments',
+  ];
+
+  it('an id {"toString": 0} is no id, with a warning', () => {
+    const [item] = normalize(
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: { toString: 0 }, content_text: 'x' }] }),
+    );
+    expect(item!.id).toBeNull();
+    expect(item!.warnings).toContain('entry 1: item id is an object, not a string; left empty');
+  });
+
+  it.each(fields)('odd values in %s', (field) => {
+    for (const value of odd) {
+      for (const where of ['item', 'feed'] as const) {
+        const item: Record<string, unknown> = { id: '1', content_text: 'x' };
+        const doc: Record<string, unknown> = { version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [item] };
+        (where === 'item' ? item : doc)[field] =
+          field === 'attachments' ? [value, { url: value, mime_type: value, size_in_bytes: value, title: value }] : value;
+        try {
+          normalize(JSON.stringify(doc));
+        } catch (error) {
+          expect(error, `${where}.${field} = ${JSON.stringify(value)}`).toBeInstanceOf(FeedcleanError);
+        }
+      }
+    }
+  });
+});
+
+describe('Media RSS, Atom inside RSS, content kept elsewhere', () => {
+  const rssItem = (inner: string) =>
+    `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:a="http://www.w3.org/2005/Atom"><channel><title>t</title><link>https://e.example/</link><item><title>x</title><link>https://e.example/1</link>${inner}</item></channel></rss>`;
+
+  it('a media:group description is the text of an entry that has no other, its thumbnail the image', () => {
+    const [item] = normalize(
+      rssItem(
+        '<media:group><media:description>Only text.\nSecond line.</media:description><media:thumbnail url="https://e.example/t.jpg"/></media:group>',
+      ),
+    );
+    expect(item!.markdown).toBe('Only text.\\\nSecond line.');
+    expect(item!.summary).toBe('Only text. Second line.');
+    expect(item!.image?.url).toBe('https://e.example/t.jpg');
+  });
+
+  it('a media:description of type html is HTML; a description element still comes first', () => {
+    expect(
+      normalize(rssItem('<media:description type="html">&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</media:description>'))[0]!.markdown,
+    ).toBe('One\n\nTwo');
+    expect(normalize(rssItem('<description>Main</description><media:description>Media</media:description>'))[0]!.markdown).toBe('Main');
+  });
+
+  it('atom:author on any prefix names the RSS item’s authors', () => {
+    expect(
+      normalize(rssItem('<a:author><a:name>Ada</a:name></a:author><a:author><a:email>b@e.example</a:email></a:author>'))[0]!.authors,
+    ).toEqual(['Ada', 'b@e.example']);
+  });
+});
+
+describe('entities: HTML names and a DTD’s internal subset', () => {
+  const withDoctype = (subset: string, body: string) =>
+    `<?xml version="1.0"?><!DOCTYPE rss [${subset}]><rss version="2.0"><channel><title>&site;</title><link>https://e.example/</link><item><title>t</title><link>https://e.example/1</link>${body}</item></channel></rss>`;
+
+  it('declared entities decode in every field, raw (titles, descriptions) or not (categories)', () => {
+    const feed = withDoctype(
+      '<!ENTITY site "Maths &amp; Co"><!ENTITY int "&#8747;"><!ENTITY nbsp "&#160;">',
+      '<category>&int; calculus</category><description>&lt;p&gt;&int;&nbsp;x dx&lt;/p&gt; by &site;</description>',
+    );
+    const { feed: info, items } = normalizeFeed(feed);
+    expect(info?.title).toBe('Maths & Co');
+    expect(items[0]!.tags).toEqual(['∫ calculus']);
+    expect(items[0]!.text).toBe('∫ x dx\n\nby Maths & Co');
+  });
+
+  it('HTML entity names decode without a declaration (the RSS 0.91 DTD is HTML’s sets)', () => {
+    const feed =
+      '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>t</title><item><title>&int; &eacute;t&eacute; &hellip;</title><link>https://e.example/1</link><description>x</description></item></channel></rss>';
+    expect(normalize(feed)[0]!.title).toBe('∫ été …');
+  });
+
+  it('an entity naming other entities is not expanded again, and expansions have a budget', () => {
+    const laughs = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)];
+    const [bomb] = normalize(withDoctype(laughs.join(''), '<description>&lol9;</description>'));
+    expect(bomb!.text).toBe('&lol8;'.repeat(10));
+    const [big] = normalize(
+      withDoctype(`<!ENTITY site "s"><!ENTITY big "${'x'.repeat(1000)}">`, `<description>${'&big; '.repeat(5000)}</description>`),
+    );
+    expect(big!.text.length).toBeLessThan(1.1 * 2 ** 20);
+    expect(big!.text).toContain('&big;');
+  });
+
+  it('an external entity is never read', () => {
+    const [item] = normalize(withDoctype('<!ENTITY site "s"><!ENTITY pw SYSTEM "file:///etc/passwd">', '<description>&pw;</description>'));
+    expect(item!.text).toBe('&pw;');
+  });
+});
+
+describe('a feed cut off before its end', () => {
+  const entries = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<item><title>Item ${i + 1}</title><link>https://e.example/${i + 1}</link><description>&lt;p&gt;Body ${i + 1}.&lt;/p&gt;</description></item>`,
+  ).join('\n');
+  const whole = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://e.example/</link>\n${entries}\n</channel></rss>`;
+  const cutAt = (marker: string, extra = 0) => whole.slice(0, whole.indexOf(marker) + extra);
+
+  it('keeps every whole entry, and the one it ends inside up to its last whole field, saying so', () => {
+    const items = normalize(cutAt('Body 4', 2));
+    expect(items.map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3', 'Item 4']);
+    expect(items[3]!.url).toBe('https://e.example/4');
+    expect(items[3]!.text).toBe('');
+    // The entry's own warning names it; the document's is on every item.
+    expect(items[3]!.warnings).toEqual([
+      'feed XML is not well-formed (it ends inside <description>); recovered 4 of 4 entries',
+      'entry 4 "Item 4": the feed ends inside this entry: it is kept up to its last whole field',
+    ]);
+    expect(items[0]!.warnings).toEqual(['feed XML is not well-formed (it ends inside <description>); recovered 4 of 4 entries']);
+  });
+
+  it('says so when the cut falls after the last entry’s fields, which the parser forgives', () => {
+    const items = normalize(cutAt('</item>\n</channel>'));
+    expect(items).toHaveLength(4);
+    expect(items[0]!.warnings).toEqual(['feed XML is not well-formed (it ends before its closing </rss>: cut off?)']);
+    expect(items[3]!.warnings).toContain('entry 4 "Item 4": the feed ends inside this entry: it is kept up to its last whole field');
+    expect(normalize(whole)[0]!.warnings).toEqual([]);
+  });
+
+  it('drops an entry with no whole field, and never speaks the parser’s words', () => {
+    expect(normalize(cutAt('<title>Item 4', 9)).map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3']);
+    const cdata = whole.replace('&lt;p&gt;Body 4.&lt;/p&gt;', '<![CDATA[<p>Body 4.</p>]]>');
+    const items = normalize(cdata.slice(0, cdata.indexOf('Body 4')));
+    expect(items[0]!.warnings[0]).toBe('feed XML is not well-formed (it ends inside a CDATA section); recovered 4 of 4 entries');
+    for (const cut of [100, 250, 400, 555]) {
+      try {
+        for (const item of normalize(whole.slice(0, cut))) expect(item.warnings.join(' ')).not.toMatch(/StopNode|readTagExp|undefined/);
+      } catch (error) {
+        expect(error).toBeInstanceOf(FeedcleanError);
+        expect((error as Error).message).not.toMatch(/StopNode|readTagExp|undefined/);
+      }
+    }
+  });
+});
+
+describe('warnings of feed entries name their entry', () => {
+  it('by position and title; the document’s own warnings stay unnamed', () => {
+    const feed = `<rss version="2.0"><channel><title>t</title><item><title>Fine</title><link>https://e.example/1</link><description>x</description></item><item><title>Odd date</title><link>https://e.example/2</link><pubDate>yesterday</pubDate><description>x</description></item><item><link>https://e.example/3</link><pubDate>soon</pubDate><description>x</description></item></channel></rss>`;
+    const items = normalize(feed);
+    expect(items.map((i) => i.warnings)).toEqual([
+      [],
+      ['entry 2 "Odd date": date "yesterday" is in no known form; left empty'],
+      ['entry 3: date "soon" is in no known form; left empty'],
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FeedcleanError } from '../../src/errors.js';
+import iconv from 'iconv-lite';
 import { decode } from '../../src/input/decode.js';
+import { ENCODINGS, encodingForLabel } from '../../src/input/encoding-labels.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -138,7 +140,8 @@ describe('decode: declared and undeclared legacy encodings', () => {
   it('uses the encoding an XML declaration names', () => {
     const result = decode(gbk('<?xml version="1.0" encoding="GBK"?><rss>中文</rss>'));
     expect(result.text).toBe('<?xml version="1.0" encoding="GBK"?><rss>中文</rss>');
-    expect(result.encoding).toBe('gbk');
+    // The Encoding Standard reads GBK with the gb18030 decoder (its superset).
+    expect(result.encoding).toBe('gb18030');
   });
 
   it('uses an HTML meta charset', () => {
@@ -149,7 +152,7 @@ describe('decode: declared and undeclared legacy encodings', () => {
     const result = decode(gbk('<p>中文德国中文德国</p>'));
     expect(result.text).toBe('<p>中文德国中文德国</p>');
     expect(result.encoding).toBe('gb18030');
-    expect(result.warnings[0]).toMatch(/GB18030/);
+    expect(result.warnings[0]).toMatch(/gb18030/);
   });
 
   it('keeps UTF-8 text with a few bad bytes as UTF-8, replacing only those', () => {
@@ -170,5 +173,118 @@ describe('decode: C1 controls', () => {
 
   it('replaces lone surrogates in string input, keeping real pairs', () => {
     expect(decode('<p>a\ud800b\udc00c😀</p>').text).toBe('<p>a\ufffdb\ufffdc😀</p>');
+  });
+});
+
+describe('decode: declared labels resolve as the Encoding Standard says', () => {
+  const declared = (label: string, body: string, encoding: string) =>
+    new Uint8Array(iconv.encode(`<?xml version="1.0" encoding="${label}"?><rss><channel><title>${body}</title></channel></rss>`, encoding));
+
+  it('knows every label of the standard (228), each once', () => {
+    const labels = ENCODINGS.flatMap((e) => e.labels);
+    expect(labels).toHaveLength(228);
+    expect(new Set(labels).size).toBe(228);
+  });
+
+  it.each([
+    ['gb2312', 'gb18030'],
+    ['GBK', 'gb18030'],
+    ['x-gbk', 'gb18030'],
+    ['us-ascii', 'windows-1252'],
+    ['latin1', 'windows-1252'],
+    ['ISO-8859-1', 'windows-1252'],
+    ['iso_8859-1:1987', 'windows-1252'],
+    ['ks_c_5601-1987', 'euc-kr'],
+    ['sjis', 'shift_jis'],
+    ['x-mac-cyrillic', 'x-mac-cyrillic'],
+    ['koi', 'koi8-r'],
+    ['tis-620', 'windows-874'],
+    ['big5-hkscs', 'big5'],
+    ['  UTF8 ', 'utf-8'],
+  ])('%s → %s', (label, name) => {
+    expect(encodingForLabel(label)?.name).toBe(name);
+  });
+
+  it('decodes a declared label with the encoding it names', () => {
+    expect(decode(declared('latin1', 'Caf\u00e9 \u201cquoted\u201d', 'windows-1252'))).toMatchObject({
+      encoding: 'windows-1252',
+      warnings: [],
+    });
+    expect(decode(declared('latin1', 'Caf\u00e9 \u201cquoted\u201d', 'windows-1252')).text).toContain('Café “quoted”');
+    expect(decode(declared('ks_c_5601-1987', '뉴스 똠방각하', 'cp949')).text).toContain('뉴스 똠방각하');
+    expect(decode(declared('windows-31j', '①ニュース', 'cp932')).text).toContain('①ニュース');
+    expect(decode(declared('x-mac-cyrillic', 'Новости', 'maccyrillic')).text).toContain('Новости');
+  });
+
+  it('reads a declared ISO-2022-JP (which iconv-lite does not know)', () => {
+    // 日本語 in JIS X 0208 between ESC $ B and ESC ( B; ｱ as half-width katakana after ESC ( I.
+    const bytes = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-2022-JP"?><rss><channel><title>'),
+      Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x38, 0x6c, 0x1b, 0x28, 0x49, 0x31, 0x1b, 0x28, 0x42]),
+      Buffer.from(' news</title></channel></rss>'),
+    ]);
+    const result = decode(new Uint8Array(bytes));
+    expect(result.encoding).toBe('iso-2022-jp');
+    expect(result.text).toContain('<title>日本語ｱ news</title>');
+  });
+
+  it('a UTF-16 label in a declaration read as ASCII means UTF-8; x-user-defined means windows-1252', () => {
+    expect(decode(new TextEncoder().encode('<?xml version="1.0" encoding="utf-16"?><rss>é</rss>'))).toMatchObject({
+      encoding: 'utf-8',
+      warnings: [],
+    });
+    expect(decode(new Uint8Array(Buffer.from('<meta charset="x-user-defined"><p>caf\xe9</p>', 'latin1'))).text).toContain('café');
+  });
+
+  it('refuses the replacement encodings (ISO-2022-KR, HZ) and ignores an unknown label with a warning', () => {
+    const e = caught(() => decode(new TextEncoder().encode('<?xml version="1.0" encoding="ISO-2022-KR"?><rss/>')));
+    expect(e.code).toBe('UNSUPPORTED_INPUT');
+    expect(e.message).toMatch(/ISO-2022-KR/);
+    expect(decode(new TextEncoder().encode('<?xml version="1.0" encoding="x-made-up"?><rss/>')).warnings).toEqual([
+      'declared encoding "x-made-up" is unknown; ignored',
+    ]);
+  });
+});
+
+describe('decode: undeclared legacy encodings are detected', () => {
+  // Hand-written news text of a paragraph or two, as feed items carry it.
+  const TEXT: Record<string, string> = {
+    japanese: '東京都は本日、新しい防災計画を発表しました。地震や台風に備えて、各区の避難所を増やし、食料や水の備蓄を見直します。',
+    korean: '서울시는 오늘 새로운 교통 정책을 발표했습니다. 내년부터 버스 노선을 늘리고 지하철 운행 시간을 연장할 예정입니다.',
+    chinese: '台北市政府今天公布新的交通政策。明年起將增加公車路線，並延長捷運的營運時間，讓市民通勤更加方便。',
+    russian: 'Правительство объявило сегодня о новой программе поддержки малого бизнеса. Льготные кредиты получат предприятия в регионах.',
+  };
+  const item = (text: string) =>
+    `<rss version="2.0"><channel><title>News</title><item><title>${text.slice(0, 12)}</title><description>${text}</description></item></channel></rss>`;
+
+  it.each([
+    ['Shift_JIS', 'japanese', 'shift_jis', 'shift_jis'],
+    ['EUC-JP', 'japanese', 'euc-jp', 'euc-jp'],
+    ['EUC-KR', 'korean', 'euc-kr', 'euc-kr'],
+    ['Big5', 'chinese', 'big5', 'big5'],
+    ['windows-1251', 'russian', 'windows-1251', 'windows-1251'],
+    ['KOI8-R', 'russian', 'koi8-r', 'koi8-r'],
+  ])('%s', (_name, language, written, name) => {
+    const text = item(TEXT[language]!);
+    const result = decode(new Uint8Array(iconv.encode(text, written)));
+    expect(result.text).toBe(text);
+    expect(result.encoding).toBe(name);
+    expect(result.warnings).toEqual([`input is not UTF-8 and declares no encoding; read as ${name} (detected)`]);
+  });
+
+  it('never overrules mostly-valid UTF-8: a few bad bytes stay U+FFFD', () => {
+    const good = Buffer.from(item(TEXT.russian!));
+    const broken = Buffer.concat([good.subarray(0, 200), Buffer.from([0xc0, 0xff]), good.subarray(200)]);
+    const result = decode(new Uint8Array(broken));
+    expect(result.encoding).toBe('utf-8');
+    expect(result.text).toContain('\ufffd');
+    expect(result.text).toContain('Правительство');
+  });
+});
+
+describe('decode: a UTF-8 declaration the bytes belie', () => {
+  it('says so, and reads the bytes as what they are', () => {
+    const bytes = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss><title>caf\xe9</title></rss>', 'latin1'));
+    expect(decode(bytes).warnings).toEqual(['input declares UTF-8 but is not valid UTF-8; read as windows-1252']);
   });
 });

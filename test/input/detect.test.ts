@@ -57,7 +57,9 @@ describe('detect', () => {
   });
 
   it('does not mistake another XML root for a feed', () => {
-    expect(detect('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')).toBe('html');
+    expect(() => detect('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')).toThrow(
+      /not a feed/,
+    );
     expect(detect('<feeds><rss/></feeds>')).toBe('html');
   });
 
@@ -78,5 +80,57 @@ describe('detect, DOCTYPE with an internal subset', () => {
       'rss',
     );
     expect(detect('<!doctype feed [<!ENTITY e "&#38;">]>\n<feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe('atom');
+  });
+});
+
+describe('detect: JSON Feed', () => {
+  const items = '"items": [{"id": "1", "content_text": "x"}]';
+
+  it('finds the version wherever it stands among the keys (jq -S puts items first)', () => {
+    expect(detect(`{${items}, "title": "T", "version": "https://jsonfeed.org/version/1.1"}`)).toBe('jsonfeed');
+    expect(detect(`{"version": "https://jsonfeed.org/version/1.1", ${items}}`)).toBe('jsonfeed');
+    const long = `{"items": [${Array.from({ length: 500 }, (_, i) => `{"id": "${i}", "content_text": "item ${i}"}`).join(', ')}], "version": "https://jsonfeed.org/version/1"}`;
+    expect(long.indexOf('"version"')).toBeGreaterThan(2048);
+    expect(detect(long)).toBe('jsonfeed');
+  });
+
+  it.each([
+    'http://jsonfeed.org/version/1',
+    'http://jsonfeed.org/version/1/',
+    'https://jsonfeed.org/version/1/',
+    'https://jsonfeed.org/version/1.1',
+    'https:\\/\\/jsonfeed.org\\/version\\/1.1',
+  ])('accepts the version URL %s', (version) => {
+    expect(detect(`{"version": "${version}", ${items}}`)).toBe('jsonfeed');
+  });
+
+  it('is not fooled by the words inside a string', () => {
+    expect(() => detect('{"note": "\\"version\\": \\"https://jsonfeed.org/version/1\\"", "items": []}')).not.toThrow();
+    expect(detect('{"note": "\\"version\\": \\"https://jsonfeed.org/version/1\\"", "items": []}')).toBe('html');
+  });
+});
+
+describe('detect: XML that is not a feed', () => {
+  it.each([
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://e.example/</loc></url></urlset>',
+      'urlset',
+    ],
+    [
+      '<?xml version="1.0"?>\n<!-- subscriptions -->\n<opml version="2.0"><body><outline xmlUrl="https://e.example/feed"/></body></opml>',
+      'opml',
+    ],
+    ['<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>', 'svg'],
+    ['<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap/></sitemapindex>', 'sitemapindex'],
+  ])('is refused, naming its root (%#)', (text, root) => {
+    expect(() => detect(text)).toThrow(new RegExp(`root element <${root}>, not a feed`));
+  });
+
+  it('XHTML and HTML fragments are still HTML', () => {
+    expect(detect('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>')).toBe(
+      'html',
+    );
+    expect(detect('<section><p>x</p></section>')).toBe('html');
+    expect(detect('<div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div>')).toBe('html');
   });
 });

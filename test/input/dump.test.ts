@@ -185,7 +185,7 @@ describe('looksLikeDump', () => {
   it.each([
     ['an HTML fragment', '<div><p>Hello</p></div>'],
     ['a Markdown document', '# Heading\n\nSome text with [a link](https://example.com).'],
-    ['a link line without underline', '[T](https://example.com/a)\n<p>body</p>'],
+    ['a link line without underline followed by prose', '[T](https://example.com/a)\nSome words.'],
     ['a title line with text after the link', '[T](https://example.com/a) and more\n---\n<p>x</p>'],
     ['a capture comment alone', '<!--1693878424000-->\n'],
     ['two capture comments', '<!--1693878424000-->\n<!--1693878424000-->\n[T](https://example.com/a)\n---\n'],
@@ -225,5 +225,21 @@ describe('parseDump: truncation', () => {
       'body HTML looks truncated (ends mid-text); output is best effort',
     ]);
     expect(parseDump('[t](https://www.dw.com/zh/x/a-1)\n---\n<p>one</p>\n').warnings).toEqual([]);
+  });
+});
+
+describe('a dump without its underline', () => {
+  it.each([
+    ['markup follows the title line', '[A title](https://example.com/a)\n<p>Body.</p>', null],
+    ['after blank lines', '[A title](https://example.com/a)\n\n\n<div><p>Body.</p></div>', null],
+    ['a capture comment came first', '<!--1693878424000-->\n[A title](https://example.com/a)\nBody.', 1693878424000],
+  ])('keeps its title and link when %s', (_label, text, captured) => {
+    expect(looksLikeDump(text)).toBe(true);
+    const item = parseDump(text);
+    expect(item.title).toBe('A title');
+    expect(item.url).toBe('https://example.com/a');
+    expect(item.captured).toBe(captured);
+    expect(item.body.textContent).toContain('Body.');
+    expect(item.body.textContent).not.toContain('A title');
   });
 });
