@@ -23,7 +23,7 @@ describe('escapeMarkdown: inline syntax', () => {
     ['underscores around a word after a space', 'say _this_ now', 'say \\_this\\_ now'],
     ['dunder names', '__init__', '\\_\\_init\\_\\_'],
   ])('%s', (_label, input, expected) => {
-    expect(escapeMarkdown(input)).toBe(expected);
+    expect(resolveLineStarts(escapeMarkdown(input))).toBe(expected);
   });
 
   it('escapes an existing backslash before what follows it', () => {

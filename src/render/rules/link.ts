@@ -1,6 +1,6 @@
 /** `<a href>` → `[text](url "title")`, or `<url>` when the text is the address itself. */
 import { normalizeSpace } from '../../tree/text.js';
-import { escapeMarkdown, linkDestination } from '../escape.js';
+import { escapeMarkdown, linkDestination, linkTitle } from '../escape.js';
 import { asElement, type MarkdownRule } from './types.js';
 
 export const link: MarkdownRule = {
@@ -11,7 +11,7 @@ export const link: MarkdownRule = {
     if (!text) return '';
     if (text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
     const title = normalizeSpace(asElement(node).getAttribute('title') ?? '');
-    const titlePart = title ? ` "${title.replace(/["\\]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&')}"` : '';
+    const titlePart = title ? ` ${linkTitle(title)}` : '';
     return `[${text}](${linkDestination(href)}${titlePart})`;
   },
 };

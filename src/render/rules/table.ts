@@ -21,6 +21,12 @@ function rowCells(row: Element, service: TurndownService): string[] {
       // A code block cannot stand in a cell: it is the inline code it will read as.
       for (const pre of cell.getElementsByTagName('pre'))
         if (pre.parentNode) replaceNode(pre, h('code', {}, [normalizeSpace(pre.textContent)]));
+      // A cell's pipes are written `\|`, which GFM unescapes before it reads the code in the cell,
+      // but marked only when an odd number of backslashes stands before the pipe: after a backslash
+      // in code (`a\\|b`) the cell splits there, the code span is cut open and its text is read as
+      // Markdown and HTML. Such code is written as escaped text (`a\\\|b`), read alike by all.
+      for (const code of cell.getElementsByTagName('code'))
+        if (code.parentNode && code.textContent.includes('\\|')) replaceNode(code, new Text(code.textContent));
       // Paragraphs in a cell are joined by a space, and runs they kept apart merged, as read back.
       for (const p of cell.children.filter((c) => c.tagName === 'p' || c.tagName === 'div')) {
         p.parentNode!.insertBefore(new Text(' '), p.nextSibling);
