@@ -77,11 +77,15 @@ export function unmark(text: string): string {
   return HAS_MARK.test(text) ? text.replace(LINE_MARKS, '\ufffd') : text;
 }
 
+/** Each autolink literal's start marked (see AUTOLINK_MARK); resolveLineStarts settles the marks. */
+function markAutolinks(text: string): string {
+  return text.replace(AUTOLINK_START, `$&${AUTOLINK_MARK}`);
+}
+
 export function escapeMarkdown(text: string): string {
   if (!MAY_NEED_ESCAPING.test(text)) return text;
   // Marks never occur in real text (noncharacters), so text is never taken for one.
-  const escaped = escapeInline(unmark(text))
-    .replace(AUTOLINK_START, `$&${AUTOLINK_MARK}`)
+  const escaped = markAutolinks(escapeInline(unmark(text)))
     .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)
     .replace(LINE_START, (_m, indent: string, mark: string, rule?: string, digits?: string, delimiter?: string) => {
       if (digits) return `${indent}${digits}${LINE_START_MARK}\\${delimiter}`;
@@ -154,7 +158,9 @@ export function linkDestination(url: string): string {
   const clean = unmark(url)
     .replace(/[<>\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
     .replace(/[\\`]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
-  return /[\s()]/.test(clean) ? `<${clean}>` : clean;
+  // Should a renderer read the link as text after all, the address is an autolink literal there.
+  const marked = markAutolinks(clean);
+  return /[\s()]/.test(clean) ? `<${marked}>` : marked;
 }
 
 // In a title: `"` and `\` escaped; `<`, `[`, `]` and the backtick as character references, which a
@@ -163,7 +169,10 @@ export function linkDestination(url: string): string {
 const TITLE_SPECIAL = /["\\]|&(?=#?[A-Za-z0-9]+;)|[<>[\]`]/g;
 const TITLE_REFERENCES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;', '`': '&#96;' };
 
-/** A link title, quoted: inert as a title, and as text should a renderer not read the link. */
+/**
+ * A link title, quoted: inert as a title, and as text should a renderer not read the link (where an
+ * autolink literal in it could run on past the closing quote: its start is marked as in text).
+ */
 export function linkTitle(title: string): string {
-  return `"${unmark(title).replace(TITLE_SPECIAL, (c) => TITLE_REFERENCES[c] ?? `\\${c}`)}"`;
+  return `"${markAutolinks(unmark(title).replace(TITLE_SPECIAL, (c) => TITLE_REFERENCES[c] ?? `\\${c}`))}"`;
 }

@@ -60,6 +60,14 @@ describe('code in a table cell', () => {
     expect(markdown).toBe('| a | b |\n| --- | --- |\n| x\\\\\\|\\<img src=x onerror=alert(1)> | c |');
   });
 
+  it('leaves a pipe after an odd backslash run as it is (a table nested in a cell), so no renderer splits there', () => {
+    const markdown = inert(
+      `<table><tr><th>a</th><th>b</th></tr><tr><td><table><tr><td><a href="https://a.example/">\\|${IMG}</a></td></tr></table></td><td>c</td></tr></table>`,
+    );
+    expect(markdown).toContain('[\\\\\\|\\<img');
+    expect(markdown).not.toMatch(/(?<!\\)(?:\\\\)+\|/); // no pipe after an even run of backslashes
+  });
+
   it('keeps other code in cells as code', () => {
     expect(md('<table><tr><td><code>a|b</code></td></tr></table>')).toBe('| `a\\|b` |\n| --- |');
   });
@@ -67,12 +75,13 @@ describe('code in a table cell', () => {
 
 describe('links', () => {
   it('percent-encodes ASCII control characters in destinations', () => {
-    expect(linkDestination('https://a.example/\u0001\u007f\t')).toBe('https://a.example/%01%7F%09');
-    expect(linkDestination('https://a.example/`x`')).toBe('https://a.example/\\`x\\`');
+    const destination = (url: string) => resolveLineStarts(linkDestination(url));
+    expect(destination('https://a.example/\u0001\u007f\t')).toBe('https://a.example/%01%7F%09');
+    expect(destination('https://a.example/`x`')).toBe('https\\://a.example/\\`x\\`');
   });
 
   it('writes <, [, ] and backticks in titles as character references', () => {
-    expect(linkTitle('a "b" <c> [d] `e` \\ &amp;')).toBe('"a \\"b\\" &lt;c&gt; &#91;d&#93; &#96;e&#96; \\\\ \\&amp;"');
+    expect(resolveLineStarts(linkTitle('a "b" <c> [d] `e` \\ &amp;'))).toBe('"a \\"b\\" &lt;c&gt; &#91;d&#93; &#96;e&#96; \\\\ \\&amp;"');
     expect(inert(`<p><a href="https://a.example/" title="${IMG}">t</a></p>`)).toBe(
       '[t](https://a.example/ "&lt;img src=x onerror=alert(1)&gt;")',
     );
@@ -85,6 +94,19 @@ describe('links', () => {
     ['an autolink literal in the title', `<p><a href="https://a.example/&#1;" title="https://b.example/\\${IMG}">t</a></p>`],
   ])('stay links, and their titles inert, with %s', (_label, html) => {
     inert(html);
+  });
+
+  it('marks autolink literals in titles and destinations too, which text reads should the link fail', () => {
+    expect(resolveLineStarts(`${linkTitle('see ftp://b.example/x')}\\<`)).toBe('"see ftp\\://b.example/x"\\<');
+    expect(resolveLineStarts(linkTitle('see https://b.example/x'))).toBe('"see https://b.example/x"');
+  });
+
+  it('writes escaped brackets in link text as references (marked unescapes them before reading the text)', () => {
+    expect(inert('<p><a href="https://a.example/">![x](javascript:alert(1))</a></p>')).toBe(
+      '[!&#91;x&#93;(javascript:alert(1))](https://a.example/)',
+    );
+    expect(md('<p><a href="https://a.example/">a\\[b]</a></p>')).toBe('[a\\\\&#91;b&#93;](https://a.example/)');
+    expect(inert('<p><a href="https://a.example/"><code>a\\[b</code></a></p>')).toBe('[a\\\\&#91;b](https://a.example/)');
   });
 
   it('writes code holding a backtick inside a link as escaped text (marked reads no such link)', () => {
