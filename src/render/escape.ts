@@ -23,7 +23,8 @@ const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
 const AUTOLINK_START = /(?:https?|ftp)(?=:\/\/)|www(?=\.)/gi;
 
 // Any character one of the patterns above could act on; most text nodes have none and skip them.
-const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>!\ufdd0-\ufdd3-]|\d[.)]|:\/\/|www\./i;
+const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>!\ufdd0-\ufdd3-]|\d[.)]/;
+const MAY_HOLD_AUTOLINK = /:\/\/|www\./i;
 
 /** Noncharacters: they mark escapes that only a line start, or a line end, needs (see resolveLineStarts). */
 const LINE_START_MARK = '\ufdd0';
@@ -79,11 +80,11 @@ export function unmark(text: string): string {
 
 /** Each autolink literal's start marked (see AUTOLINK_MARK); resolveLineStarts settles the marks. */
 function markAutolinks(text: string): string {
-  return text.replace(AUTOLINK_START, `$&${AUTOLINK_MARK}`);
+  return MAY_HOLD_AUTOLINK.test(text) ? text.replace(AUTOLINK_START, `$&${AUTOLINK_MARK}`) : text;
 }
 
 export function escapeMarkdown(text: string): string {
-  if (!MAY_NEED_ESCAPING.test(text)) return text;
+  if (!MAY_NEED_ESCAPING.test(text) && !MAY_HOLD_AUTOLINK.test(text)) return text;
   // Marks never occur in real text (noncharacters), so text is never taken for one.
   const escaped = markAutolinks(escapeInline(unmark(text)))
     .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)
