@@ -18,19 +18,33 @@ const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|(=+|-{2,})(?=\s*$)|>|
 // `#`s ending a line after a space would close an ATX heading (`## Ranked #` loses its `#`).
 const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
 
+// Where a GFM autolink literal starts: marked takes `https://`, `ftp://` and `www.` anywhere in text,
+// markdown-it's linkify a scheme before `://`. The mark goes before the `:` or the `.` (see AUTOLINK_MARK).
+const AUTOLINK_START = /(?:https?|ftp)(?=:\/\/)|www(?=\.)/gi;
+
 // Any character one of the patterns above could act on; most text nodes have none and skip them.
-const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>!\ufdd0-\ufdd2-]|\d[.)]/;
+const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>!\ufdd0-\ufdd3-]|\d[.)]/;
+const MAY_HOLD_AUTOLINK = /:\/\/|www\./i;
 
 /** Noncharacters: they mark escapes that only a line start, or a line end, needs (see resolveLineStarts). */
 const LINE_START_MARK = '\ufdd0';
 const LINE_END_MARK = '\ufdd1';
 /** After a text's final `!`: what comes next may be a link, and `![` would make it an image. */
 const BANG_MARK = '\ufdd2';
-export const LINE_MARKS = /[\ufdd0-\ufdd2]/g;
+/**
+ * Inside an autolink literal's start (`https\ufdd3://`, `www\ufdd3.`). An autolink literal runs to
+ * the next space or `<` and takes everything on the way, escapes included: the `\` of `\<` (then the
+ * `<` opens a tag) or the backtick that opens a code span (whose text, never escaped, is then
+ * read as Markdown and HTML). What follows is known only on the finished line, where
+ * resolveAutolinks makes the mark a `\` (`https\://`, `www\.`: no renderer starts a link there,
+ * the text reads the same) when the literal's run would take such a character, else nothing.
+ */
+const AUTOLINK_MARK = '\ufdd3';
+export const LINE_MARKS = /[\ufdd0-\ufdd3]/g;
 
 // Text cut into pieces this long for the inline escapes (see escapeInline); most text is one piece.
 const PIECE = 1 << 22;
-const HAS_MARK = /[\ufdd0-\ufdd2]/;
+const HAS_MARK = /[\ufdd0-\ufdd3]/;
 const WORD = /[\p{L}\p{N}#&]/u;
 const WORD_AFTER = /^[\p{L}\p{N}]/u;
 
@@ -64,10 +78,15 @@ export function unmark(text: string): string {
   return HAS_MARK.test(text) ? text.replace(LINE_MARKS, '\ufffd') : text;
 }
 
+/** Each autolink literal's start marked (see AUTOLINK_MARK); resolveLineStarts settles the marks. */
+function markAutolinks(text: string): string {
+  return MAY_HOLD_AUTOLINK.test(text) ? text.replace(AUTOLINK_START, `$&${AUTOLINK_MARK}`) : text;
+}
+
 export function escapeMarkdown(text: string): string {
-  if (!MAY_NEED_ESCAPING.test(text)) return text;
+  if (!MAY_NEED_ESCAPING.test(text) && !MAY_HOLD_AUTOLINK.test(text)) return text;
   // Marks never occur in real text (noncharacters), so text is never taken for one.
-  const escaped = escapeInline(unmark(text))
+  const escaped = markAutolinks(escapeInline(unmark(text)))
     .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)
     .replace(LINE_START, (_m, indent: string, mark: string, rule?: string, digits?: string, delimiter?: string) => {
       if (digits) return `${indent}${digits}${LINE_START_MARK}\\${delimiter}`;
@@ -87,7 +106,37 @@ const RUN_TO_LINE_END = /^(?:#+|=+|-+)[ \t]*$/;
 /** Keeps each marked escape where its line really starts (or ends) there; drops it elsewhere. */
 export function resolveLineStarts(markdown: string): string {
   if (markdown.includes(BANG_MARK)) markdown = markdown.replace(/!\ufdd2(?=(\[)?)/g, (_m, bracket?: string) => (bracket ? '\\!' : '!'));
-  if (!markdown.includes(LINE_START_MARK) && !markdown.includes(LINE_END_MARK)) return markdown;
+  if (markdown.includes(LINE_START_MARK) || markdown.includes(LINE_END_MARK)) markdown = resolveEdgeEscapes(markdown);
+  return markdown.includes(AUTOLINK_MARK) ? resolveAutolinks(markdown) : markdown;
+}
+
+// Where an autolink literal's run ends: at a space or `<` (marked's rule, the widest of the three).
+const RUN_END = /[\s<]/g;
+
+/**
+ * Each autolink mark made a `\` where the literal after it would take a backtick or the `\` of
+ * `\<`, else dropped. One pass however many marks and however long the line: the next run end and
+ * the next backtick are each searched for again only once a mark has passed them.
+ */
+function resolveAutolinks(markdown: string): string {
+  let out = '';
+  let from = 0;
+  let runEnd = -1;
+  let backtick = -1;
+  for (let mark = markdown.indexOf(AUTOLINK_MARK); mark >= 0; mark = markdown.indexOf(AUTOLINK_MARK, mark + 1)) {
+    if (runEnd <= mark) {
+      RUN_END.lastIndex = mark;
+      runEnd = RUN_END.exec(markdown)?.index ?? markdown.length;
+    }
+    if (backtick <= mark) backtick = markdown.indexOf('`', mark) >>> 0; // none: as far as can be
+    const takesEscapedLt = markdown[runEnd] === '<' && markdown[runEnd - 1] === '\\';
+    out += markdown.slice(from, mark) + (backtick < runEnd || takesEscapedLt ? '\\' : '');
+    from = mark + 1;
+  }
+  return out + markdown.slice(from);
+}
+
+function resolveEdgeEscapes(markdown: string): string {
   return markdown.replace(MARKED, (m, digits: string, start: string, end: string, offset: number, whole: string) => {
     if (!start && !end) return m; // an ordinary escape
     const lineStart = whole.lastIndexOf('\n', offset - 1) + 1;
@@ -99,11 +148,32 @@ export function resolveLineStarts(markdown: string): string {
   });
 }
 
-/** A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. */
+/**
+ * A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. Nothing
+ * in it may stop the link from being read as one (its text and title would then be read as text):
+ * ASCII control characters, which no destination may hold, are percent-encoded.
+ */
 export function linkDestination(url: string): string {
-  // A backslash or `&copy;` in a URL would be read as an escape or an entity: escaped themselves.
+  // A backslash or `&copy;` in a URL would be read as an escape or an entity, a backtick as the
+  // start of a code span if the link failed after all: each is escaped.
   const clean = unmark(url)
-    .replace(/[<>\n\r]/g, (c) => encodeURIComponent(c))
-    .replace(/\\|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
-  return /[\s()]/.test(clean) ? `<${clean}>` : clean;
+    .replace(/[<>\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/[\\`]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&');
+  // Should a renderer read the link as text after all, the address is an autolink literal there.
+  const marked = markAutolinks(clean);
+  return /[\s()]/.test(clean) ? `<${marked}>` : marked;
+}
+
+// In a title: `"` and `\` escaped; `<`, `[`, `]` and the backtick as character references, which a
+// title reads as the character and, should the link not be read as one, text reads as text (a
+// backslash before them could be taken by an autolink literal in the title).
+const TITLE_SPECIAL = /["\\]|&(?=#?[A-Za-z0-9]+;)|[<>[\]`]/g;
+const TITLE_REFERENCES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;', '`': '&#96;' };
+
+/**
+ * A link title, quoted: inert as a title, and as text should a renderer not read the link (where an
+ * autolink literal in it could run on past the closing quote: its start is marked as in text).
+ */
+export function linkTitle(title: string): string {
+  return `"${markAutolinks(unmark(title).replace(TITLE_SPECIAL, (c) => TITLE_REFERENCES[c] ?? `\\${c}`))}"`;
 }

@@ -8,6 +8,7 @@ import { withTextMemo, type Fragment } from '../tree/dom.js';
 import { escapeMarkdown, resolveLineStarts } from './escape.js';
 import { unwrapTransparent } from './prepare.js';
 import { blockquote } from './rules/blockquote.js';
+import { code } from './rules/code.js';
 import { figure } from './rules/figure.js';
 import { image } from './rules/image.js';
 import { emphasis, strikethrough, strong, superscript } from './rules/inline.js';
@@ -32,7 +33,7 @@ export const TURNDOWN_OPTIONS: TurndownService.Options = {
 };
 
 /** Our rules by name, in the order turndown is given them (its own rules come after ours). */
-const RULES = { figure, strong, emphasis, superscript, strikethrough, preformatted, image, link, blockquote, list, listItem };
+const RULES = { figure, strong, emphasis, superscript, strikethrough, preformatted, code, image, link, blockquote, list, listItem };
 
 function createService(): TurndownService {
   const service = new TurndownService(TURNDOWN_OPTIONS);

@@ -85,15 +85,68 @@ function parseRulesText(text: string, file: string): unknown {
   }
   const yaml = require('yaml') as typeof YamlType;
   // logLevel: YAML's own warnings would go to stderr as Node warnings; problems are reported here.
-  const doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+  // uniqueKeys off: the parser compares each key with every earlier one of its map, which takes
+  // minutes for a file of 95,000 keys; checkKeys does it with a set, and bounds their number.
+  checkStructureCount(text, file);
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { uniqueKeys: false, prettyErrors: true, logLevel: 'error', lineCounter });
   const problem = doc.errors[0];
   if (problem) throw ruleError(file, '', `not valid YAML: ${problem.message.split('\n')[0]!.replace(/:$/, '')}`);
+  checkKeys(doc, yaml, lineCounter, file);
   try {
     // Aliases are bounded: a "billion laughs" of nested aliases is refused, not expanded.
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw ruleError(file, '', `not usable YAML: ${(error as Error).message}`);
   }
+}
+
+/** The most keys a rules file may hold, in all its maps: thousands of rules, each a handful of fields. */
+export const MAX_RULES_KEYS = 20_000;
+
+const tooManyKeys = (file: string) =>
+  ruleError(
+    file,
+    '',
+    `the rules file has too many keys or list items (more than ${MAX_RULES_KEYS.toLocaleString('en-US')}; split it into several files)`,
+  );
+
+// What can stand after a key or between flow entries: `key: `, `key:` at a line end, `, `, `? `.
+const STRUCTURE = /:(?=\s|$)|,|\?(?=\s)/g;
+
+/**
+ * Before parsing: a text with more key or entry indicators than a file may have keys is refused
+ * without being parsed (the parser's work grows with the nodes it builds; 95,000 keys took seconds).
+ * Items of block lists (`- x`) are not counted here; their number is bounded by the file's size.
+ */
+function checkStructureCount(text: string, file: string): void {
+  let count = 0;
+  STRUCTURE.lastIndex = 0;
+  while (STRUCTURE.exec(text)) if (++count > MAX_RULES_KEYS) throw tooManyKeys(file);
+}
+
+/**
+ * Every map's keys unique (as the parser's own check would say, in linear time) and at most
+ * MAX_RULES_KEYS of them in the file.
+ */
+function checkKeys(doc: YamlType.Document, yaml: typeof YamlType, lines: YamlType.LineCounter, file: string): void {
+  let keys = 0;
+  yaml.visit(doc, {
+    Map(_key, map) {
+      keys += map.items.length;
+      if (keys > MAX_RULES_KEYS) throw tooManyKeys(file);
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const value = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
+        const key = `${typeof value}:${String(value)}`;
+        if (seen.has(key)) {
+          const at = yaml.isNode(pair.key) && pair.key.range ? lines.linePos(pair.key.range[0]) : null;
+          throw ruleError(file, '', `not valid YAML: Map keys must be unique${at ? ` at line ${at.line}, column ${at.col}` : ''}`);
+        }
+        seen.add(key);
+      }
+    },
+  });
 }
 
 /** Rule ids a file repeats (an id names one rule in --explain and `feedclean rules`). */

@@ -6,10 +6,12 @@
  * linear-time engine (the `l` flag, enabled here with `--enable-experimental-regexp-engine`): its
  * running time is linear in the text whatever the pattern. It refuses what it cannot run in linear
  * time — back-references, lookahead and lookbehind, counted repetition above 16 — and those
- * patterns are rejected with that reason. It also lacks the `i` flag, so a leading `(?i)` is
+ * patterns are rejected with that reason; and its time is also proportional to the pattern's
+ * compiled size, which is bounded (pattern-cost.ts). It also lacks the `i` flag, so a leading `(?i)` is
  * compiled here into explicit case classes (`a` → `[aA]`).
  */
 import { nodeV8 } from '../lazy-node.js';
+import { MAX_PATTERN_STATES, patternStates } from './pattern-cost.js';
 
 const MAX_PATTERN_LENGTH = 2_000;
 const INLINE_FLAGS = /^\(\?([ims]+)\)/;
@@ -49,6 +51,12 @@ export function compileSafePattern(pattern: string): RegExp {
   if (!hasLinearEngine())
     throw new Error('this Node.js has no linear-time regex engine, so user patterns cannot run safely; use Node.js 20 or later');
   if (flags.has('i')) source = withExplicitCase(source);
+  // Linear in the text, but times the pattern's states (see pattern-cost.ts): those are bounded too.
+  const states = patternStates(source);
+  if (states > MAX_PATTERN_STATES)
+    throw new Error(
+      `pattern is too costly: it compiles to ${Number.isFinite(states) ? `about ${states.toLocaleString('en-US')}` : 'too many'} states, at most ${MAX_PATTERN_STATES} are allowed (a count {n} multiplies what it repeats; every character of a text may step through every state)`,
+    );
   try {
     return new RegExp(source, `${flags.has('m') ? 'm' : ''}${flags.has('s') ? 's' : ''}l`);
   } catch {

@@ -23,7 +23,7 @@ describe('escapeMarkdown: inline syntax', () => {
     ['underscores around a word after a space', 'say _this_ now', 'say \\_this\\_ now'],
     ['dunder names', '__init__', '\\_\\_init\\_\\_'],
   ])('%s', (_label, input, expected) => {
-    expect(escapeMarkdown(input)).toBe(expected);
+    expect(resolveLineStarts(escapeMarkdown(input))).toBe(expected);
   });
 
   it('escapes an existing backslash before what follows it', () => {
@@ -109,22 +109,22 @@ describe('escapeMarkdown: what stays as it is', () => {
 
 describe('linkDestination', () => {
   it('leaves an ordinary URL bare', () => {
-    expect(linkDestination('https://www.dw.com/en/a-123?x=1&y=2#frag')).toBe('https://www.dw.com/en/a-123?x=1&y=2#frag');
+    expect(resolveLineStarts(linkDestination('https://www.dw.com/en/a-123?x=1&y=2#frag'))).toBe('https://www.dw.com/en/a-123?x=1&y=2#frag');
   });
 
   it('wraps a URL with parentheses in angle brackets', () => {
-    expect(linkDestination('https://en.wikipedia.org/wiki/Foo_(bar)')).toBe('<https://en.wikipedia.org/wiki/Foo_(bar)>');
+    expect(resolveLineStarts(linkDestination('https://en.wikipedia.org/wiki/Foo_(bar)'))).toBe('<https://en.wikipedia.org/wiki/Foo_(bar)>');
   });
 
   it('wraps a URL with spaces in angle brackets', () => {
-    expect(linkDestination('https://example.com/a b.jpg')).toBe('<https://example.com/a b.jpg>');
+    expect(resolveLineStarts(linkDestination('https://example.com/a b.jpg'))).toBe('<https://example.com/a b.jpg>');
   });
 
   it('percent-encodes angle brackets and line breaks', () => {
-    expect(linkDestination('https://example.com/<x>')).toBe('https://example.com/%3Cx%3E');
-    expect(linkDestination('https://example.com/a\nb')).toBe('https://example.com/a%0Ab');
-    expect(linkDestination('https://example.com/a\r\nb')).toBe('https://example.com/a%0D%0Ab');
-    expect(linkDestination('https://example.com/(<x>)')).toBe('<https://example.com/(%3Cx%3E)>');
+    expect(resolveLineStarts(linkDestination('https://example.com/<x>'))).toBe('https://example.com/%3Cx%3E');
+    expect(resolveLineStarts(linkDestination('https://example.com/a\nb'))).toBe('https://example.com/a%0Ab');
+    expect(resolveLineStarts(linkDestination('https://example.com/a\r\nb'))).toBe('https://example.com/a%0D%0Ab');
+    expect(resolveLineStarts(linkDestination('https://example.com/(<x>)'))).toBe('<https://example.com/(%3Cx%3E)>');
   });
 });
 

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isFeedcleanError } from '../../src/errors.js';
 import { builtInPacks, normalize } from '../../src/index.js';
-import { loadRuleFiles, loadRulePacks } from '../../src/rules/load.js';
+import { MAX_RULES_CHARS, loadRuleFiles, loadRulePacks } from '../../src/rules/load.js';
 import { fixturesDir, repoRoot } from '../support/fixtures.js';
 
 /** The RULE_ERROR message for a rules file, or a failure if it loads. */
@@ -121,6 +121,36 @@ describe('loadRulePacks', () => {
           .join(', ')}]`,
       );
     expect(problem(bomb.join('\n'))).toMatch(/not usable YAML: Excessive alias count/);
+  });
+});
+
+describe('rules files at the size limits', () => {
+  const manyKeys = (n: number) => `id: x\nkind: generic\n${Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n')}\n`;
+
+  it('refuses a file of 95,000 keys before parsing it, in one line', () => {
+    const text = manyKeys(95_000);
+    expect(text.length).toBeLessThan(MAX_RULES_CHARS);
+    expect(problem(text)).toBe(
+      'rules.yaml: (top level): the rules file has too many keys or list items (more than 20,000; split it into several files)',
+    );
+    expect(problem(`{${Array.from({ length: 30_000 }, (_, i) => `k${i}`).join(', ')}}`)).toMatch(/too many keys or list items/);
+  });
+
+  it('checks the keys of a large file for duplicates in one pass (the parser compared each with every earlier one)', () => {
+    // 19,000 distinct keys parse, and are then refused for what they are: fields no pack has.
+    expect(problem(manyKeys(19_000))).toBe('rules.yaml: (top level): unknown field "k0"');
+    expect(problem(`${manyKeys(19_000)}k18998: 2\n`)).toBe(
+      'rules.yaml: (top level): not valid YAML: Map keys must be unique at line 19003, column 1',
+    );
+  });
+
+  it('tells duplicate keys as YAML does: 1 and "1" are two keys, nested maps each their own', () => {
+    expect(problem('id: x\nkind: mirror\nproxies: [{id: a, hosts: [a.example], form: path, 1: 2, "1": 3}]\n')).toBe(
+      'rules.yaml: /proxies/0: unknown field "1"',
+    );
+    expect(problem('id: x\nkind: mirror\nproxies:\n  - id: a\n    id: b\n')).toBe(
+      'rules.yaml: (top level): not valid YAML: Map keys must be unique at line 5, column 5',
+    );
   });
 });
 

@@ -2,14 +2,15 @@
  * The XSS vector corpus (fixtures/xss/vectors.json: DOMPurify's test payloads and the OWASP filter
  * evasion cheat sheet, written in by hand; see its README) through every input kind and every
  * output: nothing executable may come out — not in the cleaned HTML, not in JSON Feed's
- * content_html, not in the Markdown as a CommonMark renderer with raw HTML on would show it, not
- * in any URL field.
+ * content_html, not in the Markdown as markdown-it, marked or commonmark.js (raw HTML on) would
+ * show it, not in any URL field.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFeedcleanError, normalize, renderJsonFeed, renderMarkdown, type Item } from '../../src/index.js';
 import { fixturesDir } from '../support/fixtures.js';
+import { executableInAnyRenderer } from './renderers.js';
 import { executableInHtml, executableInMarkdown, unsafeUrl } from '../support/hostile.js';
 
 interface Vector {
@@ -79,8 +80,8 @@ function executableIn(items: Item[]): string[] {
   const found: string[] = [];
   for (const item of items) {
     found.push(...executableInHtml(item.html).map((f) => `html: ${f}`));
-    found.push(...executableInMarkdown(item.markdown).map((f) => `markdown: ${f}`));
-    found.push(...executableInMarkdown(renderMarkdown(item)).map((f) => `document: ${f}`));
+    found.push(...executableInAnyRenderer(item.markdown).map((f) => `markdown: ${f}`));
+    found.push(...executableInAnyRenderer(renderMarkdown(item)).map((f) => `document: ${f}`));
     for (const entry of JSON.parse(renderJsonFeed([item])).items)
       found.push(...executableInHtml(entry.content_html ?? '').map((f) => `content_html: ${f}`));
     const urls = [

@@ -1,7 +1,22 @@
 /** `<a href>` → `[text](url "title")`, or `<url>` when the text is the address itself. */
 import { normalizeSpace } from '../../tree/text.js';
-import { escapeMarkdown, linkDestination } from '../escape.js';
+import { escapeMarkdown, linkDestination, linkTitle } from '../escape.js';
 import { asElement, type MarkdownRule } from './types.js';
+
+// An escaped bracket (`\[`, not `\\[`) in a link's text.
+const ESCAPED_BRACKET = /(?<!\\)((?:\\\\)*)\\([[\]])/g;
+
+/**
+ * marked takes the backslash off `\[` and `\]` in a link's text before it reads the text, so
+ * `[!\[x\](javascript:…)](…)` holds an image there. In link text, escaped brackets are written as
+ * character references instead, text in every renderer. (Code in link text that holds a backslash
+ * or backtick is written as text: see rules/code.ts.)
+ */
+function bracketsAsReferences(text: string): string {
+  return text.includes('\\')
+    ? text.replace(ESCAPED_BRACKET, (_m, backslashes: string, bracket: string) => `${backslashes}${bracket === '[' ? '&#91;' : '&#93;'}`)
+    : text;
+}
 
 export const link: MarkdownRule = {
   filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
@@ -11,7 +26,7 @@ export const link: MarkdownRule = {
     if (!text) return '';
     if (text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
     const title = normalizeSpace(asElement(node).getAttribute('title') ?? '');
-    const titlePart = title ? ` "${title.replace(/["\\]|&(?=#?[A-Za-z0-9]+;)/g, '\\$&')}"` : '';
-    return `[${text}](${linkDestination(href)}${titlePart})`;
+    const titlePart = title ? ` ${linkTitle(title)}` : '';
+    return `[${bracketsAsReferences(text)}](${linkDestination(href)}${titlePart})`;
   },
 };

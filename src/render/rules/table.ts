@@ -13,6 +13,19 @@ import { asElement, type MarkdownRule } from './types.js';
 
 type TurndownInput = Parameters<TurndownService['turndown']>[0];
 
+/**
+ * Every pipe in a cell's Markdown escaped, so that no renderer splits the cell there. GFM and
+ * markdown-it take a pipe after a backslash as escaped, marked only after an odd run of them (at an
+ * even run it splits the cell, cutting open a code span or link, whose text is then read as
+ * Markdown and HTML). So a pipe after an even run (none included) gets one backslash more, and one
+ * after an odd run — escaped already, as in a table nested in the cell — is left as it is.
+ */
+function escapeCellPipes(markdown: string): string {
+  if (!markdown.includes('|')) return markdown;
+  // A whole run of backslashes at a time (with the pipe after it, if any): linear however long the run.
+  return markdown.replace(/(\\+)(\|?)|\|/g, (_m, run = '', pipe?: string) => (pipe === '' ? run : `${run}${run.length % 2 ? '' : '\\'}|`));
+}
+
 /** One table row as GFM cells. */
 function rowCells(row: Element, service: TurndownService): string[] {
   return row.children
@@ -21,6 +34,10 @@ function rowCells(row: Element, service: TurndownService): string[] {
       // A code block cannot stand in a cell: it is the inline code it will read as.
       for (const pre of cell.getElementsByTagName('pre'))
         if (pre.parentNode) replaceNode(pre, h('code', {}, [normalizeSpace(pre.textContent)]));
+      // A backslash in code before a pipe (`a\\|b`) cannot be written so that GFM and marked both
+      // read the code back (see escapeCellPipes): such code is written as escaped text.
+      for (const code of cell.getElementsByTagName('code'))
+        if (code.parentNode && code.textContent.includes('\\|')) replaceNode(code, new Text(code.textContent));
       // Paragraphs in a cell are joined by a space, and runs they kept apart merged, as read back.
       for (const p of cell.children.filter((c) => c.tagName === 'p' || c.tagName === 'div')) {
         p.parentNode!.insertBefore(new Text(' '), p.nextSibling);
@@ -28,7 +45,7 @@ function rowCells(row: Element, service: TurndownService): string[] {
       }
       mergeAdjacentRuns(cell, MERGEABLE);
       const md = service.turndown(cell as unknown as TurndownInput);
-      const text = md.replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
+      const text = escapeCellPipes(md.replace(/\n+/g, ' ')).trim();
       // A cell spanning columns keeps the columns after it in place.
       const span = Math.min(Math.max(Number(cell.getAttribute('colspan')) || 1, 1), 50);
       return [text, ...Array<string>(span - 1).fill('')];
