@@ -167,6 +167,7 @@ function streamFeed(
       // A Markdown document's galleries are already written out as sections of its body; found
       // again, they would move (and a body that only looked like one would become one).
       galleries: raw.format !== 'markdown',
+      keepGalleries: opts.gallery !== false,
       explain: opts.explain === true,
     });
     const item = extract({

@@ -89,7 +89,7 @@ const RENDERINGS: Record<OutputFormat, readonly RenderedField[]> = {
 function renderOne(item: Item, options: JobOptions): string {
   switch (options.format) {
     case 'md':
-      return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });
+      return renderMarkdown(item, { frontMatter: options.frontMatter });
     case 'ndjson':
       return renderNdjsonLine(item);
     case 'jsonfeed':

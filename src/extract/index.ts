@@ -51,7 +51,7 @@ export function extract({ raw, findings, via, input, encoding, warnings, galleri
   const galleries = keepGalleries ? findings.galleries : [];
   const fields = raw.fields;
   // Body figures first; images the feed attaches (media:content, enclosures) after, each once.
-  const bodyImages = extractFigures(body);
+  const bodyImages = extractFigures(body, findings.gallerySections);
   const images = [...bodyImages, ...(fields?.media ?? []).filter((m) => !bodyImages.some((b) => b.url === m.url))];
   // A feed's own date fields first; a byline in the content is the fallback.
   const published = fields?.published ?? findings.published;
