@@ -17,6 +17,7 @@ import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
 import { parseDate } from './dates/parse.js';
 import type { FeedFields, FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
+import { isWebUrl } from './urls.js';
 
 export interface PipelineOptions extends NormalizeOptions {
   /**
@@ -28,7 +29,7 @@ export interface PipelineOptions extends NormalizeOptions {
   packs?: readonly RulePack[];
 }
 
-function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string } {
+function parse(text: string, base: string | null): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
@@ -37,7 +38,7 @@ function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>;
       return { feed: null, items: [parseMarkdownDocument(text)] };
     case 'html':
       if (isJson(text)) throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is JSON but not a JSON Feed, nor a feed item');
-      return { feed: null, items: [parseHtmlFragment(text)] };
+      return { feed: null, items: [parseHtmlFragment(text, base)] };
     case 'jsonfeed':
       return readJsonFeed(text);
     default:
@@ -85,6 +86,15 @@ function checkPacks(packs: unknown): readonly RulePack[] | undefined {
     throw new FeedcleanError('RULE_ERROR', 'options.packs must be an array of rule packs (objects with an id)');
   }
   return packs as readonly RulePack[];
+}
+
+/** `options.base`: an absolute web address, or a usage error naming what it got. */
+function checkBase(base: unknown): string | null {
+  if (base === undefined || base === null) return null;
+  if (typeof base !== 'string' || !isWebUrl(base.trim())) {
+    throw new FeedcleanError('USAGE', `the base URL must be an absolute http(s) address, not ${JSON.stringify(base)}`);
+  }
+  return base.trim();
 }
 
 export interface NormalizedFeed {
@@ -151,7 +161,8 @@ function streamFeed(
   const packList = checkPacks(opts.packs) ?? builtInPacks;
   const inputName = opts.input === undefined ? '-' : String(opts.input);
   const decoded = decode(asInput(input));
-  const parsed = parse(decoded.text);
+  const base = checkBase(opts.base);
+  const parsed = parse(decoded.text, base);
   const items = lazyMap(parsed.items, (raw) => {
     const packs = packsFor(raw.url, packList);
     const timeZone = timeZoneFor(packs);
@@ -159,7 +170,8 @@ function streamFeed(
     const { findings, report } = clean({
       body: raw.body,
       itemUrl: raw.url,
-      baseUrl: raw.baseUrl ?? null,
+      // The input's own base (`<base href>`, `xml:base`, its links) first; the caller's (`--base`) last.
+      baseUrl: raw.baseUrl ?? (raw.url && isWebUrl(raw.url) ? raw.url : null) ?? base,
       title: raw.title,
       packs,
       timeZone,

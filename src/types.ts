@@ -153,6 +153,12 @@ export interface NormalizeOptions {
   keepProxies?: boolean;
   /** false: leave galleries out of the output (and out of the body, where they otherwise keep their place). */
   gallery?: boolean;
+  /**
+   * Where the input came from (an absolute http(s) URL): relative URLs the input cannot resolve
+   * itself (no `<base href>`, `xml:base` or item link) resolve against it, and a bare HTML page
+   * without a canonical link takes it as its `url`.
+   */
+  base?: string;
   /** Add `explain` to each item: which rules fired and what they removed or rewrote. */
   explain?: boolean;
   /**

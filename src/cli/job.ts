@@ -23,6 +23,8 @@ export interface JobOptions {
   format: OutputFormat;
   frontMatter: boolean;
   gallery: boolean;
+  /** `--base`, when given. */
+  base?: string;
   keepProxies: boolean;
   /** Compute each item's file name (only -o needs them). */
   fileNames: boolean;
@@ -117,6 +119,7 @@ function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> 
     input: job.name,
     keepProxies: options.keepProxies,
     gallery: options.gallery,
+    ...(options.base ? { base: options.base } : {}),
     packs: packsOf(options),
     explain: options.explain,
     outputs: RENDERINGS[options.format],
