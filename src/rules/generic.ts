@@ -41,6 +41,8 @@ export const generic: PackSource = {
   ],
   decorativeImages: [
     String.raw`(?i)(?:^|/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`,
+    // WordPress's emoji and smiley images (its alt is the emoji itself: it stays, as text).
+    String.raw`(?i)^https?://s\.w\.org/images/core/emoji/`,
     // Tracking beacons: FeedBurner's per-item pixels and common stats hosts.
     String.raw`(?i)^https?://(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)/~r/`,
     String.raw`(?i)^https?://(?:stats\.wordpress\.com|pixel\.wp\.com|(?:www|ssl)\.google-analytics\.com|c\.statcounter\.com|hm\.baidu\.com|pixel\.quantserve\.com|(?:b|sb)\.scorecardresearch\.com|pixel\.facebook\.com|www\.facebook\.com/tr)[/?]`,
