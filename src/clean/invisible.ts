@@ -66,7 +66,7 @@ function dropInvisible(el: Element, ctx: CleanContext): Step {
     replaceNode(el, new Text(`${el.getAttribute('checked') !== null ? '[x]' : '[ ]'}${space}`));
     return GONE;
   }
-  if (el.namespace === HTML_NS && isHidden(el) && !holdsLazyImage(el)) {
+  if (el.attributes.size && el.namespace === HTML_NS && isHidden(el) && !holdsLazyImage(el)) {
     el.remove();
     ctx.report.stage('drop-invisible', 'removed', () => `hidden ${droppedWithContent(el)}`);
     return GONE;
