@@ -16,7 +16,7 @@ import { builtInPacks, packsFor, timeZoneFor } from './rules/index.js';
 import type { RulePack } from './rules/types.js';
 import { parseDate } from './dates/parse.js';
 import type { FeedFields, FeedInfo, Item, NormalizeOptions, RawItem } from './types.js';
-import { hostOf } from './urls.js';
+import { hostOf, isWebUrl } from './urls.js';
 
 export interface PipelineOptions extends NormalizeOptions {
   /**
@@ -37,7 +37,10 @@ export interface PipelineOptions extends NormalizeOptions {
 /** Warning codes said once per source: every item of the source would say the same. */
 const ONCE_PER_SOURCE = new Set(['zone-guessed']);
 
-function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string; warnings?: string[] } {
+function parse(
+  text: string,
+  base: string | null,
+): { feed: FeedInfo | null; items: LazyList<RawItem>; unreadable?: string; warnings?: string[] } {
   const kind = detect(text);
   switch (kind) {
     case 'dump':
@@ -46,7 +49,7 @@ function parse(text: string): { feed: FeedInfo | null; items: LazyList<RawItem>;
       return { feed: null, items: [parseMarkdownDocument(text)] };
     case 'html':
       if (isJson(text)) throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is JSON but not a JSON Feed, nor a feed item');
-      return { feed: null, items: [parseHtmlFragment(text)] };
+      return { feed: null, items: [parseHtmlFragment(text, base)] };
     case 'jsonfeed':
       return readJsonFeed(text);
     default:
@@ -80,6 +83,15 @@ function checkPacks(packs: unknown): readonly RulePack[] | undefined {
     throw new FeedcleanError('RULE_ERROR', 'options.packs must be an array of rule packs (objects with an id)');
   }
   return packs as readonly RulePack[];
+}
+
+/** `options.base`: an absolute web address, or a usage error naming what it got. */
+function checkBase(base: unknown): string | null {
+  if (base === undefined || base === null) return null;
+  if (typeof base !== 'string' || !isWebUrl(base.trim())) {
+    throw new FeedcleanError('USAGE', `the base URL must be an absolute http(s) address, not ${JSON.stringify(base)}`);
+  }
+  return base.trim();
 }
 
 export interface NormalizedFeed {
@@ -158,7 +170,8 @@ function streamFeed(
   const inputName = opts.input === undefined ? '-' : String(opts.input);
   const warnedSources = opts.warnedSources ?? new Set<string>();
   const decoded = decode(asInput(input));
-  const parsed = parse(decoded.text);
+  const base = checkBase(opts.base);
+  const parsed = parse(decoded.text, base);
   // A feed entry's own warnings name it: on stderr, several entries of one input are otherwise alike.
   const entryName = (raw: RawItem, index: number): string => {
     const title = raw.title && raw.title.length > 60 ? `${raw.title.slice(0, 59)}…` : raw.title;
@@ -171,7 +184,8 @@ function streamFeed(
     const { findings, report } = clean({
       body: raw.body,
       itemUrl: raw.url,
-      baseUrl: raw.baseUrl ?? null,
+      // The input's own base (`<base href>`, `xml:base`, its links) first; the caller's (`--base`) last.
+      baseUrl: raw.baseUrl ?? (raw.url && isWebUrl(raw.url) ? raw.url : null) ?? base,
       title: raw.title,
       captured: raw.captured,
       packs,
@@ -180,6 +194,7 @@ function streamFeed(
       // A Markdown document's galleries are already written out as sections of its body; found
       // again, they would move (and a body that only looked like one would become one).
       galleries: raw.format !== 'markdown',
+      keepGalleries: opts.gallery !== false,
       explain: opts.explain === true,
     });
     const item = extract({

@@ -1,5 +1,5 @@
 /** The data that flows between stages. Everything past `parse` is plain, serializable data. */
-import type { Fragment } from './tree/dom.js';
+import type { Element, Fragment } from './tree/dom.js';
 
 export type SourceFormat = 'dump' | 'rss' | 'atom' | 'rdf' | 'cdf' | 'jsonfeed' | 'html' | 'markdown';
 
@@ -76,7 +76,7 @@ export interface Item {
   attachments: Attachment[];
   feed: FeedInfo | null;
   updated: string | null;
-  /** The cleaned body (no gallery) as sanitized HTML, for outputs that want HTML (JSON Feed). */
+  /** The cleaned body (galleries where they stand) as sanitized HTML, for outputs that want HTML (JSON Feed). */
   html: string;
   /** Only when asked (`explain: true`): what each rule that fired did. */
   explain?: Explanation[];
@@ -143,8 +143,10 @@ export interface CleanFindings {
   related: RelatedLink[];
   /** Copyright and credit lines taken out of the body (`© 2020 AFP`). */
   rights: string[];
-  /** The galleries taken out of the body. */
+  /** The galleries found in the body, in reading order. */
   galleries: Gallery[];
+  /** Where each kept gallery stands in the body (its `<section>`): its images are the gallery's, not body figures. */
+  gallerySections: Element[];
 }
 
 /** The renderings of the body an item carries. */
@@ -155,8 +157,14 @@ export interface NormalizeOptions {
   input?: string;
   /** Leave image-proxy URLs as they are. */
   keepProxies?: boolean;
-  /** false: leave galleries out of the output (they are still taken out of the body). */
+  /** false: leave galleries out of the output (and out of the body, where they otherwise keep their place). */
   gallery?: boolean;
+  /**
+   * Where the input came from (an absolute http(s) URL): relative URLs the input cannot resolve
+   * itself (no `<base href>`, `xml:base` or item link) resolve against it, and a bare HTML page
+   * without a canonical link takes it as its `url`.
+   */
+  base?: string;
   /** Add `explain` to each item: which rules fired and what they removed or rewrote. */
   explain?: boolean;
   /**

@@ -2,7 +2,8 @@
  * Captioned images → `<figure><img><figcaption>text</figcaption></figure>`, whatever shape the
  * source used: a caption block after the image (rule-pack `captions`, e.g. feedx's
  * `<div><small>…</small></div>`), or a `<figcaption>` beside the image in a wrapper (BBC), or a
- * real `<figure>`. Runs on the sanitized tree. Captions become plain text; empty ones go.
+ * real `<figure>`. Runs on the sanitized tree. Captions become text and the links in it (a credit's
+ * link stays a link; other markup goes); empty ones go.
  */
 import { listKind, ruleSchema } from '../rules/kind.js';
 import { Element, Text, elements, h, replaceNode, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
@@ -29,6 +30,41 @@ export const captionsKind = listKind<CaptionRule>({
   ),
   compile: (raw) => raw as unknown as CaptionRule,
 });
+
+/**
+ * A caption's content: its text, white space collapsed, and its links (with their text only);
+ * every other element gives its text. Built new, so the source's markup can be dropped.
+ */
+export function captionContent(holder: Element): DomNode[] {
+  // Pieces in order: text, and links as [href, text]; a link's outer space is text around it.
+  const pieces: Array<string | [string, string]> = [];
+  const visit = (node: DomNode): void => {
+    if (node instanceof Text) pieces.push(node.data);
+    else if (node instanceof Element && node.tagName === 'a' && node.getAttribute('href')) {
+      const text = node.textContent.replace(/\s+/g, ' ');
+      if (!text.trim()) return void pieces.push(text);
+      if (text.startsWith(' ')) pieces.push(' ');
+      pieces.push([node.getAttribute('href')!, text.trim()]);
+      if (text.endsWith(' ')) pieces.push(' ');
+    } else if (node instanceof Element) for (const child of node.childNodes) visit(child);
+  };
+  for (const child of holder.childNodes) visit(child);
+  const out: Array<string | [string, string]> = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (typeof piece === 'string' && typeof last === 'string') out[out.length - 1] = last + piece;
+    else out.push(piece);
+  }
+  const nodes: DomNode[] = [];
+  out.forEach((piece, i) => {
+    if (typeof piece !== 'string') return void nodes.push(h('a', { href: piece[0] }, [piece[1]]));
+    let text = piece.replace(/\s+/g, ' ');
+    if (i === 0) text = text.trimStart();
+    if (i === out.length - 1) text = text.trimEnd();
+    if (text) nodes.push(new Text(text));
+  });
+  return nodes;
+}
 
 function isSkippable(node: DomNode | null): boolean {
   return isBlankText(node) || (node instanceof Element && node.tagName === 'br');
@@ -57,7 +93,7 @@ function nextMeaningful(node: DomNode): DomNode | null {
 }
 
 /** A caption block right after `unit`, shaped as a rule says; removed from the tree when found. */
-function takeRuleCaption(unit: Element, rules: readonly CaptionRule[]): { text: string; ruleId: string } | null {
+function takeRuleCaption(unit: Element, rules: readonly CaptionRule[]): { text: string; content: DomNode[]; ruleId: string } | null {
   const next = nextMeaningful(unit);
   if (!(next instanceof Element)) return null;
   for (const rule of rules) {
@@ -69,28 +105,29 @@ function takeRuleCaption(unit: Element, rules: readonly CaptionRule[]): { text: 
       holder = kids[0];
     } else if (next.getElementsByTagName('img').length) continue;
     const text = textOf(holder);
+    const content = captionContent(holder);
     next.remove();
-    return { text, ruleId: rule.id };
+    return { text, content, ruleId: rule.id };
   }
   return null;
 }
 
 /** A `<figcaption>` that sits beside the image inside the same wrapper, when the wrapper holds nothing else. */
-function takeSiblingFigcaption(unit: Element): { text: string; wrapper: Element } | null {
+function takeSiblingFigcaption(unit: Element): { content: DomNode[]; wrapper: Element } | null {
   const wrapper = unit.parentNode;
   if (!(wrapper instanceof Element) || wrapper.tagName === 'figure') return null;
   const kids = meaningfulChildren(wrapper);
   const caption = kids.find((k): k is Element => k instanceof Element && k.tagName === 'figcaption');
   if (!caption || kids.length !== 2 || wrapper.getElementsByTagName('img').length !== 1) return null;
   caption.remove();
-  return { text: textOf(caption), wrapper };
+  return { content: captionContent(caption), wrapper };
 }
 
-function buildFigure(unit: Element, caption: string): Element {
+function buildFigure(unit: Element, caption: DomNode[]): Element {
   const figure = h('figure');
   replaceNode(unit, figure);
   figure.appendChild(unit);
-  if (caption) figure.appendChild(h('figcaption', {}, [caption]));
+  if (caption.length) figure.appendChild(h('figcaption', {}, caption));
   return figure;
 }
 
@@ -117,9 +154,9 @@ function moveExtrasOut(figure: Element): void {
 function tidyFigure(figure: Element): void {
   if (figure.getElementsByTagName('img').length) moveExtrasOut(figure);
   for (const caption of figure.children.filter((c) => c.tagName === 'figcaption')) {
-    const text = textOf(caption);
+    const content = textOf(caption) ? captionContent(caption) : [];
     while (caption.firstChild) caption.firstChild.remove();
-    if (text) caption.appendChild(new Text(text));
+    if (content.length) for (const node of content) caption.appendChild(node);
     else caption.remove();
   }
   if (!figure.getElementsByTagName('img').length) {
@@ -148,12 +185,12 @@ function normalizeFigures(root: Fragment, ctx: CleanContext): void {
         action: 'read',
         what: () => `caption "${excerpt(byRule.text ?? '')}" of image ${img.getAttribute('src') ?? ''}`,
       });
-      if (byRule.text) buildFigure(unit, byRule.text);
+      if (byRule.text) buildFigure(unit, byRule.content);
       continue;
     }
     const beside = takeSiblingFigcaption(unit);
     if (beside) {
-      const figure = buildFigure(unit, beside.text);
+      const figure = buildFigure(unit, beside.content);
       replaceNode(beside.wrapper, figure);
     }
   }
@@ -169,7 +206,7 @@ function normalizeFigures(root: Fragment, ctx: CleanContext): void {
 export const figuresStage: Stage = {
   id: 'figures',
   reads: 'captions rules; the sanitized tree (the caption markup a rule names is still there)',
-  leaves: 'every captioned image a <figure> with a plain-text <figcaption>; no figcaption outside a figure',
+  leaves: 'every captioned image a <figure> with a <figcaption> of text and links; no figcaption outside a figure',
   skipUnless: ['img', 'figure', 'figcaption'],
   run: normalizeFigures,
 };

@@ -1,13 +1,17 @@
 /**
- * Galleries, found by structure: a heading followed by a run of two or more blocks that each hold
- * one image and text (`<div><img><b>title</b>：caption</div>`). The label that opens the heading
- * (`相关图集：`) varies by language, so it only trims the title; it never decides detection.
- * Galleries are taken out of the body into the findings (`--no-gallery` leaves them out of the item).
+ * Galleries: a heading that says it opens one — a gallery label of the packs (`相关图集：`,
+ * `Picture gallery:`) — followed by a run of two or more blocks that each hold one image and text
+ * (`<div><img><b>title</b>：caption</div>`). Structure alone is not evidence: an ordinary article
+ * has headings over image-and-text blocks too (a product list), and those stay as they are.
+ * A gallery keeps its place in reading order: it is rewritten where it stands into one plain shape
+ * (a `<section>` of a heading, each image, each title and caption) and listed in the findings;
+ * with galleries off (`--no-gallery`) that section, and only it, leaves the body.
  */
 import { valueKind } from '../rules/kind.js';
-import { Element, Text, descendants, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, descendants, h, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import type { Gallery, GalleryImage } from '../types.js';
+import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
 
 export const galleryLabelsKind = valueKind<readonly string[]>({
@@ -105,14 +109,47 @@ function galleryTitle(heading: Element, labels: readonly string[]): { title: str
   return { title: text || null, labelled: false };
 }
 
-export function takeGalleries(root: Fragment, labels: readonly string[]): Gallery[] {
-  const galleries: Gallery[] = [];
+/**
+ * The gallery as it is written where it stood, the shape its Markdown reads back as: the title as
+ * a heading, then per entry the image (its title, else its caption, as alt) and a paragraph of the
+ * bold title, the source's separator and the caption.
+ */
+function gallerySection(gallery: Gallery): Element {
+  const section = h('section');
+  if (gallery.title) section.appendChild(h('h2', {}, [gallery.title]));
+  for (const entry of gallery.images) {
+    section.appendChild(h('p', {}, [h('img', { src: entry.url, alt: entry.title ?? entry.caption ?? '' })]));
+    const line: Array<DomNode | string> = [];
+    if (entry.title) line.push(h('strong', {}, [entry.title]));
+    if (entry.title && entry.caption) line.push(entry.separator ?? ': ');
+    if (entry.caption) line.push(entry.caption);
+    if (line.length) section.appendChild(h('p', {}, line));
+  }
+  return section;
+}
+
+export interface TakenGallery {
+  gallery: Gallery;
+  /** Where it stands in the body now (null when galleries are left out). */
+  section: Element | null;
+}
+
+/**
+ * Finds the galleries; `keep` rewrites each where it stands, otherwise it leaves the body.
+ * Returns them in reading order.
+ */
+export function takeGalleries(root: Fragment, labels: readonly string[], keep = true): TakenGallery[] {
+  const taken: TakenGallery[] = [];
+  if (!labels.length) return taken;
   const headings: Element[] = [];
   for (let node: DomNode | null = root.firstChild; node; node = nextInOrder(node, root)) {
     if (node instanceof Element && HEADINGS.has(node.tagName)) headings.push(node);
   }
   for (const heading of headings) {
     if (!heading.parentNode) continue;
+    // The label is the evidence: a heading without one opens an ordinary section, whatever follows it.
+    const { title, labelled } = galleryTitle(heading, labels);
+    if (!labelled) continue;
     const entries: Array<{ block: Element; entry: GalleryImage }> = [];
     for (let block = nextElementSibling(heading); block; block = nextElementSibling(block)) {
       const entry = readEntry(block);
@@ -120,29 +157,28 @@ export function takeGalleries(root: Fragment, labels: readonly string[]): Galler
       entries.push({ block, entry });
     }
     if (entries.length < 2) continue;
-    // Structure decides; but image+text blocks without bold titles (photo credits, say) are a gallery
-    // only under a heading that says so.
-    const { title, labelled } = galleryTitle(heading, labels);
-    if (!labelled && !entries.every((e) => e.entry.title)) continue;
-    galleries.push({ title, images: entries.map((e) => e.entry) });
+    const gallery: Gallery = { title, images: entries.map((e) => e.entry) };
+    const section = keep ? gallerySection(gallery) : null;
+    if (section) heading.parentNode.insertBefore(section, heading);
     heading.remove();
     for (const { block } of entries) block.remove();
+    taken.push({ gallery, section });
   }
-  return galleries;
+  return taken;
 }
 
 export const galleriesStage: Stage = {
   id: 'galleries',
   reads: 'galleryLabels rules; the settled tree (entries as blocks of one image and text)',
-  leaves: 'the galleries in the findings, out of the body',
+  leaves: 'the galleries in the findings; in the body, each rewritten as a <section> where it stood (or gone, with galleries off)',
   when: (ctx) => ctx.galleries,
   skipUnless: [...HEADINGS],
   run: (root, ctx: CleanContext) => {
-    ctx.findings.galleries.push(
-      ...takeGalleries(
-        root,
-        ctx.rules.values('galleryLabels').flatMap(({ rule }) => rule),
-      ),
-    );
+    const labels = ctx.rules.values('galleryLabels').flatMap(({ rule }) => rule);
+    for (const { gallery, section } of takeGalleries(root, labels, ctx.keepGalleries)) {
+      ctx.findings.galleries.push(gallery);
+      if (section) ctx.findings.gallerySections.push(section);
+      else ctx.report.stage('galleries', 'removed', () => `gallery "${excerpt(gallery.title ?? '')}" (${gallery.images.length} images)`);
+    }
   },
 };

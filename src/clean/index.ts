@@ -21,6 +21,8 @@ export interface CleanInput {
   keepProxies: boolean;
   /** Look for galleries (false for Markdown input, whose galleries are body text already). */
   galleries?: boolean;
+  /** Galleries found stay where they stand (default); false takes them out of the body (`--no-gallery`). */
+  keepGalleries?: boolean;
   /** Record what each rule did (`--explain`). */
   explain?: boolean;
 }
@@ -42,7 +44,8 @@ export function cleanContext(input: CleanInput): CleanContext {
     timeZoneKnown: input.packs.some((p) => p.timeZone),
     keepProxies: input.keepProxies,
     galleries: input.galleries !== false,
-    findings: { authors: [], published: null, publishedTimed: false, related: [], rights: [], galleries: [] },
+    keepGalleries: input.keepGalleries !== false,
+    findings: { authors: [], published: null, publishedTimed: false, related: [], rights: [], galleries: [], gallerySections: [] },
     report: new Report(input.explain === true),
     seen: new Set(),
   };

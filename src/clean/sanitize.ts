@@ -62,9 +62,23 @@ function isWorthExplaining(name: string, schema: SanitizeSchema): boolean {
 // this runs for every element (no closure made per element).
 let cleaning: { el: Element; allowed: readonly string[]; base: string | null; ctx: CleanContext } | null = null;
 
+/** A relative address (`img/a.jpg`, `/about`), which only a base URL can resolve. */
+function isRelative(value: string): boolean {
+  const v = value.trim();
+  return v !== '' && !v.startsWith('#') && !v.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(v);
+}
+
+// Relative URLs of the item that had no base to resolve against: said in one warning at the end.
+const unresolved = new WeakMap<CleanContext, string[]>();
+
 function keptValue(name: string, value: string): string | null {
   const { el, allowed, base, ctx } = cleaning!;
   const kept = allowed.includes(name) ? safeUrl(value, name, base, sanitizeSchema) : null;
+  if (kept === null && !base && name in sanitizeSchema.urlAttributes && allowed.includes(name) && isRelative(value)) {
+    const list = unresolved.get(ctx) ?? [];
+    if (!list.includes(value.trim())) list.push(value.trim());
+    unresolved.set(ctx, list);
+  }
   if (kept === null && ctx.report.explain && isWorthExplaining(name, sanitizeSchema)) {
     ctx.report.stage('sanitize', 'removed', () => `${name}="${excerpt(value)}" from <${el.tagName}>`);
   }
@@ -118,5 +132,19 @@ export const sanitizeStage: Stage = {
     'only allowlisted elements (sanitize-schema.ts) and attributes; only http(s)/mailto (and raster data: images) URLs, relative ones resolved',
   // Block rules read blocks as the source tagged them (a <center> is not one until renamed <div>).
   waitsFor: ['drop-text'],
-  visit: { enter: sanitizeElement },
+  visit: {
+    enter: sanitizeElement,
+    finish: (_root, ctx) => {
+      const list = unresolved.get(ctx);
+      if (!list) return;
+      unresolved.delete(ctx);
+      const shown = list.slice(0, 5).map((u) => `"${excerpt(u)}"`);
+      const more = list.length > 5 ? ` and ${list.length - 5} more` : '';
+      ctx.report.warn(
+        'sanitize',
+        'relative-url-unresolved',
+        `relative URL${list.length > 1 ? 's' : ''} ${shown.join(', ')}${more} left out: no base URL to resolve ${list.length > 1 ? 'them' : 'it'} against (give --base URL)`,
+      );
+    },
+  },
 };

@@ -26,6 +26,8 @@ export interface CleanContext {
   readonly keepProxies: boolean;
   /** Galleries are looked for (not in Markdown input, whose galleries are body text already). */
   readonly galleries: boolean;
+  /** Galleries found stay in the body where they stand (false: `--no-gallery`, they leave it). */
+  readonly keepGalleries: boolean;
   /** What stages read out of the body for the item (authors, dates, related links, galleries). */
   readonly findings: CleanFindings;
   readonly report: Report;

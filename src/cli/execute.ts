@@ -149,6 +149,7 @@ async function runBatch(plan: RunPlan, rules: LoadedRules, io: CliIO): Promise<n
     format: options.format,
     frontMatter: options.frontMatter,
     gallery: options.gallery,
+    ...(options.base ? { base: options.base } : {}),
     keepProxies: options.keepProxies,
     fileNames: out !== null,
     rules: rules.files,

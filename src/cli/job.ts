@@ -24,6 +24,8 @@ export interface JobOptions {
   format: OutputFormat;
   frontMatter: boolean;
   gallery: boolean;
+  /** `--base`, when given. */
+  base?: string;
   keepProxies: boolean;
   /** Compute each item's file name (only -o needs them). */
   fileNames: boolean;
@@ -103,7 +105,7 @@ function renderOne(item: Item, options: JobOptions): string {
 function renderFormat(item: Item, options: JobOptions): string {
   switch (options.format) {
     case 'md':
-      return renderMarkdown(item, { frontMatter: options.frontMatter, galleries: options.gallery });
+      return renderMarkdown(item, { frontMatter: options.frontMatter });
     case 'ndjson':
       return renderNdjsonLine(item);
     case 'jsonfeed':
@@ -136,6 +138,7 @@ function* renderedItems(job: Job, options: JobOptions): Generator<RenderedItem> 
     input: job.name,
     keepProxies: options.keepProxies,
     gallery: options.gallery,
+    ...(options.base ? { base: options.base } : {}),
     packs: packsOf(options),
     explain: options.explain,
     outputs: RENDERINGS[options.format],

@@ -7,6 +7,8 @@ export interface CliOptions {
   frontMatter: boolean;
   keepProxies: boolean;
   gallery: boolean;
+  /** `--base URL`: where the inputs came from, for relative URLs they cannot resolve themselves. */
+  base?: string;
   force: boolean;
   keepDirs: boolean;
   /** Absent: the number of CPUs, or 1 for an NDJSON stream (main.ts decides). */
@@ -38,6 +40,11 @@ function positiveInteger(name: string, max: number) {
     if (!/^\d+$/.test(value) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}`);
     return n;
   };
+}
+
+function webAddress(value: string): string {
+  if (!/^https?:\/\/[^\s/?#]+/i.test(value.trim())) throw new InvalidArgumentError('--base must be an absolute http(s) URL');
+  return value.trim();
 }
 
 // Node's timers take at most 2^31 - 1 ms; anything longer would fire at once.
@@ -101,6 +108,7 @@ export function buildProgram(version: string): Command {
     .option('--no-front-matter', 'Markdown without the YAML front matter')
     .option('--keep-proxies', 'leave image-proxy URLs as they are', false)
     .option('--no-gallery', 'leave galleries out of the output')
+    .option('--base <url>', 'resolve relative URLs the input cannot resolve itself against URL (where it came from)', webAddress)
     .option('--force', 'with -o, overwrite existing output files (by default they are kept and skipped)', false)
     .option('--keep-dirs', 'with -o, mirror the input directory tree', false)
     .option(

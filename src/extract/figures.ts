@@ -1,4 +1,7 @@
-/** Every image left in the body, in order, with its caption (figcaption, else alt, else null). */
+/**
+ * Every image left in the body, in order, with its caption (figcaption, else alt, else null) —
+ * but not those of a gallery standing in the body (`skip`): they are the gallery's entries.
+ */
 import { elements, type Element, type Fragment } from '../tree/dom.js';
 import { closest } from '../tree/select.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
@@ -11,12 +14,17 @@ function captionOf(img: Element): string | null {
   return text || null;
 }
 
-export function extractFigures(root: Fragment): Figure[] {
+function isInside(el: Element, containers: readonly Element[]): boolean {
+  for (let p = el.parentNode; p; p = p.parentNode) if (containers.includes(p as Element)) return true;
+  return false;
+}
+
+export function extractFigures(root: Fragment, skip: readonly Element[] = []): Figure[] {
   const figures: Figure[] = [];
   for (const el of elements(root)) {
     if (el.tagName !== 'img') continue;
     const url = el.getAttribute('src');
-    if (url) figures.push({ url, caption: captionOf(el) });
+    if (url && !(skip.length && isInside(el, skip))) figures.push({ url, caption: captionOf(el) });
   }
   return figures;
 }

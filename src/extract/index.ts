@@ -11,6 +11,7 @@ import { toHtml } from '../tree/parse.js';
 import { normalizeSpace } from '../tree/text.js';
 import type { CleanFindings, Figure, Item, RawItem, RenderedField } from '../types.js';
 import { hostOf } from '../urls.js';
+import { addFeedMedia } from './feed-media.js';
 import { extractFigures } from './figures.js';
 import { plainText } from './text.js';
 
@@ -61,8 +62,13 @@ export function extract({ raw, findings, via, input, encoding, warnings, galleri
   const body = raw.body;
   const galleries = keepGalleries ? findings.galleries : [];
   const fields = raw.fields;
+  // The summary that is the body's text is the text as the feed gave it, before its media join it.
+  const summaryText = fields?.summaryIsBody ? plainText(body) : null;
+  // The feed's media reach every rendering: its image leads a body without one, enclosures are links.
+  const ownImages = extractFigures(body, findings.gallerySections);
+  const withMedia = addFeedMedia(body, fields, ownImages);
   // Body figures first; images the feed attaches (media:content, enclosures) after, each once.
-  const bodyImages = extractFigures(body);
+  const bodyImages = withMedia ? extractFigures(body, findings.gallerySections) : ownImages;
   const images = [...bodyImages, ...(fields?.media ?? []).filter((m) => !bodyImages.some((b) => b.url === m.url))];
   // A feed's own date fields first; a byline in the content is the fallback; an entry that says only
   // when it was updated (Atom <updated>, JSON Feed date_modified) is dated by that.
@@ -80,7 +86,7 @@ export function extract({ raw, findings, via, input, encoding, warnings, galleri
   const wanted = outputs ?? ALL_RENDERINGS;
   // Text and HTML first: turndown works on the tree in place (no defensive copy) and collapses its
   // white space as it goes.
-  const text = wanted.includes('text') || fields?.summaryIsBody ? plainText(body) : '';
+  const text = wanted.includes('text') ? (summaryText !== null && !withMedia ? summaryText : plainText(body)) : '';
   const html = wanted.includes('html') ? toHtml(body).trim() : '';
   const markdown = wanted.includes('markdown') ? toMarkdown(body) : '';
   const item: Item = {
@@ -99,7 +105,7 @@ export function extract({ raw, findings, via, input, encoding, warnings, galleri
     source: { format: raw.format, site: hostOf(raw.url), via, input, encoding },
     warnings,
     id: fields?.id ?? null,
-    summary: fields?.summaryIsBody ? normalizeSpace(text) || null : (fields?.summary ?? null),
+    summary: fields?.summaryIsBody ? normalizeSpace(summaryText ?? '') || null : (fields?.summary ?? null),
     tags: fields?.tags ?? [],
     attachments: fields?.attachments ?? [],
     feed: fields?.feed ?? null,

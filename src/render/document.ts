@@ -1,25 +1,14 @@
-/** The Markdown document for one item: front matter, `# title`, the body, then each gallery. */
+/**
+ * The Markdown document for one item: front matter, `# title`, the body (galleries in it where they
+ * stand: normalize()'s `gallery: false` is what leaves them out).
+ */
 import { FeedcleanError } from '../errors.js';
-import type { Gallery, Item } from '../types.js';
-import { escapeMarkdown, linkDestination, resolveLineStarts } from './escape.js';
+import type { Item } from '../types.js';
+import { escapeMarkdown, resolveLineStarts } from './escape.js';
 import { frontMatter } from './front-matter.js';
 
 export interface MarkdownOptions {
   frontMatter?: boolean;
-  galleries?: boolean;
-}
-
-function gallerySection(gallery: Gallery): string {
-  const parts: string[] = [];
-  if (gallery.title) parts.push(`## ${escapeMarkdown(gallery.title)}`);
-  for (const entry of gallery.images) {
-    parts.push(`![${escapeMarkdown(entry.title ?? entry.caption ?? '')}](${linkDestination(entry.url)})`);
-    const title = entry.title ? `**${escapeMarkdown(entry.title)}**` : '';
-    const caption = entry.caption ? escapeMarkdown(entry.caption) : '';
-    const line = title && caption ? `${title}${entry.separator ?? ': '}${caption}` : title || caption;
-    if (line) parts.push(line);
-  }
-  return parts.join('\n\n');
 }
 
 export function renderMarkdown(item: Item, options: MarkdownOptions = {}): string {
@@ -29,9 +18,7 @@ export function renderMarkdown(item: Item, options: MarkdownOptions = {}): strin
   const sections: string[] = [];
   if (item.title) sections.push(`# ${escapeMarkdown(item.title)}`);
   if (item.markdown) sections.push(item.markdown);
-  if (options.galleries !== false) for (const gallery of item.galleries) sections.push(gallerySection(gallery));
-  // The title and gallery lines are escaped like body text, and their line-start escapes settled
-  // the same way; the front matter is YAML, not Markdown, and is left out of that.
+  // The title is escaped like body text, and its line-start escapes settled the same way; the front matter is YAML, not Markdown, and is left out of that.
   const body = resolveLineStarts(sections.join('\n\n'));
   const head = options.frontMatter !== false ? `${frontMatter(item).trimEnd()}${body ? '\n\n' : ''}` : '';
   return `${head}${body}\n`;

@@ -99,6 +99,8 @@ export const generic: PackSource = {
     // Interface icons a page's figures carry (a zoom magnifier, a share or print button): by file name.
     String.raw`(?i)(?:^|/)(?:zoom(?:[-_][\w-]*)?|magnif(?:y|ier)[\w-]*|loupe|enlarge|fullscreen|icon[-_][\w-]*|[\w-]+[-_]icon|ico[-_][\w-]*|btn[-_][\w-]*|button[-_][\w-]*|share[-_][\w-]*|print[-_]?(?:icon|btn)|close[-_](?:icon|btn)|arrow[-_][\w-]*)\.(?:png|gif|svg|jpe?g|webp)(?:$|[?#])`,
     String.raw`(?i)(?:^|/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`,
+    // WordPress's emoji and smiley images (its alt is the emoji itself: it stays, as text).
+    String.raw`(?i)^https?://s\.w\.org/images/core/emoji/`,
     // Tracking beacons: FeedBurner's per-item pixels and common stats hosts.
     String.raw`(?i)^https?://(?:feeds\.feedburner\.com|feedproxy\.google\.com|feeds\.feedblitz\.com)/~r/`,
     String.raw`(?i)^https?://(?:stats\.wordpress\.com|pixel\.wp\.com|(?:www|ssl)\.google-analytics\.com|c\.statcounter\.com|hm\.baidu\.com|pixel\.quantserve\.com|(?:b|sb)\.scorecardresearch\.com|pixel\.facebook\.com|www\.facebook\.com/tr)[/?]`,

@@ -5,6 +5,25 @@ import { cleanHtml, outline } from '../support/clean.js';
 const IMG = 'https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg';
 
 describe('figure normalization', () => {
+  it('keeps the links of a caption as links (their text only), other markup as text', () => {
+    const { root, markdown } = cleanHtml(
+      '<figure><img src="https://a.example/x.jpg"><figcaption>Photo:  <a href="https://a.example/jo" class="c"><b>Jo Park</b> </a>/ <em>CC BY</em></figcaption></figure><p>正文</p>',
+      'https://a.example/x',
+    );
+    expect(outline(root)).toBe(
+      '<figure><img src="https://a.example/x.jpg"><figcaption>Photo: <a href="https://a.example/jo">Jo Park</a> / CC BY</figcaption></figure><p>正文</p>',
+    );
+    expect(markdown).toBe('![Photo: Jo Park / CC BY](https://a.example/x.jpg)\n\n*Photo: [Jo Park](https://a.example/jo) / CC BY*\n\n正文');
+    expect(extractFigures(root)).toEqual([{ url: 'https://a.example/x.jpg', caption: 'Photo: Jo Park / CC BY' }]);
+  });
+
+  it('keeps them in a caption block a pack names too (feedx <div><small>)', () => {
+    const { markdown } = cleanHtml(
+      `<img src="${IMG}"><div><small>图：<a href="https://www.dw.com/zh/a-2">德国之声</a></small></div><p>正文</p>`,
+    );
+    expect(markdown).toContain('*图：[德国之声](https://www.dw.com/zh/a-2)*');
+  });
+
   it('joins an image and the feedx <div><small> caption after it', () => {
     const { root } = cleanHtml(`<img src="${IMG}" width="100%"><div><small style="color: #999;">图片说明</small></div><p>正文</p>`);
     expect(outline(root)).toBe(

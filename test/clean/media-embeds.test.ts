@@ -47,3 +47,26 @@ describe('media embeds', () => {
     );
   });
 });
+
+describe('video with several sources', () => {
+  it('links the first source a browser plays (a stream manifest last), and keeps the poster', () => {
+    const { root } = cleanHtml(
+      '<video controls poster="/img/p.jpg"><source src="https://a.example/v.m3u8" type="application/x-mpegURL"><source src="https://a.example/v.webm" type="video/webm"><source src="https://a.example/v.mp4" type="video/mp4">No video.</video>',
+      'https://a.example/news/1',
+    );
+    expect(outline(root)).toBe(
+      '<img src="https://a.example/img/p.jpg" alt=""><p><a href="https://a.example/v.webm">https://a.example/v.webm</a></p>',
+    );
+  });
+
+  it('resolves relative sources against the item, prefers web addresses, takes a manifest when it is all there is', () => {
+    const rel = cleanHtml('<video><source src="clip.mp4" type="video/mp4"></video>', 'https://a.example/news/1');
+    expect(outline(rel.root)).toBe('<p><a href="https://a.example/news/clip.mp4">https://a.example/news/clip.mp4</a></p>');
+    const only = cleanHtml('<video><source src="https://a.example/live.m3u8" type="application/x-mpegURL"></video>', 'https://a.example/1');
+    expect(outline(only.root)).toBe('<p><a href="https://a.example/live.m3u8">https://a.example/live.m3u8</a></p>');
+    const unresolved = cleanHtml('<p>x</p><video poster="p.jpg"><source src="clip.mp4"></video>', null);
+    expect(unresolved.warnings).toEqual([
+      'relative URLs "p.jpg", "clip.mp4" left out: no base URL to resolve them against (give --base URL)',
+    ]);
+  });
+});

@@ -75,8 +75,8 @@ describe('feedclean batches', () => {
   }, 120_000); // eight runs over 104 inputs: past the default 20 s on a loaded machine
 
   it('draws a progress bar on a terminal for a large batch, unless --quiet', async () => {
-    const dir = mixedBatch(2); // two copies of every fixture: more than 20 inputs
-    const count = readdirSync(dir).length;
+    const dir = mixedBatch(2); // every fixture twice
+    const total = readdirSync(dir).length;
     const runOnTty = async (args: string[]) => {
       let stderr = '';
       const sink = new Writable({ write: (_chunk, _enc, done) => done() });
@@ -89,11 +89,11 @@ describe('feedclean batches', () => {
     };
     const shown = await runOnTty(['-j', '1', '-f', 'ndjson']);
     expect(shown.code).toBe(0);
-    expect(shown.stderr).toMatch(new RegExp(`\\r\\x1b\\[K\\[=*>? *\\] \\d+/${count} · [\\d,]+ items/s`));
+    expect(shown.stderr).toMatch(new RegExp(String.raw`\r\x1b\[K\[=*>? *\] \d+/${total} · [\d,]+ items/s`));
     // The run ends on the summary line, the bar wiped: nothing after it is a bar.
     expect(shown.stderr).toMatch(
       new RegExp(
-        `\\nfeedclean: [\\d,]+ items from ${count} inputs in [\\d.]+ s\\n$|\\r\\x1b\\[Kfeedclean: [\\d,]+ items from ${count} inputs in [\\d.]+ s\\n$`,
+        String.raw`\nfeedclean: [\d,]+ items from ${total} inputs in [\d.]+ s\n$|\r\x1b\[Kfeedclean: [\d,]+ items from ${total} inputs in [\d.]+ s\n$`,
       ),
     );
     expect(shown.stderr.split('\r\x1b[K').at(-1)).not.toMatch(/^\[/);

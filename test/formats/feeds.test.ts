@@ -56,7 +56,8 @@ describe('RSS 2.0', () => {
 
   it('prefers content:encoded, resolves relative links, lists an image once whether enclosed or in the body', () => {
     expect(first!.markdown).toBe(
-      'Full **text** with [a relative link](https://news.example/rel).\n\n![In body](https://news.example/a.jpg)',
+      // The audio enclosure reaches the Markdown too, as a link after the body.
+      'Full **text** with [a relative link](https://news.example/rel).\n\n![In body](https://news.example/a.jpg)\n\nAudio: [a.mp3](https://news.example/a.mp3) (audio/mpeg, 12 kB)',
     );
     expect(first!.images).toEqual([
       { url: 'https://news.example/a.jpg', caption: 'In body' },
@@ -99,7 +100,7 @@ describe('Atom', () => {
       summary: 'Plain <not a tag>',
       attachments: [{ url: 'https://a.example/v.mp4', type: 'video/mp4', length: 99 }],
       feed: { title: 'Atom <Feed>', url: 'https://a.example/', language: 'de' },
-      markdown: 'Body & more',
+      markdown: 'Body & more\n\nVideo: [v.mp4](https://a.example/v.mp4) (video/mp4, 99 bytes)',
     });
   });
 });
@@ -253,7 +254,7 @@ describe('RSS 1.0 (RDF) and JSON Feed', () => {
       title: 'Un',
       url: 'https://j.example/p/1',
       id: '1',
-      markdown: 'Bonjour',
+      markdown: '![](https://j.example/i.png)\n\nBonjour\n\nAudio: [x.mp3](https://j.example/x.mp3) (audio/mpeg, 5 bytes)', // its only image leads, its audio is a link
       summary: 'Résumé',
       published: '2023-01-02T03:04:05.000Z',
       updated: '2023-01-03T00:00:00.000Z',

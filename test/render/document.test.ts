@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { normalize, renderMarkdown } from '../../src/index.js';
-import type { Item } from '../../src/types.js';
 
 function dump(title: string): string {
   return `<!--1693878424000-->\n[${title}](https://www.dw.com/zh/x/a-1)\n------\n\n<div><i><br>2023-09-05T01:42:02.538Z</i></div><p>正文。</p>`;
@@ -34,32 +33,22 @@ describe('Markdown document', () => {
     }
   });
 
-  it('writes front matter fields, title heading, body, then galleries; one final newline', () => {
-    const [item] = normalize(dump('标题'));
-    const withGallery: Item = {
-      ...item!,
-      galleries: [
-        {
-          title: '图集',
-          images: [
-            { url: 'https://a.example/1.jpg', title: '甲', caption: '说明一', separator: '：' },
-            { url: 'https://a.example/2.jpg', title: null, caption: '说明二', separator: null },
-          ],
-        },
-      ],
-    };
-    const markdown = renderMarkdown(withGallery);
+  it('writes front matter fields, title heading, the body with its galleries where they stand; one final newline', () => {
+    const gallery =
+      '<h3>图集：街景</h3><div><img src="https://a.example/1.jpg"><b>甲</b>：说明一</div><div><img src="https://a.example/2.jpg">说明二</div>';
+    const input = dump('标题').replace('<p>正文。</p>', `<p>正文。</p>${gallery}<p>之后。</p>`);
+    const markdown = renderMarkdown(normalize(input)[0]!);
     expect(frontMatterOf(markdown)).toEqual({
       title: '标题',
       url: 'https://www.dw.com/zh/x/a-1',
       published: '2023-09-05T01:42:02.538Z',
       captured: '2023-09-05T01:47:04.000Z',
       authors: [],
-      image: null,
+      image: { url: 'https://a.example/1.jpg', caption: '说明一' },
     });
     expect(markdown.slice(markdown.indexOf('\n---\n') + 5)).toBe(
-      '\n# 标题\n\n正文。\n\n## 图集\n\n![甲](https://a.example/1.jpg)\n\n**甲**：说明一\n\n![说明二](https://a.example/2.jpg)\n\n说明二\n',
+      '\n# 标题\n\n正文。\n\n## 街景\n\n![甲](https://a.example/1.jpg)\n\n**甲**：说明一\n\n![说明二](https://a.example/2.jpg)\n\n说明二\n\n之后。\n',
     );
-    expect(renderMarkdown(withGallery, { frontMatter: false, galleries: false })).toBe('# 标题\n\n正文。\n');
+    expect(renderMarkdown(normalize(input, { gallery: false })[0]!, { frontMatter: false })).toBe('# 标题\n\n正文。\n\n之后。\n');
   });
 });

@@ -21,7 +21,8 @@ describe('JSON Feed output', () => {
       id: 'a-1',
       url: 'https://f.example/a',
       title: 'A',
-      content_html: '<p>One <strong>two</strong></p>',
+      // The enclosure is also a link in the body (every rendering has it), besides `attachments`.
+      content_html: '<p>One <strong>two</strong></p><p>Audio: <a href="https://f.example/a.mp3">a.mp3</a> (audio/mpeg, 7 bytes)</p>',
       date_published: '2023-09-05T01:42:02.000Z',
       tags: ['x'],
       attachments: [{ url: 'https://f.example/a.mp3', mime_type: 'audio/mpeg', size_in_bytes: 7 }],

@@ -4,6 +4,22 @@ import { cleanHtml } from '../support/clean.js';
 const md = (html: string, url?: string) => cleanHtml(html, url).markdown;
 
 describe('markdown rendering', () => {
+  it('writes GitHub task lists as GFM task items, and reads them back the same', () => {
+    const html =
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled checked> Streaming reader</li><li class="task-list-item"><input type="checkbox" disabled> Windows builds</li></ul>';
+    expect(md(html)).toBe('- [x] Streaming reader\n- [ ] Windows builds');
+    // The text `[x] ` opening an item is the same item (a CommonMark reader shows it as that text).
+    expect(md('<ol><li>[X] done</li><li>[ ] open</li></ol>')).toBe('1. [X] done\n2. [ ] open');
+    // Brackets elsewhere keep their escapes.
+    expect(md('<ul><li>see [x] here</li></ul>')).toBe('- see \\[x\\] here');
+  });
+
+  it('writes the links of a figure caption inside the emphasized caption', () => {
+    expect(
+      md('<figure><img src="https://a.example/x.jpg" alt="X"><figcaption>By <a href="https://a.example/jo">Jo</a></figcaption></figure>'),
+    ).toBe('![X](https://a.example/x.jpg)\n\n*By [Jo](https://a.example/jo)*');
+  });
+
   it('writes figures as an image and an emphasized caption', () => {
     expect(md('<figure><img src="https://a.example/x.jpg"><figcaption>说明 *星*</figcaption></figure>')).toBe(
       '![说明 \\*星\\*](https://a.example/x.jpg)\n\n*说明 \\*星\\**',

@@ -1,9 +1,19 @@
-/** `<figure>`: its images, any text beside them as a paragraph, and its caption emphasized. */
+/** `<figure>`: its images, any text beside them as a paragraph, and its caption emphasized (its links kept). */
 import { Element } from '../../tree/dom.js';
 import { normalizeSpace, textOf } from '../../tree/text.js';
 import { escapeMarkdown, linkDestination } from '../escape.js';
 import { imageMarkdown } from './image.js';
 import { asElement, type MarkdownRule } from './types.js';
+
+/** The caption as Markdown: its text escaped, its links (the figures stage leaves only those) as links. */
+function captionMarkdown(caption: Element): string {
+  let out = '';
+  for (const node of caption.childNodes) {
+    const href = node instanceof Element && node.tagName === 'a' ? node.getAttribute('href') : null;
+    out += href ? `[${escapeMarkdown(normalizeSpace(node.textContent))}](${linkDestination(href)})` : escapeMarkdown(node.textContent);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
 
 export const figure: MarkdownRule = {
   filter: 'figure',
@@ -26,7 +36,7 @@ export const figure: MarkdownRule = {
         .join(' '),
     );
     if (besides) parts.push(escapeMarkdown(besides));
-    if (captionText) parts.push(`*${escapeMarkdown(captionText)}*`);
+    if (caption && captionText) parts.push(`*${captionMarkdown(caption)}*`);
     return `\n\n${parts.filter(Boolean).join('\n\n')}\n\n`;
   },
 };

@@ -56,6 +56,15 @@ export const list: MarkdownRule = {
   },
 };
 
+/**
+ * An item that opens with `[x] ` or `[ ] ` (a task list's checkbox, see clean/invisible.ts, or the
+ * same text written out) is a GFM task item: the brackets are written bare, `- [x] done`, which a
+ * CommonMark reader still shows as the text it was.
+ */
+function taskMarker(body: string): string {
+  return body.replace(/^\\\[([ xX])\\\] /, '[$1] ');
+}
+
 export const listItem: MarkdownRule = {
   filter: 'li',
   replacement: (content, node) => {
@@ -65,8 +74,7 @@ export const listItem: MarkdownRule = {
     const other = list ? followsSameList(list) : false;
     let marker = other ? '* ' : '- ';
     if (list?.tagName === 'ol') marker = `${listStart(list) + list.children.indexOf(li)}${other ? ')' : '.'} `;
-    const body = content
-      .replace(/^\n+/, '')
+    const body = taskMarker(content.replace(/^\n+/, ''))
       .replace(/\n+$/, '\n')
       .replace(/\n/g, `\n${' '.repeat(marker.length)}`);
     // In a loose list (see isLoose) every item is followed by a blank line, as CommonMark reads it.
