@@ -431,7 +431,8 @@ describe('Media RSS, Atom inside RSS, content kept elsewhere', () => {
         '<media:group><media:description>Only text.\nSecond line.</media:description><media:thumbnail url="https://e.example/t.jpg"/></media:group>',
       ),
     );
-    expect(item!.markdown).toBe('Only text.\\\nSecond line.');
+    // The thumbnail, the entry's only image, leads the Markdown too (issue 14, point 4).
+    expect(item!.markdown).toBe('![](https://e.example/t.jpg)\n\nOnly text.\\\nSecond line.');
     expect(item!.summary).toBe('Only text. Second line.');
     expect(item!.image?.url).toBe('https://e.example/t.jpg');
   });
