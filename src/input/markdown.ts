@@ -3,8 +3,8 @@
  *
  *     ---
  *     title: …
- *     url: https://…
- *     published: 2023-09-05T01:42:02.538Z
+ *     link: https://…
+ *     date: 2023-09-05T01:42:02.538Z
  *     captured: …
  *     authors: [ … ]
  *     image: { url: …, caption: … }
@@ -16,8 +16,9 @@
  *
  * So a cleaned archive can be cleaned again (after a rules change, say), and cleaning is
  * idempotent: feedclean's Markdown read by feedclean gives the same Markdown, byte for byte. Other
- * front-matter Markdown (a static site's posts) reads too, with `link`, `date`, `author` taken as
- * aliases. The body is rendered by markdown-it (CommonMark) and that HTML is parsed once, like any
+ * front-matter Markdown (a static site's posts) reads too, and so does what feedclean wrote before
+ * it chose keys that Hugo and Jekyll read alike: `url` for `link`, `published` for `date`, and
+ * `author` for `authors`. The body is rendered by markdown-it (CommonMark) and that HTML is parsed once, like any
  * other body; the front matter is authoritative for the fields it names.
  */
 import { createRequire } from 'node:module';
@@ -152,7 +153,7 @@ export function parseMarkdownDocument(source: string): RawItem {
   const image = imageOf(data.image);
   const fields: FeedFields = {
     id: null,
-    published: dateOf(data.published ?? data.date, 'published', warnings),
+    published: dateOf(data.date ?? data.published, data.date !== undefined ? 'date' : 'published', warnings),
     updated: dateOf(data.updated, 'updated', warnings),
     authors: authorsOf(data.authors ?? data.author),
     tags: [],
@@ -165,7 +166,7 @@ export function parseMarkdownDocument(source: string): RawItem {
   return {
     format: 'markdown',
     title: text(data.title) ? normalizeSpace(text(data.title)!) : null,
-    url: webUrl(data.url ?? data.link),
+    url: webUrl(data.link ?? data.url),
     captured: dateOf(data.captured, 'captured', warnings),
     body,
     warnings,

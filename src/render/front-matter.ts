@@ -4,21 +4,22 @@
  * library's (`yes`, `No`, `0123` are quoted, so YAML 1.1 readers get strings too), no value can
  * break out of its line, and the tests parse every front matter back with a YAML parser, in YAML
  * 1.1 and 1.2 modes.
+ *
+ * The keys mean the same to the static-site generators that build such files, so Hugo and Jekyll
+ * take our output as it is. The item's address is `link`: Hugo reserves `url` for the page's own
+ * path (and aborts on one with a scheme), Jekyll's `page.url` is the page's own address too, and
+ * neither gives `link` a meaning (link-post themes of both read it as the page a post is about).
+ * The publish time is `date`, the item's date to both; `published` is a flag to both (Jekyll skips a
+ * post whose `published` is false, Hugo takes `published: null` for a draft). `date` is left out
+ * when the item has none: Jekyll refuses `date: null`, and takes the date in the file name instead.
  */
 import type { Item } from '../types.js';
 import { yamlList, yamlString, yamlTimestamp } from './yaml-scalar.js';
 
 export function frontMatter(item: Item): string {
   const image = item.image ? `\n  url: ${yamlString(item.image.url)}\n  caption: ${yamlString(item.image.caption)}` : ' null';
-  return [
-    '---',
-    `title: ${yamlString(item.title)}`,
-    `url: ${yamlString(item.url)}`,
-    `published: ${yamlTimestamp(item.published)}`,
-    `captured: ${yamlTimestamp(item.captured)}`,
-    `authors:${yamlList(item.authors)}`,
-    `image:${image}`,
-    '---',
-    '',
-  ].join('\n');
+  const lines = ['---', `title: ${yamlString(item.title)}`, `link: ${yamlString(item.url)}`];
+  if (item.published !== null) lines.push(`date: ${yamlTimestamp(item.published)}`);
+  lines.push(`captured: ${yamlTimestamp(item.captured)}`, `authors:${yamlList(item.authors)}`, `image:${image}`, '---', '');
+  return lines.join('\n');
 }

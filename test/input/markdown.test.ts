@@ -49,6 +49,20 @@ describe('Markdown documents as input', () => {
     });
   });
 
+  it('read what feedclean wrote before its keys were link and date, and write it back with them', () => {
+    const old =
+      '---\ntitle: T\nurl: https://example.com/a\npublished: 2024-01-05T01:30:00.000Z\ncaptured: null\nauthors: []\nimage: null\n---\n\n# T\n\nBody.\n';
+    const [item] = normalize(old);
+    expect([item!.url, item!.published]).toEqual(['https://example.com/a', '2024-01-05T01:30:00.000Z']);
+    const now = renderMarkdown(item!);
+    expect(now).toBe(old.replace('url:', 'link:').replace('published:', 'date:'));
+    expect(renderMarkdown(normalize(now)[0]!)).toBe(now);
+    // Where both are present, the new key is the one read.
+    expect(normalize('---\ntitle: T\nlink: https://example.com/new\nurl: https://example.com/old\n---\n\nx\n')[0]!.url).toBe(
+      'https://example.com/new',
+    );
+  });
+
   it('read other front-matter Markdown too (link, date, author), sanitizing raw HTML in it', () => {
     const [item] = normalize(
       '---\ntitle: Post\nlink: https://blog.example/p\ndate: 2024-02-01\nauthor: Bo\n---\nHi <script>alert(1)</script><b onclick="x()">there</b>\n',

@@ -51,8 +51,8 @@ describe('Markdown document', () => {
     const markdown = renderMarkdown(withGallery);
     expect(frontMatterOf(markdown)).toEqual({
       title: '标题',
-      url: 'https://www.dw.com/zh/x/a-1',
-      published: '2023-09-05T01:42:02.538Z',
+      link: 'https://www.dw.com/zh/x/a-1',
+      date: '2023-09-05T01:42:02.538Z',
       captured: '2023-09-05T01:47:04.000Z',
       authors: [],
       image: null,

@@ -218,14 +218,24 @@ describe('front matter', () => {
         const time = (t: string) => (version === '1.1' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(t) ? new Date(t) : t);
         expect(data, `${version}: ${JSON.stringify(text)}`).toEqual({
           title: text,
-          url: text,
-          published: time(item.published!),
+          link: text,
+          date: time(item.published!),
           captured: time(text),
           authors: [text, 'Ann'],
           image: { url: text, caption: text },
         });
       }
     }
+  });
+
+  it('names the fields as Hugo and Jekyll read them, and leaves out a date it does not know', () => {
+    const known = { ...base, title: 'T', url: 'https://example.com/a', published: '2024-01-05T01:30:00.000Z', captured: null };
+    expect(frontMatter(known)).toBe(
+      '---\ntitle: T\nlink: https://example.com/a\ndate: 2024-01-05T01:30:00.000Z\ncaptured: null\nauthors: []\nimage: null\n---\n',
+    );
+    expect(frontMatter({ ...known, published: null })).toBe(
+      '---\ntitle: T\nlink: https://example.com/a\ncaptured: null\nauthors: []\nimage: null\n---\n',
+    );
   });
 });
 
