@@ -115,9 +115,10 @@ beforeAll(() => {
   symlinkSync(join(repoRoot, 'node_modules', '@types', 'node'), join(project, 'node_modules', '@types', 'node'), 'dir');
 }, 600_000);
 
+// (Removing an installed project takes a while on a loaded machine.)
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 const installed = () => join(project, 'node_modules', 'feedclean');
 

@@ -57,9 +57,10 @@ beforeAll(() => {
   ];
 });
 
+// (Removing an installed project takes a while on a loaded machine.)
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 interface Written {
   file: string;
