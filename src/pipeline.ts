@@ -8,7 +8,7 @@ import { decode } from './input/decode.js';
 import { detect } from './input/detect.js';
 import { parseDump } from './input/dump.js';
 import { parseHtmlFragment } from './input/html.js';
-import { parseMarkdownDocument } from './input/markdown.js';
+import { parseMarkdownDocuments } from './input/markdown.js';
 import { readJsonFeed } from './formats/jsonfeed.js';
 import { atomMapping, cdfMapping, rdfMapping, rssMapping } from './formats/mapping.js';
 import { readFeed } from './formats/read-feed.js';
@@ -46,7 +46,7 @@ function parse(
     case 'dump':
       return { feed: null, items: [parseDump(text)] };
     case 'markdown':
-      return { feed: null, items: [parseMarkdownDocument(text)] };
+      return { feed: null, items: parseMarkdownDocuments(text) };
     case 'html':
       if (isJson(text)) throw new FeedcleanError('UNSUPPORTED_INPUT', 'input is JSON but not a JSON Feed, nor a feed item');
       return { feed: null, items: [parseHtmlFragment(text, base)] };

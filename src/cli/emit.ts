@@ -5,6 +5,7 @@
  */
 import { isFeedcleanError } from '../errors.js';
 import { asciiJson } from './ascii.js';
+import { MARKDOWN_DOCUMENT_SEPARATOR } from '../render/document.js';
 import { renderJsonFeed } from '../render/jsonfeed.js';
 import type { Item } from '../types.js';
 import type { Entry } from './entries.js';
@@ -113,9 +114,8 @@ export class ItemEmitter {
     if (format === 'jsonfeed') this.jsonFeedItems.push(rendered.item!);
     // A streamed array: each item indented as JSON.stringify(items, null, 2) would.
     else if (format === 'json') await write(`${this.emitted ? ',\n' : '[\n'}  ${rendered.text.trimEnd().replace(/\n/g, '\n  ')}`);
-    // Markdown documents are separated by a blank line, so a front-matter fence never turns the
-    // previous document's last line into a heading.
-    else await write(`${format === 'md' && this.emitted ? '\n' : ''}${rendered.text}`);
+    // Markdown documents are separated as render/document.ts says, so feedclean reads them back as documents.
+    else await write(`${format === 'md' && this.emitted ? MARKDOWN_DOCUMENT_SEPARATOR : ''}${rendered.text}`);
     this.emitted++;
   }
 

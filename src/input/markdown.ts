@@ -3,8 +3,8 @@
  *
  *     ---
  *     title: …
- *     url: https://…
- *     published: 2023-09-05T01:42:02.538Z
+ *     link: https://…
+ *     date: 2023-09-05T01:42:02.538Z
  *     captured: …
  *     authors: [ … ]
  *     image: { url: …, caption: … }
@@ -16,8 +16,9 @@
  *
  * So a cleaned archive can be cleaned again (after a rules change, say), and cleaning is
  * idempotent: feedclean's Markdown read by feedclean gives the same Markdown, byte for byte. Other
- * front-matter Markdown (a static site's posts) reads too, with `link`, `date`, `author` taken as
- * aliases. The body is rendered by markdown-it (CommonMark) and that HTML is parsed once, like any
+ * front-matter Markdown (a static site's posts) reads too, and so does what feedclean wrote before
+ * it chose keys that Hugo and Jekyll read alike: `url` for `link`, `published` for `date`, and
+ * `author` for `authors`. The body is rendered by markdown-it (CommonMark) and that HTML is parsed once, like any
  * other body; the front matter is authoritative for the fields it names.
  */
 import { createRequire } from 'node:module';
@@ -26,18 +27,16 @@ import type { Options } from 'markdown-it';
 import type * as YamlType from 'yaml';
 import { parseDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
+import { lazyMap, type LazyList } from '../formats/lazy-list.js';
 import { absoluteUrl } from '../formats/read-xml.js';
 import { parseBody } from '../tree/parse.js';
 import { collapseHtmlSpace, normalizeSpace } from '../tree/text.js';
 import type { FeedFields, Figure, RawItem } from '../types.js';
+import { splitDocuments } from './markdown-documents.js';
+import { renderBody } from './markdown-body.js';
 
 const require = createRequire(import.meta.url);
 
-/**
- * markdown-it needs far more memory than the text for some shapes (4 MB of `a**b` takes 1.7 GB),
- * so Markdown input is bounded well below the 64 MiB of other inputs; an article is a few dozen KB.
- */
-export const MAX_MARKDOWN_CHARS = 2 ** 20;
 const MAX_MARKDOWN_NESTING = 1000;
 
 // The opening fence, the YAML block, the closing fence (YAML's `...` end marker too).
@@ -54,7 +53,8 @@ export function looksLikeMarkdownDocument(text: string): boolean {
 
 let markdownIt: MarkdownItType | null = null;
 
-function renderer(): MarkdownItType {
+/** The one markdown-it instance, as documents are read with it. */
+export function renderer(): MarkdownItType {
   if (!markdownIt) {
     const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
     // Raw HTML in a hand-written document is read (and then sanitized like any body).
@@ -136,23 +136,30 @@ function imageOf(value: unknown): Figure | null {
   return url ? { url, caption: value !== null && typeof value === 'object' ? text((value as Json).caption) : null } : null;
 }
 
+/**
+ * The documents of a Markdown input, one item each: feedclean writes several items to one stream
+ * as documents separated by a blank line (render/document.ts), and a document starts wherever its
+ * front matter does — a `---` line after a blank line, outside fenced code, directly followed by a
+ * `key:` line and then by lines up to a closing `---` (or `...`), none of them blank. feedclean's
+ * Markdown bodies have no such line: a thematic break is written `---` with a blank line after it.
+ */
+export function parseMarkdownDocuments(source: string): LazyList<RawItem> {
+  FRONT_MATTER.lastIndex = 0;
+  const first = FRONT_MATTER.exec(source);
+  return lazyMap(splitDocuments(source, first ? first[0].length : 0), parseMarkdownDocument);
+}
+
 export function parseMarkdownDocument(source: string): RawItem {
-  if (source.length > MAX_MARKDOWN_CHARS) {
-    throw new FeedcleanError(
-      'INPUT_TOO_LARGE',
-      `Markdown document is too large (${(source.length / 2 ** 20).toFixed(1)} MiB; the limit for Markdown input is 1 MiB)`,
-    );
-  }
   FRONT_MATTER.lastIndex = 0;
   const fence = FRONT_MATTER.exec(source);
   if (!fence) throw new FeedcleanError('PARSE_ERROR', 'the front matter is not closed by a "---" line');
   const data = readFrontMatter(fence[1] ?? '');
   const warnings: string[] = [];
-  const body = parseBody(renderer().render(source.slice(fence[0].length))).root;
+  const body = parseBody(renderBody(renderer(), source.slice(fence[0].length))).root;
   const image = imageOf(data.image);
   const fields: FeedFields = {
     id: null,
-    published: dateOf(data.published ?? data.date, 'published', warnings),
+    published: dateOf(data.date ?? data.published, data.date !== undefined ? 'date' : 'published', warnings),
     updated: dateOf(data.updated, 'updated', warnings),
     authors: authorsOf(data.authors ?? data.author),
     rights: authorsOf(data.rights),
@@ -166,7 +173,7 @@ export function parseMarkdownDocument(source: string): RawItem {
   return {
     format: 'markdown',
     title: text(data.title) ? collapseHtmlSpace(text(data.title)!) : null,
-    url: webUrl(data.url ?? data.link),
+    url: webUrl(data.link ?? data.url),
     captured: dateOf(data.captured, 'captured', warnings),
     body,
     warnings,

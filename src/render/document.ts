@@ -11,6 +11,14 @@ export interface MarkdownOptions {
   frontMatter?: boolean;
 }
 
+/**
+ * What stands between two documents written to one stream (each ends with a newline): a blank
+ * line. The next document's front matter then starts after a blank line, which is how feedclean
+ * reading the stream back tells where a document starts (input/markdown-documents.ts), and a
+ * CommonMark reader unaware of front matter never takes its `---` for a setext heading underline.
+ */
+export const MARKDOWN_DOCUMENT_SEPARATOR = '\n';
+
 export function renderMarkdown(item: Item, options: MarkdownOptions = {}): string {
   if (!item || typeof item !== 'object' || typeof item.markdown !== 'string') {
     throw new FeedcleanError('USAGE', 'renderMarkdown() takes an item that normalize() returned');

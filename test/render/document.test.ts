@@ -40,8 +40,8 @@ describe('Markdown document', () => {
     const markdown = renderMarkdown(normalize(input)[0]!);
     expect(frontMatterOf(markdown)).toEqual({
       title: '标题',
-      url: 'https://www.dw.com/zh/x/a-1',
-      published: '2023-09-05T01:42:02.538Z',
+      link: 'https://www.dw.com/zh/x/a-1',
+      date: '2023-09-05T01:42:02.538Z',
       captured: '2023-09-05T01:47:04.000Z',
       authors: [],
       image: { url: 'https://a.example/1.jpg', caption: '说明一' },
