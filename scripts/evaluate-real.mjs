@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { problemsOf, rawImages, readDump } from './lib/clean-invariants.mjs';
+import { checkedFields, problemsOf, rawImages, readDump } from './lib/clean-invariants.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { normalize, builtInPacks } = await import(join(root, 'dist', 'index.js'));
@@ -28,16 +28,7 @@ function files(dir) {
 
 function feedclean(path, packs = builtInPacks) {
   const [item] = normalize(readFileSync(path), { input: path, packs });
-  return {
-    title: item.title,
-    url: item.url,
-    captured: item.captured ? Date.parse(item.captured) : null,
-    published: item.published ? Date.parse(item.published) : null,
-    authors: item.authors,
-    rights: item.rights,
-    text: `${item.text}\n${item.markdown}`,
-    images: [...item.images, ...item.galleries.flatMap((g) => g.images), ...(item.image ? [item.image] : [])].map((i) => i.url),
-  };
+  return checkedFields(item);
 }
 
 /** Readability on the dump's body as a page; its images seen through proxies like the raw ones. */

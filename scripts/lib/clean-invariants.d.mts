@@ -15,3 +15,4 @@ export declare function showsLeadDate(body: string): boolean;
 export declare function rawParagraphs(body: string): string[];
 export declare function rawImages(body: string): string[];
 export declare function problemsOf(raw: string, item: ExtractedItem): string[];
+export declare function checkedFields(item: import('../../src/types.js').Item): ExtractedItem;

@@ -116,3 +116,17 @@ export function problemsOf(raw, item) {
   if (item.images && rawImages(dump.body).some((url) => !item.images.includes(url))) problems.push('image lost');
   return problems;
 }
+
+/** What the checks read of a feedclean item: its times as epoch ms, every image it carries. */
+export function checkedFields(item) {
+  return {
+    title: item.title,
+    url: item.url,
+    captured: item.captured ? Date.parse(item.captured) : null,
+    published: item.published ? Date.parse(item.published) : null,
+    authors: item.authors,
+    rights: item.rights,
+    text: `${item.text}\n${item.markdown}`,
+    images: [...item.images, ...item.galleries.flatMap((g) => g.images), ...(item.image ? [item.image] : [])].map((i) => i.url),
+  };
+}
