@@ -51,9 +51,10 @@ export const generic: PackSource = {
   // Copyright and agency credit lines, as publishers write them at an article's end or in a caption.
   rights: [
     // © 2020 AFP / © Reuters 2020 / © user for example.com / (c) 2020 …: a line of its own anywhere.
-    { id: 'copyright-sign', pattern: String.raw`(?i)^(?:©|\(c\)\s*\w)`, anywhere: true },
-    // Copyright 2020 … / 版权所有 …: at the ends only ("Copyright holders sued …" is an article's sentence).
-    { id: 'copyright-word', pattern: String.raw`(?i)^(?:copyright\b|版权所有|版權所有|著作权所有|著作權所有)` },
+    { id: 'copyright-sign', pattern: String.raw`(?i)^(?:©|\(c\)\s*\d{4}\b)`, anywhere: true },
+    // Copyright 2020 … / (c) Reuters / 版权所有 …: at the ends only ("Copyright holders sued …" is an
+    // article's sentence, "(c) the third condition" an item of a list).
+    { id: 'copyright-word', pattern: String.raw`(?i)^(?:copyright\b|\(c\)\s*\w|版权所有|版權所有|著作权所有|著作權所有)` },
     // A photo's credit on a line of its own: Photo: © Getty / 图片来源：路透社 / 图片版权 Getty Images.
     {
       id: 'photo-credit',

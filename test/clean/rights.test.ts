@@ -40,6 +40,11 @@ describe('rights lines', () => {
     expect(findings.rights).toEqual(['© 2020 AFP', '图片来源：路透社']);
   });
 
+  it('leave an item of a lettered list in the middle of the article', () => {
+    const html = '<p>One.</p><p>(a) the first condition;</p><p>(c) the third condition.</p><p>Two.</p><p>Three.</p><p>Four.</p>';
+    expect(cleanHtml(html, url).findings.rights).toEqual([]);
+  });
+
   it('leave paragraphs that only mention copyright, and lines in the middle of the article', () => {
     const para =
       'The court ruled that the copyright © claim of the agency was void, a decision that may reshape how news agencies license photos. '.repeat(
