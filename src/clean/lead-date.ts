@@ -11,6 +11,7 @@ import type { RulePack } from '../rules/types.js';
 import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import { calendarDateIfAfterCapture } from './byline.js';
+import { edgeBlocks } from './edge-blocks.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
 
@@ -94,15 +95,19 @@ function plausible(readings: ParsedDate[], ctx: CleanContext, text: string): Rea
   return recent.length === 1 ? recent[0]! : 'ambiguous';
 }
 
-/** The lead block's nodes a date line may be: before the first long block, images passed over. */
+/**
+ * The lead block's nodes a date line may be: loose text opening the body, then the first blocks
+ * (whatever wrapper holds them: edge-blocks.ts), images passed over, up to the first long block.
+ */
 function leadNodes(root: Fragment): DomNode[] {
   const out: DomNode[] = [];
-  for (let node = root.firstChild; node && out.length < MAX_LEAD_BLOCKS; node = node.nextSibling) {
-    if (isBlankText(node)) continue;
-    if (node instanceof Element && node.getElementsByTagName('img').some(isShownImage)) continue;
-    if (!(node instanceof Element) && !(node instanceof Text)) continue;
-    if (normalizeSpace(node.textContent).length > MAX_DATE_LINE) break;
-    out.push(node);
+  const opening = root.childNodes.find((n) => !isBlankText(n));
+  if (opening instanceof Text) out.push(opening);
+  for (const block of edgeBlocks(root, false, MAX_LEAD_BLOCKS * 2)) {
+    if (out.length >= MAX_LEAD_BLOCKS) break;
+    if (block.getElementsByTagName('img').some(isShownImage)) continue;
+    if (normalizeSpace(block.textContent).length > MAX_DATE_LINE) break;
+    out.push(block);
   }
   return out;
 }

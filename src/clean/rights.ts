@@ -8,7 +8,7 @@ import type { Pattern } from '../rules/pattern.js';
 import type { RulePack } from '../rules/types.js';
 import { Element, elements, isShownImage, type Fragment } from '../tree/dom.js';
 import { matches, type Selector } from '../tree/select.js';
-import { normalizeSpace } from '../tree/text.js';
+import { firstTextChar, normalizeSpace } from '../tree/text.js';
 import { isLeafBlock, takeAtEdge } from './edge-blocks.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
@@ -85,14 +85,41 @@ function moveRights(root: Fragment, ctx: CleanContext): void {
   takeAtEdge(root, true, PATIENCE.end, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
   takeAtEdge(root, false, PATIENCE.start, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
   for (const caption of root.getElementsByTagName('figcaption')) takeCaptionRights(caption, ctx);
-  const selectorRules = ctx.rules.list('rights').filter(({ rule }) => rule.selector);
-  if (selectorRules.length)
-    for (const el of elements(root)) {
-      const hit = el.parentNode ? selectorRules.find(({ rule }) => matches(el, rule.selector!)) : undefined;
-      if (hit) takeRights(el, ctx, false, hit);
-    }
-  if (ctx.rules.list('rights').some(({ rule }) => rule.anywhere))
-    for (const el of elements(root)) if (el.parentNode && isLeafBlock(el) && el.tagName !== 'figure') takeRights(el, ctx, true);
+  const { selectorRules, anywhere, firstChars } = anywhereRules(ctx.rules.list('rights'));
+  if (!selectorRules.length && !anywhere) return;
+  // One pass over the rest of the body: credit markup by selector, rights lines a rule takes
+  // anywhere, the text of a block read only when it can start as one of them.
+  for (const el of elements(root)) {
+    if (!el.parentNode) continue;
+    const bySelector = selectorRules.find(({ rule }) => matches(el, rule.selector!));
+    if (bySelector) takeRights(el, ctx, false, bySelector);
+    else if (anywhere && el.tagName !== 'figure' && isLeafBlock(el) && (!firstChars || firstChars.has(firstTextChar(el))))
+      takeRights(el, ctx, true);
+  }
+}
+
+interface AnywhereRules {
+  selectorRules: ReadonlyArray<{ pack: RulePack; rule: RightsRule }>;
+  anywhere: boolean;
+  /** The UTF-16 units a text the anywhere patterns match can start with (null: any). */
+  firstChars: ReadonlySet<number> | null;
+}
+// Per list of rules (the RuleIndex hands out the same list for the same packs).
+const anywhereByList = new WeakMap<object, AnywhereRules>();
+
+function anywhereRules(list: ReadonlyArray<{ pack: RulePack; rule: RightsRule }>): AnywhereRules {
+  let found = anywhereByList.get(list);
+  if (!found) {
+    const patterns = list.filter(({ rule }) => rule.anywhere && rule.pattern).map(({ rule }) => rule.pattern!);
+    const firsts = patterns.map((p) => p.firstChars);
+    found = {
+      selectorRules: list.filter(({ rule }) => rule.selector),
+      anywhere: patterns.length > 0,
+      firstChars: firsts.every((f) => f) ? new Set(firsts.flatMap((f) => [...f!])) : null,
+    };
+    anywhereByList.set(list, found);
+  }
+  return found;
 }
 
 export const rightsStage: Stage = {

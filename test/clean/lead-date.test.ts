@@ -18,6 +18,12 @@ describe('a date line in the lead block', () => {
     }
   });
 
+  it('is found inside the wrapper that holds the whole article', () => {
+    const { findings, root } = lead('<div class="article"><div class="meta"><span>20/07/2020 - 10:23</span></div><p>正文。</p></div>');
+    expect(findings.published).toBe(Date.UTC(2020, 6, 20, 10, 23));
+    expect(outline(root)).not.toContain('2020');
+  });
+
   it("reads a known source's zone and day order from its pack", () => {
     // RFI: Paris time, day first.
     const { findings } = lead('<div>05/07/2020 - 13:23</div><p>正文。</p>', 'https://www.rfi.fr/cn/x', Date.UTC(2020, 6, 6));
