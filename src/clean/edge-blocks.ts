@@ -19,21 +19,30 @@ function holdsNoBlock(el: Element): boolean {
   return true;
 }
 
-/** Leaf blocks in document order, read from the end (`fromEnd`) or the start, at most `limit`. */
-export function edgeBlocks(root: Fragment, fromEnd: boolean, limit: number): Element[] {
-  const out: Element[] = [];
-  const visit = (parent: Element | Fragment): boolean => {
-    for (let c = fromEnd ? parent.lastChild : parent.firstChild; c; c = fromEnd ? c.previousSibling : c.nextSibling) {
-      if (!(c instanceof Element)) continue;
-      if (isLeafBlock(c)) {
-        if (normalizeSpace(c.textContent) || c.getElementsByTagName('img').some(isShownImage)) out.push(c);
-      } else if (!visit(c)) return false;
-      if (out.length >= limit) return false;
+/**
+ * Calls `visit` with the leaf blocks that show something, read inward from the end (`fromEnd`) or
+ * the start, and each one's whitespace-normalized text, until it returns false or `limit` blocks
+ * have been seen. Lazy: the search at an end reads two or three blocks, not the whole body. `visit`
+ * may remove the block it is given.
+ */
+export function forEachEdgeBlock(root: Fragment, fromEnd: boolean, limit: number, visit: (block: Element, text: string) => boolean): void {
+  let seen = 0;
+  const inward = (parent: Element | Fragment): boolean => {
+    for (let c = fromEnd ? parent.lastChild : parent.firstChild; c;) {
+      const next = fromEnd ? c.previousSibling : c.nextSibling;
+      if (c instanceof Element) {
+        if (isLeafBlock(c)) {
+          const text = normalizeSpace(c.textContent);
+          if (text || c.getElementsByTagName('img').some(isShownImage)) {
+            if (!visit(c, text) || ++seen >= limit) return false;
+          }
+        } else if (!inward(c)) return false;
+      }
+      c = next;
     }
     return true;
   };
-  visit(root);
-  return out;
+  inward(root);
 }
 
 /**
@@ -41,20 +50,20 @@ export function edgeBlocks(root: Fragment, fromEnd: boolean, limit: number): Ele
  * blocks it does not take. Blocks it takes cost nothing, so a second run over the result takes
  * nothing more (cleaning twice changes nothing).
  */
-export function takeAtEdge(root: Fragment, fromEnd: boolean, patience: number, take: (block: Element) => boolean): void {
+export function takeAtEdge(root: Fragment, fromEnd: boolean, patience: number, take: (block: Element, text: string) => boolean): void {
   let passed = 0;
-  for (const block of edgeBlocks(root, fromEnd, 24)) {
-    if (take(block)) continue;
+  forEachEdgeBlock(root, fromEnd, MAX_EDGE_BLOCKS, (block, text) => {
+    if (take(block, text)) return true;
     // The article's lead image or closing photo is passed over freely: chrome stands beside it.
-    if (block.tagName === 'figure' || !normalizeSpace(block.textContent)) continue;
-    if (++passed >= patience) return;
-  }
+    return block.tagName === 'figure' || !text || ++passed < patience;
+  });
 }
+/** However much is taken, an end's search reads no further in than this many blocks. */
+const MAX_EDGE_BLOCKS = 24;
 
-/** The share of a block's text that is link text (0 for a block without text). */
-export function linkShare(block: Element): number {
-  const all = normalizeSpace(block.textContent).length;
-  if (!all) return 0;
+/** The share of a block's text (`text`, normalized) that is link text (0 for a block without text). */
+export function linkShare(block: Element, text: string): number {
+  if (!text) return 0;
   const linked = block.getElementsByTagName('a').reduce((n, a) => n + normalizeSpace(a.textContent).length, 0);
-  return linked / all;
+  return linked / text.length;
 }

@@ -11,7 +11,7 @@ import type { RulePack } from '../rules/types.js';
 import { Element, Text, isShownImage, type DomNode, type Fragment } from '../tree/dom.js';
 import { isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import { calendarDateIfAfterCapture } from './byline.js';
-import { edgeBlocks } from './edge-blocks.js';
+import { forEachEdgeBlock } from './edge-blocks.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
 
@@ -103,12 +103,13 @@ function leadNodes(root: Fragment): DomNode[] {
   const out: DomNode[] = [];
   const opening = root.childNodes.find((n) => !isBlankText(n));
   if (opening instanceof Text) out.push(opening);
-  for (const block of edgeBlocks(root, false, MAX_LEAD_BLOCKS * 2)) {
-    if (out.length >= MAX_LEAD_BLOCKS) break;
-    if (block.getElementsByTagName('img').some(isShownImage)) continue;
-    if (normalizeSpace(block.textContent).length > MAX_DATE_LINE) break;
+  forEachEdgeBlock(root, false, MAX_LEAD_BLOCKS * 2, (block, text) => {
+    if (out.length >= MAX_LEAD_BLOCKS) return false;
+    if (block.getElementsByTagName('img').some(isShownImage)) return true;
+    if (text.length > MAX_DATE_LINE) return false;
     out.push(block);
-  }
+    return true;
+  });
   return out;
 }
 

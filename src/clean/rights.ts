@@ -8,7 +8,7 @@ import type { Pattern } from '../rules/pattern.js';
 import type { RulePack } from '../rules/types.js';
 import { Element, elements, isShownImage, type Fragment } from '../tree/dom.js';
 import { matches, type Selector } from '../tree/select.js';
-import { firstTextChar, normalizeSpace } from '../tree/text.js';
+import { BLOCK_TAGS, firstTextChar, normalizeSpace } from '../tree/text.js';
 import { isLeafBlock, takeAtEdge } from './edge-blocks.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
@@ -58,10 +58,22 @@ function matchingRule(text: string, ctx: CleanContext, anywhereOnly: boolean): {
   return ctx.rules.list('rights').find(({ rule }) => (!anywhereOnly || rule.anywhere) && rule.pattern?.test(text));
 }
 
+interface TakeOptions {
+  /** Only rules that may match anywhere. */
+  anywhereOnly?: boolean;
+  /** The selector rule that named `el`. */
+  bySelector?: { pack: RulePack; rule: RightsRule };
+  /** Its normalized text, when the caller has it. */
+  text?: string;
+}
+
 /** Moves `el` into the findings' rights when a rule names its text (with `anywhereOnly`, a rule that may match anywhere). */
-function takeRights(el: Element, ctx: CleanContext, anywhereOnly = false, bySelector?: { pack: RulePack; rule: RightsRule }): boolean {
+function takeRights(
+  el: Element,
+  ctx: CleanContext,
+  { anywhereOnly = false, bySelector, text = normalizeSpace(el.textContent) }: TakeOptions = {},
+): boolean {
   if (el.getElementsByTagName('img').some(isShownImage)) return false;
-  const text = normalizeSpace(el.textContent);
   const hit = bySelector && text && text.length <= MAX_RIGHTS_CHARS ? bySelector : matchingRule(text, ctx, anywhereOnly);
   if (!hit) return false;
   const rights = ctx.findings.rights;
@@ -82,8 +94,9 @@ function takeCaptionRights(caption: Element, ctx: CleanContext): void {
 }
 
 function moveRights(root: Fragment, ctx: CleanContext): void {
-  takeAtEdge(root, true, PATIENCE.end, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
-  takeAtEdge(root, false, PATIENCE.start, (block) => block.tagName !== 'figure' && takeRights(block, ctx));
+  const take = (block: Element, text: string) => block.tagName !== 'figure' && takeRights(block, ctx, { text });
+  takeAtEdge(root, true, PATIENCE.end, take);
+  takeAtEdge(root, false, PATIENCE.start, take);
   for (const caption of root.getElementsByTagName('figcaption')) takeCaptionRights(caption, ctx);
   const { selectorRules, anywhere, firstChars } = anywhereRules(ctx.rules.list('rights'));
   if (!selectorRules.length && !anywhere) return;
@@ -92,9 +105,16 @@ function moveRights(root: Fragment, ctx: CleanContext): void {
   for (const el of elements(root)) {
     if (!el.parentNode) continue;
     const bySelector = selectorRules.find(({ rule }) => matches(el, rule.selector!));
-    if (bySelector) takeRights(el, ctx, false, bySelector);
-    else if (anywhere && el.tagName !== 'figure' && isLeafBlock(el) && (!firstChars || firstChars.has(firstTextChar(el))))
-      takeRights(el, ctx, true);
+    if (bySelector) takeRights(el, ctx, { bySelector });
+    // The cheap tests first: most blocks are turned down by their first character.
+    else if (
+      anywhere &&
+      el.tagName !== 'figure' &&
+      BLOCK_TAGS.has(el.tagName) &&
+      (!firstChars || firstChars.has(firstTextChar(el))) &&
+      isLeafBlock(el)
+    )
+      takeRights(el, ctx, { anywhereOnly: true });
   }
 }
 

@@ -9,7 +9,6 @@ import { listKind, ruleSchema } from '../rules/kind.js';
 import type { Pattern } from '../rules/pattern.js';
 import type { RulePack } from '../rules/types.js';
 import { Element, isShownImage, type Fragment } from '../tree/dom.js';
-import { normalizeSpace } from '../tree/text.js';
 import { linkShare, takeAtEdge } from './edge-blocks.js';
 import { excerpt } from './report.js';
 import type { CleanContext, Stage } from './stage.js';
@@ -42,30 +41,29 @@ const MAX_CHROME_CHARS = 300;
 const LINK_BLOCK_SHARE = 0.5;
 const PATIENCE = { end: 2, start: 1 };
 
-function matchingRule(block: Element, ctx: CleanContext): { pack: RulePack; rule: ChromeRule } | undefined {
-  const text = normalizeSpace(block.textContent);
+function matchingRule(block: Element, text: string, ctx: CleanContext): { pack: RulePack; rule: ChromeRule } | undefined {
   if (!text || text.length > MAX_CHROME_CHARS || block.getElementsByTagName('img').some(isShownImage)) return undefined;
   let hrefs: string[] | null = null;
   return ctx.rules.list('chrome').find(({ rule }) => {
     if (rule.text?.test(text)) return true;
     if (!rule.href) return false;
-    hrefs ??= linkShare(block) >= LINK_BLOCK_SHARE ? block.getElementsByTagName('a').map((a) => a.getAttribute('href') ?? '') : [];
+    hrefs ??= linkShare(block, text) >= LINK_BLOCK_SHARE ? block.getElementsByTagName('a').map((a) => a.getAttribute('href') ?? '') : [];
     return hrefs.some((href) => rule.href!.test(href));
   });
 }
 
-function takeChrome(block: Element, ctx: CleanContext): boolean {
+function takeChrome(block: Element, text: string, ctx: CleanContext): boolean {
   if (block.tagName === 'figure') return false;
-  const hit = matchingRule(block, ctx);
+  const hit = matchingRule(block, text, ctx);
   if (!hit) return false;
   block.remove();
-  ctx.report.rule(hit.pack, hit.rule.id, { action: 'removed', what: () => excerpt(block.textContent) });
+  ctx.report.rule(hit.pack, hit.rule.id, { action: 'removed', what: () => excerpt(text) });
   return true;
 }
 
 function dropChrome(root: Fragment, ctx: CleanContext): void {
-  takeAtEdge(root, true, PATIENCE.end, (block) => takeChrome(block, ctx));
-  takeAtEdge(root, false, PATIENCE.start, (block) => takeChrome(block, ctx));
+  takeAtEdge(root, true, PATIENCE.end, (block, text) => takeChrome(block, text, ctx));
+  takeAtEdge(root, false, PATIENCE.start, (block, text) => takeChrome(block, text, ctx));
 }
 
 export const siteChromeStage: Stage = {

@@ -230,16 +230,27 @@ function namesProxyHost(value: string): boolean {
   return false;
 }
 
+/** The hosts (or, for a host-less Thumbor rule, the path mark) a pack's proxy URLs contain. */
+function hostsOf(pack: RulePack): readonly string[] {
+  let hosts = proxyHosts.get(pack);
+  if (!hosts) proxyHosts.set(pack, (hosts = (pack.proxies ?? []).flatMap((p) => p.hosts ?? ['/unsafe/'])));
+  return hosts;
+}
+// Every pack's hosts together, per list of packs (the same list for every item of a source).
+const allHosts = new WeakMap<readonly RulePack[], readonly string[]>();
+
 /** Pack by pack (the order --explain reports them in), each rewriting the attributes in place. */
 function unwrapElement(el: Element, ctx: CleanContext): void {
   if (!el.attributes.size) return;
+  let hosts = allHosts.get(ctx.packs);
+  if (!hosts) allHosts.set(ctx.packs, (hosts = ctx.packs.flatMap(hostsOf)));
+  // Most elements name no proxy at all: one look at their values, not one pass per pack.
+  currentHosts = hosts;
+  if (!el.attributes.someValue(namesProxyHost)) return;
   currentCtx = ctx;
   for (const pack of ctx.packs) {
     if (!pack.proxies?.length) continue;
-    let hosts = proxyHosts.get(pack);
-    // A host-less Thumbor rule is looked for by its path's mark.
-    if (!hosts) proxyHosts.set(pack, (hosts = pack.proxies.flatMap((p) => p.hosts ?? ['/unsafe/'])));
-    currentHosts = hosts;
+    currentHosts = hostsOf(pack);
     currentPack = pack;
     el.attributes.retain(unwrapAttribute);
   }

@@ -30,15 +30,12 @@ export class Pattern {
 
   /** Could `text` match at all? (A necessary condition, far cheaper than the regex.) */
   mayMatch(text: string): boolean {
-    const { literals, lowerCase } = this.prefilter;
+    const { literalGroups, lowerCase } = this.prefilter;
     const firstChars = this.firstChars;
     if (firstChars && !firstChars.has(text.charCodeAt(0))) return false;
-    if (literals) {
-      const hay = lowerCase ? text.toLowerCase() : text;
-      for (const literal of literals) if (hay.includes(literal)) return true;
-      return false;
-    }
-    return true;
+    if (!literalGroups.length) return true;
+    const hay = lowerCase ? lowerCased(text) : text;
+    return literalGroups.every((group) => group.some((literal) => hay.includes(literal)));
   }
 
   test(text: string): boolean {
@@ -53,6 +50,17 @@ export class Pattern {
   get groups(): number {
     return new RegExp(`${this.regex.source}|`).exec('')!.length - 1;
   }
+}
+
+// Stages try many patterns on one text in a row: it is lower-cased once for all of them.
+let lastText = '';
+let lastLower = '';
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }
 
 /** `(?i)foo|bar` → `(?i)^(?:foo|bar)`: markers and prefixes are matched at the start of a text. */

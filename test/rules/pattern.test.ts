@@ -13,28 +13,44 @@ describe('prefilterOf', () => {
   });
 
   it('finds literals every match must contain, the longest it can', () => {
-    expect([...(prefilterOf(String.raw`(?:^|\/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`, plain).literals ?? [])].sort()).toEqual([
-      '1x1.gif',
-      '1x1.png',
-      'blank.gif',
-      'blank.png',
-      'pixel.gif',
-      'pixel.png',
-      'spacer.gif',
-      'spacer.png',
+    expect(
+      [...(prefilterOf(String.raw`(?:^|\/)(?:spacer|blank|pixel|1x1)\.(?:gif|png)(?:$|\?)`, plain).literalGroups[0] ?? [])].sort(),
+    ).toEqual(['1x1.gif', '1x1.png', 'blank.gif', 'blank.png', 'pixel.gif', 'pixel.png', 'spacer.gif', 'spacer.png']);
+    expect(prefilterOf(String.raw`^https?:\/\/api\.dw\.com\/api\/detail\/article\/(\d+)`, plain).literalGroups).toEqual([
+      ['https://api.dw.com/api/d', 'http://api.dw.com/api/d'],
+      ['etail/article/'],
     ]);
-    expect(prefilterOf(String.raw`^https?:\/\/api\.dw\.com\/api\/detail\/article\/(\d+)`, plain).literals).toEqual([
-      'https://api.dw.com/api/d',
-      'http://api.dw.com/api/d',
+  });
+
+  it('keeps a group of literals for each piece of a sequence: a text must hold one of every group', () => {
+    const p = prefilterOf(String.raw`(?:^|\/)(?:zoom|loupe|enlarge)[\w-]*\.(?:png|gif)$`, plain);
+    expect(p.literalGroups.map((g) => [...g].sort())).toEqual([
+      ['enlarge', 'loupe', 'zoom'],
+      ['.gif', '.png'],
     ]);
+    const pattern = new Pattern(String.raw`(?:^|\/)(?:zoom|loupe|enlarge)[\w-]*\.(?:png|gif)$`);
+    expect(pattern.mayMatch('https://cdn.example/photo.png')).toBe(false);
+    expect(pattern.mayMatch('https://cdn.example/zoom.jpg')).toBe(false);
+    expect(pattern.test('https://cdn.example/zoom-in.png')).toBe(true);
+  });
+
+  it('cuts a group of too many literals to their common starts rather than giving it up', () => {
+    const words = ['share', 'print', 'close', 'arrow', 'button', 'zoom'].flatMap((stem) =>
+      ['a', 'b', 'c', 'd', 'e'].map((s) => `${stem}-${s}`),
+    );
+    const p = prefilterOf(`(?:${words.join('|')})`, plain);
+    expect(p.literalGroups).toHaveLength(1);
+    const group = p.literalGroups[0]!;
+    expect(group.length).toBeLessThanOrEqual(24);
+    for (const word of words) expect(group.some((literal) => word.includes(literal))).toBe(true);
   });
 
   it('folds ASCII case under (?i), and says nothing certain of other letters', () => {
     const p = prefilterOf('^copyright', { ignoreCase: true, multiline: false });
     expect(p.firstChars).toEqual(new Set(['c', 'C']));
-    expect(p.literals).toEqual(['copyright']);
+    expect(p.literalGroups).toEqual([['copyright']]);
     expect(p.lowerCase).toBe(true);
-    expect(prefilterOf('^σα', { ignoreCase: true, multiline: false })).toEqual({ firstChars: null, literals: null, lowerCase: true });
+    expect(prefilterOf('^σα', { ignoreCase: true, multiline: false })).toEqual({ firstChars: null, literalGroups: [], lowerCase: true });
   });
 
   it('gives no first characters where a match need not start the text', () => {
@@ -48,7 +64,7 @@ describe('prefilterOf', () => {
   });
 
   it('says nothing of what it cannot read', () => {
-    expect(prefilterOf('(unbalanced', plain)).toEqual({ firstChars: null, literals: null, lowerCase: false });
+    expect(prefilterOf('(unbalanced', plain)).toEqual({ firstChars: null, literalGroups: [], lowerCase: false });
   });
 });
 
