@@ -24,9 +24,27 @@ export function resolvedHref(url: string | null, base: string | null): string | 
   }
 }
 
+// `https://` and a host of plain letters, digits, dots and hyphens, then the path or nothing.
+const PLAIN_HOST = /^https?:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?=[/?#]|$)/;
+
+/**
+ * The lower-case host of an http(s) URL whose host the URL parser would leave as written (but for
+ * case), without the parser; null when only the parser can say. An IPv4 form (`0x7f.1`) or a
+ * punycode label (`xn--…`, which the parser checks) goes to the parser.
+ */
+function plainHost(url: string): string | null {
+  const host = PLAIN_HOST.exec(url)?.[1];
+  if (!host) return null;
+  const last = host.slice(host.lastIndexOf('.') + 1);
+  if (/^(?:\d+|0x[\da-f]*)$/i.test(last) || /(?:^|\.)xn--/i.test(host)) return null;
+  return host.toLowerCase();
+}
+
 /** The lower-case host of a URL, or null. */
 export function hostOf(url: string | null): string | null {
   if (!url) return null;
+  const plain = plainHost(url);
+  if (plain) return plain;
   try {
     return new URL(url).hostname.toLowerCase() || null;
   } catch {
@@ -37,6 +55,8 @@ export function hostOf(url: string | null): string | null {
 /** The host a link points at, reading a scheme-less `feedx.xyz` as that host too. */
 export function linkHost(href: string): string | null {
   const value = href.trim();
+  const plain = plainHost(value);
+  if (plain) return plain;
   try {
     return new URL(
       /^[a-z][\w+.-]*:/i.test(value) || value.startsWith('//') ? value : `https://${value}`,

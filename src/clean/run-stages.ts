@@ -17,7 +17,7 @@ interface Active {
 /** The visitors of one walk, looked up by tag name. */
 class Dispatch {
   private readonly byTag = new Map<string, Active[]>();
-  constructor(private readonly all: readonly Active[]) {}
+  constructor(readonly all: readonly Active[]) {}
 
   for(tag: string): readonly Active[] {
     let list = this.byTag.get(tag);
@@ -27,6 +27,15 @@ class Dispatch {
     }
     return list;
   }
+}
+
+// The walks a table makes (which stages run together depends on the item's rules, so there are a
+// few per table), each with its lookup by tag kept from item to item.
+const walksByTable = new WeakMap<readonly Stage[], Map<string, Dispatch>>();
+function walksOf(stages: readonly Stage[]): Map<string, Dispatch> {
+  let walks = walksByTable.get(stages);
+  if (!walks) walksByTable.set(stages, (walks = new Map()));
+  return walks;
 }
 
 function leave(el: Element, visitors: readonly Active[], ctx: CleanContext): void {
@@ -102,8 +111,7 @@ function up(root: Fragment, parent: Element | Fragment | null, dispatch: Dispatc
  * visitor then sees; a replacement element is seen by the visitors after the one that made it.
  * Leave visitors run once every visitor has seen the element's children.
  */
-function walk(root: Fragment, visitors: readonly Active[], ctx: CleanContext): void {
-  const dispatch = new Dispatch(visitors);
+function walk(root: Fragment, visitors: readonly Active[], dispatch: Dispatch, ctx: CleanContext): void {
   const seen = ctx.seen;
   seen.clear();
   let node: DomNode | null = root.firstChild;
@@ -145,7 +153,16 @@ function walk(root: Fragment, visitors: readonly Active[], ctx: CleanContext): v
 export function runStages(tree: Fragment, stages: readonly Stage[], ctx: CleanContext): void {
   let pending: Active[] = [];
   const flush = () => {
-    if (pending.length) walk(tree, pending, ctx);
+    if (pending.length) {
+      const walks = walksOf(stages);
+      const key = pending.map((a) => a.stage).join(',');
+      let dispatch = walks.get(key);
+      if (!dispatch) {
+        dispatch = new Dispatch(pending);
+        if (walks.size < 64) walks.set(key, dispatch);
+      }
+      walk(tree, dispatch.all, dispatch, ctx);
+    }
     pending = [];
   };
   stages.forEach((stage, index) => {
