@@ -6,13 +6,39 @@ export function fillTemplate(
   groups: readonly (string | undefined)[],
   vars: Record<string, string | null>,
 ): string | null {
-  let missing = false;
-  const out = template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = /^\d+$/.test(key) ? groups[Number(key)] : vars[key];
-    if (value === undefined || value === null || value === '') missing = true;
-    return value ?? '';
-  });
-  return missing ? null : out;
+  let out = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const value = 'group' in part ? groups[part.group] : vars[part.name];
+    if (value === undefined || value === null || value === '') return null;
+    out += value;
+  }
+  return out;
+}
+
+type Part = string | { group: number } | { name: string };
+// A template's text and slots, split once (a pack's few templates are filled for every link).
+const partsByTemplate = new Map<string, readonly Part[]>();
+
+function partsOf(template: string): readonly Part[] {
+  let parts = partsByTemplate.get(template);
+  if (!parts) {
+    const split: Part[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\{(\w+)\}/g)) {
+      if (m.index > last) split.push(template.slice(last, m.index));
+      const key = m[1]!;
+      split.push(/^\d+$/.test(key) ? { group: Number(key) } : { name: key });
+      last = m.index + m[0].length;
+    }
+    if (last < template.length) split.push(template.slice(last));
+    parts = split;
+    if (partsByTemplate.size < 1024) partsByTemplate.set(template, parts);
+  }
+  return parts;
 }
 
 // The last item's variables: an item asks again for every link a rule rewrites.
@@ -28,13 +54,20 @@ export function templateVars(itemUrl: string | null): Record<string, string | nu
   return lastVars;
 }
 
-function varsOf(itemUrl: string | null): Record<string, string | null> {
+// A plain web address whose path the URL parser leaves as written: no dot segment, encoded dot or
+// backslash (which it would resolve or turn into `/`), so its first segment is read off directly.
+const PLAIN_PATH = /^https?:\/\/[A-Za-z0-9.-]+(\/[^?#\\]*)?(?:[?#]|$)/;
+
+export function varsOf(itemUrl: string | null): Record<string, string | null> {
   let lang: string | null = null;
-  try {
-    if (itemUrl) lang = new URL(itemUrl).pathname.split('/').filter(Boolean)[0] ?? null;
-  } catch {
-    lang = null;
-  }
+  const plain = itemUrl ? PLAIN_PATH.exec(itemUrl) : null;
+  if (plain && !/\/\.|%2e/i.test(plain[1] ?? '')) lang = (plain[1] ?? '').split('/').filter(Boolean)[0] ?? null;
+  else
+    try {
+      if (itemUrl) lang = new URL(itemUrl).pathname.split('/').filter(Boolean)[0] ?? null;
+    } catch {
+      lang = null;
+    }
   return { lang: lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/i.test(lang) ? lang : null };
 }
 

@@ -219,38 +219,39 @@ function unwrapAttribute(name: string, value: string): string {
   return rewritten;
 }
 
-const proxyHosts = new WeakMap<RulePack, readonly string[]>();
-let currentHosts: readonly string[] = [];
-const UPPER = /[A-Z]/;
-
-/** Does the value name one of the current pack's proxy hosts? (Most URLs do not: no parse for them.) */
-function namesProxyHost(value: string): boolean {
-  const lower = UPPER.test(value) ? value.toLowerCase() : value;
-  for (const host of currentHosts) if (lower.includes(host)) return true;
-  return false;
+/**
+ * The hosts (or, for a host-less Thumbor rule, the path mark) proxy URLs contain, as one search
+ * that ignores case: an alternation of literals, which the regex engine scans for at once.
+ */
+function hostSearch(hosts: readonly string[]): RegExp {
+  const escaped = hosts.map((h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(escaped.join('|') || '(?!)', 'i');
 }
-
-/** The hosts (or, for a host-less Thumbor rule, the path mark) a pack's proxy URLs contain. */
-function hostsOf(pack: RulePack): readonly string[] {
-  let hosts = proxyHosts.get(pack);
-  if (!hosts) proxyHosts.set(pack, (hosts = (pack.proxies ?? []).flatMap((p) => p.hosts ?? ['/unsafe/'])));
-  return hosts;
-}
+const searchByPack = new WeakMap<RulePack, RegExp>();
+const hostsOf = (pack: RulePack) => (pack.proxies ?? []).flatMap((p) => p.hosts ?? ['/unsafe/']);
 // Every pack's hosts together, per list of packs (the same list for every item of a source).
-const allHosts = new WeakMap<readonly RulePack[], readonly string[]>();
+const searchByPacks = new WeakMap<readonly RulePack[], RegExp>();
+let currentSearch: RegExp = /(?!)/;
+
+/** Does the value name one of the current proxy hosts? (Most URLs do not: no parse for them.) */
+function namesProxyHost(value: string): boolean {
+  return currentSearch.test(value);
+}
 
 /** Pack by pack (the order --explain reports them in), each rewriting the attributes in place. */
 function unwrapElement(el: Element, ctx: CleanContext): void {
   if (!el.attributes.size) return;
-  let hosts = allHosts.get(ctx.packs);
-  if (!hosts) allHosts.set(ctx.packs, (hosts = ctx.packs.flatMap(hostsOf)));
+  let all = searchByPacks.get(ctx.packs);
+  if (!all) searchByPacks.set(ctx.packs, (all = hostSearch(ctx.packs.flatMap(hostsOf))));
   // Most elements name no proxy at all: one look at their values, not one pass per pack.
-  currentHosts = hosts;
+  currentSearch = all;
   if (!el.attributes.someValue(namesProxyHost)) return;
   currentCtx = ctx;
   for (const pack of ctx.packs) {
     if (!pack.proxies?.length) continue;
-    currentHosts = hostsOf(pack);
+    let own = searchByPack.get(pack);
+    if (!own) searchByPack.set(pack, (own = hostSearch(hostsOf(pack))));
+    currentSearch = own;
     currentPack = pack;
     el.attributes.retain(unwrapAttribute);
   }

@@ -47,16 +47,25 @@ function compileCompound(text: string, whole: string): Compound {
 
 export function matches(el: Element, selector: Selector | string): boolean {
   const list = typeof selector === 'string' ? compileSelector(selector) : selector;
-  return list.some((c) => matchesCompound(el, c));
+  // Stages ask this of every element, for lists of several compounds: an element without
+  // attributes is known at once for most of them, and the class list is split once, not per compound.
+  const bare = el.attributes.size === 0;
+  let classes: readonly string[] | null = null;
+  for (const c of list) {
+    if (bare && (c.id || c.classes.length || c.attrs.length)) continue;
+    if (c.tag && el.tagName !== c.tag) continue;
+    if (c.classes.length) {
+      const have = (classes ??= el.classList);
+      if (!c.classes.every((cls) => have.includes(cls))) continue;
+    }
+    if (matchesRest(el, c)) return true;
+  }
+  return false;
 }
 
-function matchesCompound(el: Element, c: Compound): boolean {
-  if (c.tag && el.tagName !== c.tag) return false;
+/** The id and attribute conditions of a compound (its tag and classes already checked). */
+function matchesRest(el: Element, c: Compound): boolean {
   if (c.id && el.getAttribute('id') !== c.id) return false;
-  if (c.classes.length) {
-    const have = el.classList;
-    if (!c.classes.every((cls) => have.includes(cls))) return false;
-  }
   for (const { name, op, value } of c.attrs) {
     const actual = el.getAttribute(name);
     if (actual === null) return false;
