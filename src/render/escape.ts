@@ -22,8 +22,10 @@ const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
 // markdown-it's linkify a scheme before `://`. The mark goes before the `:` or the `.` (see AUTOLINK_MARK).
 const AUTOLINK_START = /(?:https?|ftp)(?=:\/\/)|www(?=\.)/gi;
 
-// Any character one of the patterns above could act on; most text nodes have none and skip them.
-const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#=+>!\ufdd0-\ufdd3-]|\d[.)]/;
+// Any character one of the patterns above could act on anywhere (and our marks), or a line start
+// with what LINE_START acts on; most text nodes have neither and skip them. (A digit, `-` or `=`
+// is common in text, but needs an escape only where a line starts with it.)
+const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#!\ufdd0-\ufdd3]|(?:^|[\n\r\u2028\u2029])\s{0,3}[-+=>\d]/;
 const MAY_HOLD_AUTOLINK = /:\/\/|www\./i;
 
 /** Noncharacters: they mark escapes that only a line start, or a line end, needs (see resolveLineStarts). */
@@ -84,7 +86,11 @@ function markAutolinks(text: string): string {
 }
 
 export function escapeMarkdown(text: string): string {
-  if (!MAY_NEED_ESCAPING.test(text) && !MAY_HOLD_AUTOLINK.test(text)) return text;
+  return MAY_NEED_ESCAPING.test(text) || MAY_HOLD_AUTOLINK.test(text) ? escapeAllShapes(text) : text;
+}
+
+/** escapeMarkdown without its first look (which only spares texts this would hand back as they are). */
+export function escapeAllShapes(text: string): string {
   // Marks never occur in real text (noncharacters), so text is never taken for one.
   const escaped = markAutolinks(escapeInline(unmark(text)))
     .replace(CLOSING_HASHES, `$1${LINE_END_MARK}\\$2`)

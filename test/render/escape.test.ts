@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeInline, escapeMarkdown, linkDestination, resolveLineStarts } from '../../src/render/escape.js';
+import { escapeAllShapes, escapeInline, escapeMarkdown, linkDestination, resolveLineStarts } from '../../src/render/escape.js';
 
 /** Text escaped and written at the start of a line, as a paragraph's first text is. */
 const atLineStart = (text: string) => resolveLineStarts(escapeMarkdown(text));
@@ -104,6 +104,44 @@ describe('escapeMarkdown: what stays as it is', () => {
     ['a pipe', 'a | b'],
   ])('%s', (_label, input) => {
     expect(escapeMarkdown(input)).toBe(input);
+  });
+});
+
+describe('escapeMarkdown: its first look', () => {
+  it('hands back as it is only text every escape would leave as it is', () => {
+    const piece = fc.constantFrom(
+      'a',
+      '文',
+      ' ',
+      '\u3000',
+      '\n',
+      '\r',
+      '\u2028',
+      '1',
+      '12',
+      '.',
+      ')',
+      '-',
+      '+',
+      '=',
+      '>',
+      '#',
+      '!',
+      '_',
+      '*',
+      '&amp;',
+      'www.',
+      'http://',
+      '\ufdd0',
+      '`',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(escapeMarkdown(text), JSON.stringify(text)).toBe(escapeAllShapes(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
