@@ -4,7 +4,7 @@ import type { RulePack } from '../rules/types.js';
 import type { Fragment } from '../tree/dom.js';
 import type { CleanFindings } from '../types.js';
 import { Report } from './report.js';
-import { runStages } from './run-stages.js';
+import { SeenTags, runStages } from './run-stages.js';
 import type { CleanContext, Stage } from './stage.js';
 import { STAGES } from './stages.js';
 
@@ -47,7 +47,7 @@ export function cleanContext(input: CleanInput): CleanContext {
     keepGalleries: input.keepGalleries !== false,
     findings: { authors: [], published: null, publishedTimed: false, related: [], rights: [], galleries: [], gallerySections: [] },
     report: new Report(input.explain === true),
-    seen: new Set(),
+    seen: new SeenTags(),
   };
 }
 

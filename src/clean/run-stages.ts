@@ -3,7 +3,7 @@
  * other fused into one walk of the tree (each element visited by each of them in table order), the
  * whole-tree stages alone between walks.
  */
-import { ELEMENT_NODE, type DomNode, type Element, type Fragment } from '../tree/dom.js';
+import { ELEMENT_NODE, tagIndexOf, type DomNode, type Element, type Fragment } from '../tree/dom.js';
 import { GONE, SKIP, type CleanContext, type Stage, type Visitor } from './stage.js';
 
 interface Active {
@@ -14,35 +14,66 @@ interface Active {
   visitor: Visitor;
 }
 
-/** The visitors of one walk, looked up by tag name. */
+/**
+ * The tag names a walk met, for the stages that run only when it met one of theirs (`skipUnless`):
+ * marked by tag index, as a number per index, so that marking costs no hashing per element.
+ */
+export class SeenTags {
+  private readonly marks: number[] = [];
+  /** Elements whose name has no index of its own (see Element.tagIndex). */
+  private readonly unindexed = new Set<string>();
+  private walk = 0;
+
+  clear(): void {
+    this.walk++;
+    this.unindexed.clear();
+  }
+  add(el: Element): void {
+    if (el.tagIndex) this.marks[el.tagIndex] = this.walk;
+    else this.unindexed.add(el.tagName);
+  }
+  has(tag: string): boolean {
+    const index = tagIndexOf(tag);
+    return index ? this.marks[index] === this.walk : this.unindexed.has(tag);
+  }
+}
+
+/** The visitors of one walk that enter, and those that leave, looked up by an element's tag index. */
 class Dispatch {
-  private readonly byTag = new Map<string, Active[]>();
+  private readonly enters: Array<readonly Active[] | undefined> = [];
+  private readonly leaves: Array<readonly Active[] | undefined> = [];
   constructor(readonly all: readonly Active[]) {}
 
-  for(tag: string): readonly Active[] {
-    let list = this.byTag.get(tag);
-    if (!list) {
-      list = this.all.filter((a) => !a.visitor.tags || a.visitor.tags.includes(tag));
-      if (this.byTag.size < 256) this.byTag.set(tag, list);
-    }
-    return list;
+  private select(tag: string, which: 'enter' | 'leave'): readonly Active[] {
+    return this.all.filter((a) => a.visitor[which] && (!a.visitor.tags || a.visitor.tags.includes(tag)));
+  }
+  enter(el: Element): readonly Active[] {
+    const i = el.tagIndex;
+    return i ? (this.enters[i] ??= this.select(el.tagName, 'enter')) : this.select(el.tagName, 'enter');
+  }
+  leave(el: Element): readonly Active[] {
+    const i = el.tagIndex;
+    return i ? (this.leaves[i] ??= this.select(el.tagName, 'leave')) : this.select(el.tagName, 'leave');
   }
 }
 
 // The walks a table makes (which stages run together depends on the item's rules, so there are a
-// few per table), each with its lookup by tag kept from item to item.
-const walksByTable = new WeakMap<readonly Stage[], Map<string, Dispatch>>();
-function walksOf(stages: readonly Stage[]): Map<string, Dispatch> {
+// few per table; each is known by the set of its stages' positions), each with its lookups by tag
+// kept from item to item.
+const walksByTable = new WeakMap<readonly Stage[], Map<number | string, Dispatch>>();
+function walksOf(stages: readonly Stage[]): Map<number | string, Dispatch> {
   let walks = walksByTable.get(stages);
   if (!walks) walksByTable.set(stages, (walks = new Map()));
   return walks;
 }
 
-function leave(el: Element, visitors: readonly Active[], ctx: CleanContext): void {
-  for (const { visitor, stage } of visitors) {
-    if (!visitor.leave || !el.parentNode) continue;
+function leave(el: Element, dispatch: Dispatch, ctx: CleanContext): void {
+  const visitors = dispatch.leave(el);
+  for (let i = 0; i < visitors.length; i++) {
+    if (!el.parentNode) return;
+    const { visitor, stage } = visitors[i]!;
     ctx.report.stageIndex = stage;
-    visitor.leave(el, ctx);
+    visitor.leave!(el, ctx);
   }
 }
 
@@ -60,16 +91,15 @@ let skipChildren = false;
  */
 function enter(start: Element, dispatch: Dispatch, ctx: CleanContext): Element | null {
   let el = start;
-  let list = dispatch.for(el.tagName);
+  let list = dispatch.enter(el);
   skipChildren = false;
   for (let i = 0; i < list.length; i++) {
     const active = list[i]!;
     const visitor = active.visitor;
-    if (!visitor.enter) continue;
     const prev = el.previousSibling;
     const parent = el.parentNode!;
     ctx.report.stageIndex = active.stage;
-    const step = visitor.enter(el, ctx, depth);
+    const step = visitor.enter!(el, ctx, depth);
     if (step === undefined) continue;
     if (step === SKIP) skipChildren = true;
     else if (step === GONE) {
@@ -78,7 +108,7 @@ function enter(start: Element, dispatch: Dispatch, ctx: CleanContext): Element |
       return null;
     } else {
       el = step.replacedBy;
-      list = dispatch.for(el.tagName);
+      list = dispatch.enter(el);
       const later = list.findIndex((a) => a.order > active.order);
       i = (later < 0 ? list.length : later) - 1;
     }
@@ -97,7 +127,7 @@ function up(root: Fragment, parent: Element | Fragment | null, dispatch: Dispatc
     depth--;
     const next = el.nextSibling;
     const grand = el.parentNode;
-    leave(el, dispatch.for(el.tagName), ctx);
+    leave(el, dispatch, ctx);
     const after = el.parentNode === grand ? el.nextSibling : next;
     if (after) return after;
     current = grand;
@@ -126,7 +156,7 @@ function walk(root: Fragment, visitors: readonly Active[], dispatch: Dispatch, c
       node = goneTo ?? up(root, goneParent, dispatch, ctx);
       continue;
     }
-    seen.add(el.tagName);
+    seen.add(el);
     if (!skipChildren && el.firstChild) {
       node = el.firstChild;
       depth++;
@@ -135,7 +165,7 @@ function walk(root: Fragment, visitors: readonly Active[], dispatch: Dispatch, c
     // Nothing to walk into: left at once.
     const next = el.nextSibling;
     const parent = el.parentNode;
-    leave(el, dispatch.for(el.tagName), ctx);
+    leave(el, dispatch, ctx);
     node = (el.parentNode === parent ? el.nextSibling : next) ?? up(root, parent, dispatch, ctx);
   }
   goneTo = goneParent = null;
@@ -155,7 +185,10 @@ export function runStages(tree: Fragment, stages: readonly Stage[], ctx: CleanCo
   const flush = () => {
     if (pending.length) {
       const walks = walksOf(stages);
-      const key = pending.map((a) => a.stage).join(',');
+      // (A sum of powers of two names the set exactly while positions stay below 53.)
+      let key: number | string = 0;
+      if (stages.length <= 53) for (const a of pending) key += 2 ** a.stage;
+      else key = pending.map((a) => a.stage).join(',');
       let dispatch = walks.get(key);
       if (!dispatch) {
         dispatch = new Dispatch(pending);

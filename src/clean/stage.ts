@@ -9,6 +9,7 @@ import type { RulePack } from '../rules/types.js';
 import type { Element, Fragment } from '../tree/dom.js';
 import type { CleanFindings } from '../types.js';
 import type { Report } from './report.js';
+import type { SeenTags } from './run-stages.js';
 
 export interface CleanContext {
   readonly itemUrl: string | null;
@@ -32,7 +33,7 @@ export interface CleanContext {
   readonly findings: CleanFindings;
   readonly report: Report;
   /** Tag names the last walk met: a stage for shapes the item does not have can skip itself. */
-  readonly seen: Set<string>;
+  readonly seen: SeenTags;
 }
 
 /** What an enter visitor did with the element, when it did more than look or edit attributes. */

@@ -227,13 +227,32 @@ export class Attributes implements Iterable<[string, string]> {
   }
 }
 
-// Lower- and upper-case forms of each tag name, computed once per name rather than per element.
-const tagNames = new Map<string, readonly [string, string]>();
-function internTagName(tagName: string): readonly [string, string] {
+// Lower- and upper-case forms of each tag name and its index, computed once per name rather than per element.
+interface TagName {
+  lower: string;
+  upper: string;
+  index: number;
+}
+const tagNames = new Map<string, TagName>();
+const indexByName = new Map<string, number>();
+/** How many tag names get an index of their own (see Element.tagIndex); the rest share 0. */
+const TAG_INDEXES = 4096;
+
+function internTagName(tagName: string): TagName {
   const lower = tagName.toLowerCase();
-  const names = [lower, lower.toUpperCase()] as const;
-  if (tagNames.size < 4096) tagNames.set(tagName, names);
+  let index = indexByName.get(lower);
+  if (index === undefined) {
+    index = indexByName.size + 1 < TAG_INDEXES ? indexByName.size + 1 : 0;
+    if (index) indexByName.set(lower, index);
+  }
+  const names = { lower, upper: lower.toUpperCase(), index };
+  if (tagNames.size < TAG_INDEXES) tagNames.set(tagName, names);
   return names;
+}
+
+/** The index elements named `lowerName` have (0: none of their own, or no element has had that name yet). */
+export function tagIndexOf(lowerName: string): number {
+  return indexByName.get(lowerName) ?? 0;
 }
 
 export class Element extends ParentBase {
@@ -242,6 +261,12 @@ export class Element extends ParentBase {
   readonly tagName: string;
   /** Upper-case, as turndown and the DOM expect. */
   readonly nodeName: string;
+  /**
+   * A small number standing for the tag name, the same for every element of that name (0 for the
+   * names past the first 4,095 a process meets, which share it): the clean stage's walk looks up
+   * its visitors by it, in an array, for every element it visits.
+   */
+  readonly tagIndex: number;
   readonly attributes: Attributes;
 
   constructor(
@@ -251,8 +276,9 @@ export class Element extends ParentBase {
   ) {
     super();
     const names = tagNames.get(tagName) ?? internTagName(tagName);
-    this.tagName = names[0];
-    this.nodeName = names[1];
+    this.tagName = names.lower;
+    this.nodeName = names.upper;
+    this.tagIndex = names.index;
     this.attributes = new Attributes(attributes);
   }
 
