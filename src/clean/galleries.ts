@@ -8,7 +8,7 @@
  * with galleries off (`--no-gallery`) that section, and only it, leaves the body.
  */
 import { valueKind } from '../rules/kind.js';
-import { Element, Text, descendants, h, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, h, nextInOrder, type DomNode, type Fragment } from '../tree/dom.js';
 import { BLOCK_TAGS, isBlankText, normalizeSpace, textOf } from '../tree/text.js';
 import type { Gallery, GalleryImage } from '../types.js';
 import { excerpt } from './report.js';
@@ -44,7 +44,8 @@ export function readEntry(block: Element): GalleryImage | null {
   let img: Element | null = null;
   let bold: Element | null = null;
   let textBeforeBold = '';
-  for (const node of descendants(block)) {
+  // Plain walks, not the descendants() generator: every block after every gallery label is read.
+  for (let node: DomNode | null = block.firstChild; node; node = nextInOrder(node, block)) {
     if (node instanceof Element) {
       if (node.tagName === 'img') {
         if (img) return null;
@@ -83,7 +84,7 @@ export function readEntry(block: Element): GalleryImage | null {
 function textAfter(block: Element, marker: Element): string {
   let out = '';
   let after = false;
-  for (const node of descendants(block)) {
+  for (let node: DomNode | null = block.firstChild; node; node = nextInOrder(node, block)) {
     if (node === marker) after = true;
     else if (after && node instanceof Text && !isInside(node, marker)) out += node.data;
   }
@@ -95,7 +96,19 @@ function isInside(node: Text, ancestor: Element): boolean {
   return false;
 }
 
+// Compiled once per label (labels are rule data, read again for every heading of every item).
+const labelPatterns = new Map<string, RegExp>();
+
 function labelPattern(label: string): RegExp {
+  let pattern = labelPatterns.get(label);
+  if (!pattern) {
+    pattern = compileLabelPattern(label);
+    if (labelPatterns.size < 1024) labelPatterns.set(label, pattern);
+  }
+  return pattern;
+}
+
+function compileLabelPattern(label: string): RegExp {
   return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|\\s|[：:|｜\\-–—])\\s*[：:|｜\\-–—]?\\s*`, 'i');
 }
 

@@ -199,10 +199,15 @@ const usedRules = new Set<string>();
 let currentPack: RulePack | null = null;
 let currentCtx: CleanContext | null = null;
 
+/** Is the attribute one that holds image or link URLs, and does it name a current proxy host? */
+function mayNameProxy(name: string, value: string): boolean {
+  return value !== '' && (URL_ATTRIBUTES.has(name) || SRCSET_ATTRIBUTES.has(name)) && namesProxyHost(value);
+}
+
 /** The attribute's value with the pack's proxies taken off its URLs (the same value when none were). */
 function unwrapAttribute(name: string, value: string): string {
+  if (!mayNameProxy(name, value)) return value;
   const isUrl = URL_ATTRIBUTES.has(name);
-  if (!value || (!isUrl && !SRCSET_ATTRIBUTES.has(name)) || !namesProxyHost(value)) return value;
   const pack = currentPack!;
   const proxies = pack.proxies!;
   const used = usedRules;
@@ -243,9 +248,9 @@ function unwrapElement(el: Element, ctx: CleanContext): void {
   if (!el.attributes.size) return;
   let all = searchByPacks.get(ctx.packs);
   if (!all) searchByPacks.set(ctx.packs, (all = hostSearch(ctx.packs.flatMap(hostsOf))));
-  // Most elements name no proxy at all: one look at their values, not one pass per pack.
+  // Most elements name no proxy at all: one look at their URLs, not one pass per pack.
   currentSearch = all;
-  if (!el.attributes.someValue(namesProxyHost)) return;
+  if (!el.attributes.some(mayNameProxy)) return;
   currentCtx = ctx;
   for (const pack of ctx.packs) {
     if (!pack.proxies?.length) continue;

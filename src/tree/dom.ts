@@ -189,6 +189,12 @@ export class Attributes implements Iterable<[string, string]> {
     const pairs = this.pairs;
     if (pairs) for (let i = 0; i < pairs.length; i += 2) visit(pairs[i]!, pairs[i + 1]!);
   }
+  /** Does any attribute pass `test`? (No iterator: this runs for every element on the hot path.) */
+  some(test: (name: string, value: string) => boolean): boolean {
+    const pairs = this.pairs;
+    if (pairs) for (let i = 0; i < pairs.length; i += 2) if (test(pairs[i]!, pairs[i + 1]!)) return true;
+    return false;
+  }
   /** Does any value pass `test`? (No iterator: this runs for every element on the hot path.) */
   someValue(test: (value: string) => boolean): boolean {
     const pairs = this.pairs;
