@@ -104,7 +104,7 @@ function moveRights(root: Fragment, ctx: CleanContext): void {
   // anywhere, the text of a block read only when it can start as one of them.
   for (const el of elements(root)) {
     if (!el.parentNode) continue;
-    const bySelector = selectorRules.find(({ rule }) => matches(el, rule.selector!));
+    const bySelector = selectorRules.length ? namedBySelector(el, selectorRules) : undefined;
     if (bySelector) takeRights(el, ctx, { bySelector });
     // The cheap tests first: most blocks are turned down by their first character.
     else if (
@@ -116,6 +116,12 @@ function moveRights(root: Fragment, ctx: CleanContext): void {
     )
       takeRights(el, ctx, { anywhereOnly: true });
   }
+}
+
+/** The first selector rule naming `el` (a plain loop: this runs for every element of the body). */
+function namedBySelector(el: Element, rules: AnywhereRules['selectorRules']): { pack: RulePack; rule: RightsRule } | undefined {
+  for (let i = 0; i < rules.length; i++) if (matches(el, rules[i]!.rule.selector!)) return rules[i];
+  return undefined;
 }
 
 interface AnywhereRules {

@@ -58,9 +58,12 @@ function isWorthExplaining(name: string, schema: SanitizeSchema): boolean {
   );
 }
 
-// The element whose attributes are being cleaned: Attributes.retain() takes a plain function, and
-// this runs for every element (no closure made per element).
-let cleaning: { el: Element; allowed: readonly string[]; base: string | null; ctx: CleanContext } | null = null;
+// The element whose attributes are being cleaned, and what for: Attributes.retain() takes a plain
+// function, and this runs for every element (no closure or object made per element).
+let cleaningEl: Element | null = null;
+let cleaningAllowed: readonly string[] = [];
+let cleaningBase: string | null = null;
+let cleaningCtx: CleanContext | null = null;
 
 /** A relative address (`img/a.jpg`, `/about`), which only a base URL can resolve. */
 function isRelative(value: string): boolean {
@@ -72,7 +75,10 @@ function isRelative(value: string): boolean {
 const unresolved = new WeakMap<CleanContext, string[]>();
 
 function keptValue(name: string, value: string): string | null {
-  const { el, allowed, base, ctx } = cleaning!;
+  const el = cleaningEl!;
+  const allowed = cleaningAllowed;
+  const base = cleaningBase;
+  const ctx = cleaningCtx!;
   const kept = allowed.includes(name) ? safeUrl(value, name, base, sanitizeSchema) : null;
   if (kept === null && !base && name in sanitizeSchema.urlAttributes && allowed.includes(name) && isRelative(value)) {
     const list = unresolved.get(ctx) ?? [];
@@ -87,33 +93,66 @@ function keptValue(name: string, value: string): string | null {
 
 function cleanAttributes(el: Element, allowed: readonly string[], base: string | null, ctx: CleanContext): void {
   if (!el.attributes.size) return;
-  cleaning = { el, allowed, base, ctx };
+  cleaningEl = el;
+  cleaningAllowed = allowed;
+  cleaningBase = base;
+  cleaningCtx = ctx;
   el.attributes.retain(keptValue);
-  cleaning = null;
+  cleaningEl = cleaningCtx = null;
+}
+
+/** What the schema says of one tag name. */
+interface TagDecision {
+  drop: boolean;
+  /** Not in the allowlist: unwrapped, its content kept. */
+  unwrap: boolean;
+  /** The synonym it is renamed to. */
+  renameTo: string | undefined;
+  /** The attributes it keeps (as renamed). */
+  allowed: readonly string[];
+}
+
+// Own entries only: a tag named like an Object.prototype member (`<constructor>`) is a tag, not a rule.
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+function decide(tag: string, schema: SanitizeSchema): TagDecision {
+  const renameTo = own(schema.rename, tag);
+  return {
+    drop: schema.dropWithContent.has(tag),
+    unwrap: !own(schema.allow, tag),
+    renameTo,
+    allowed: own(schema.allow, renameTo ?? tag) ?? [],
+  };
+}
+
+// Decided once per tag name (by its index), not looked up in the schema for every element.
+const decisions: Array<TagDecision | undefined> = [];
+function decisionFor(el: Element): TagDecision {
+  const i = el.tagIndex;
+  return i ? (decisions[i] ??= decide(el.tagName, sanitizeSchema)) : decide(el.tagName, sanitizeSchema);
 }
 
 /** One element as the schema says: dropped with its content, unwrapped, renamed, or scrubbed. */
 function sanitizeElement(start: Element, ctx: CleanContext): Step {
-  const schema = sanitizeSchema;
   let el = start;
-  if (el.namespace !== HTML_NS || schema.dropWithContent.has(el.tagName)) {
+  const decision = decisionFor(el);
+  if (el.namespace !== HTML_NS || decision.drop) {
     el.remove();
     ctx.report.stage('sanitize', 'removed', () => droppedWithContent(el));
     return GONE;
   }
-  if (!schema.allow[el.tagName]) {
+  if (decision.unwrap) {
     unwrap(el);
     return GONE;
   }
-  const renamedTo = schema.rename[el.tagName];
-  if (renamedTo) {
+  if (decision.renameTo) {
     // Synonyms folded into one name (b → strong, section → div), so later stages see one tag.
-    const renamed = new Element(renamedTo, el.attributes);
+    const renamed = new Element(decision.renameTo, el.attributes);
     while (el.firstChild) renamed.appendChild(el.firstChild);
     replaceNode(el, renamed);
     el = renamed;
   }
-  cleanAttributes(el, schema.allow[el.tagName]!, ctx.baseUrl ?? ctx.itemUrl, ctx);
+  cleanAttributes(el, decision.allowed, ctx.baseUrl ?? ctx.itemUrl, ctx);
   if (el.tagName === 'img' && !isImageAddress(el.getAttribute('src'))) {
     el.remove();
     return GONE;

@@ -34,6 +34,11 @@ describe('safeUrl', () => {
 });
 
 describe('sanitize', () => {
+  it('reads a tag named like a member of every JavaScript object as an unknown tag (unwrapped), not as a rule', () => {
+    const { root } = cleanHtml('<p>a <constructor>b</constructor> <tostring>c</tostring> <b constructor="x">d</b></p>');
+    expect(outline(root)).toBe('<p>a b c <strong>d</strong></p>');
+  });
+
   it('drops dangerous elements with their content and unknown ones without it', () => {
     const { root } = cleanHtml(
       '<p>a<script>alert(1)</script><style>p{}</style><font color="red">b</font><svg><script>x</script></svg></p><form><input value="x"></form><object data="x"><embed src="x"></object>',
