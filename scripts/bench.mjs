@@ -286,6 +286,7 @@ if (wanted('library')) {
     parse: 'parse (dump header, parse5 into the light DOM)',
     clean: 'clean (all cleaners)',
     markdown: 'Markdown (turndown and our rules) of the cleaned tree',
+    bareTurndown: 'of which bare turndown would take (its own rules, no escaping)',
     text: 'plain text',
     html: 'HTML (serializer)',
   };

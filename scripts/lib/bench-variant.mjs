@@ -27,7 +27,14 @@ if (variant === 'floor') {
   const { decode } = await import('../../dist/input/decode.js');
   const { parseDump } = await import('../../dist/input/dump.js');
   const { clean } = await import('../../dist/clean/index.js');
-  const { toMarkdown } = await import('../../dist/render/markdown.js');
+  const { toMarkdown, TURNDOWN_OPTIONS } = await import('../../dist/render/markdown.js');
+  const { withTextMemo } = await import('../../dist/tree/dom.js');
+  const { default: BareTurndown } = await import('turndown/lib/turndown.browser.cjs.js');
+  // What turndown costs on its own, on the same cleaned tree: its own rules, no escaping, handed the
+  // tree itself as toMarkdown hands it (the bound under the Markdown target; see the README's Speed).
+  const bare = new BareTurndown(TURNDOWN_OPTIONS);
+  bare.escape = (text) => text;
+  const bareTurndown = (root) => withTextMemo(() => bare.turndown({ nodeType: root.nodeType, cloneNode: () => root }));
   const { plainText } = await import('../../dist/extract/text.js');
   const { toHtml } = await import('../../dist/tree/parse.js');
   const { packsFor, timeZoneFor } = await import('../../dist/rules/index.js');
@@ -40,7 +47,7 @@ if (variant === 'floor') {
     cleanRaw(raw);
     return raw.body;
   };
-  const stages = { decode: 0, parse: 0, clean: 0, markdown: 0, text: 0, html: 0 };
+  const stages = { decode: 0, parse: 0, clean: 0, markdown: 0, bareTurndown: 0, text: 0, html: 0 };
   const timed = (stage, fn, x) => {
     const t0 = performance.now();
     const out = fn(x);
@@ -54,6 +61,7 @@ if (variant === 'floor') {
       const text = timed('decode', decode, dumps[i]).text;
       timed('clean', cleanRaw, timed('parse', parseDump, text));
       timed('markdown', toMarkdown, cleanedBody(text));
+      timed('bareTurndown', bareTurndown, cleanedBody(text));
       timed('text', plainText, cleanedBody(text));
       timed('html', toHtml, cleanedBody(text));
     }

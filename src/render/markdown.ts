@@ -19,6 +19,7 @@ import { link } from './rules/link.js';
 import { list, listItem } from './rules/list.js';
 import { preformatted } from './rules/preformatted.js';
 import { tableRule } from './rules/table.js';
+import type { MarkdownRule } from './rules/types.js';
 
 /** turndown's typings name the browser DOM; our light DOM has the surface it actually uses. */
 type TurndownInput = Parameters<TurndownService['turndown']>[0];
@@ -36,14 +37,57 @@ export const TURNDOWN_OPTIONS = {
   linkStyle: 'inlined',
 } satisfies TurndownService.Options;
 
-/** Our rules by name, in the order turndown is given them (its own rules come after ours). */
-const RULES = { figure, strong, emphasis, superscript, strikethrough, preformatted, code, image, link, blockquote, list, listItem };
+/** Our rules (each for tags no other of ours is for; turndown's own rules come after ours). */
+const RULES: readonly MarkdownRule[] = [
+  figure,
+  strong,
+  emphasis,
+  superscript,
+  strikethrough,
+  preformatted,
+  code,
+  image,
+  link,
+  blockquote,
+  list,
+  listItem,
+];
+
+/** The tags a rule is for: its filter's, or those it names beside a filter function. */
+function tagsOf(rule: MarkdownRule): readonly string[] {
+  if (typeof rule.filter === 'string') return [rule.filter];
+  if (Array.isArray(rule.filter)) return rule.filter as string[];
+  if (!rule.tags) throw new Error('a Markdown rule with a filter function must name its tags');
+  return rule.tags;
+}
+
+/**
+ * Our rules as one turndown rule, found by one lookup of the element's name. Turndown tries its
+ * rules one after another for every element (lower-casing the name for each), ours first: a dozen
+ * tries per element before its own paragraph rule.
+ */
+export function byTag(rules: readonly MarkdownRule[]): MarkdownRule {
+  const byName = new Map<string, MarkdownRule>();
+  for (const rule of rules) {
+    for (const tag of tagsOf(rule)) {
+      const name = tag.toUpperCase();
+      if (byName.has(name)) throw new Error(`two Markdown rules are for <${tag}>`);
+      byName.set(name, rule);
+    }
+  }
+  return {
+    filter: (node, options) => {
+      const rule = byName.get(node.nodeName);
+      return rule !== undefined && (typeof rule.filter !== 'function' || rule.filter.call(rule, node, options));
+    },
+    replacement: (content, node, options) => byName.get(node.nodeName)!.replacement!(content, node, options),
+  };
+}
 
 function createService(): TurndownService {
   const service = new TurndownBrowserBuild(TURNDOWN_OPTIONS);
   service.escape = escapeMarkdown;
-  for (const [name, rule] of Object.entries(RULES)) service.addRule(name, rule);
-  service.addRule('table', tableRule(service));
+  service.addRule('feedclean', byTag([...RULES, tableRule(service)]));
   return service;
 }
 

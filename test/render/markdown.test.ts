@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Options as TurndownOptions } from 'turndown';
+import { byTag } from '../../src/render/markdown.js';
+import type { MarkdownRule, TurndownNode } from '../../src/render/rules/types.js';
+import type { Element } from '../../src/tree/dom.js';
+import { parseBody } from '../../src/tree/parse.js';
 import { cleanHtml } from '../support/clean.js';
 
 const md = (html: string, url?: string) => cleanHtml(html, url).markdown;
@@ -102,5 +107,27 @@ describe('markdown rendering', () => {
   it('never leaves runs of blank lines or raw HTML', () => {
     const out = md('<div><div><p>a</p></div><div></div><div><p>b</p></div></div><section><p>c</p></section>');
     expect(out).toBe('a\n\nb\n\nc');
+  });
+});
+
+describe('byTag (our rules as one turndown rule)', () => {
+  const rule = (tags: string[] | string, out: string, test?: (node: TurndownNode) => boolean): MarkdownRule =>
+    test ? { tags: [tags].flat(), filter: test, replacement: () => out } : { filter: tags, replacement: () => out };
+  const node = (html: string) => parseBody(html).root.firstChild as unknown as TurndownNode;
+  const options = {} as TurndownOptions;
+
+  it('claims an element by its name, and a rule with a filter function only when the function says so', () => {
+    const one = byTag([rule(['b', 'strong'], 'B'), rule('a', 'A', (n) => !!(n as unknown as Element).getAttribute('href'))]);
+    const filter = one.filter as (n: TurndownNode, o: TurndownOptions) => boolean;
+    expect(filter(node('<b>x</b>'), options)).toBe(true);
+    expect(one.replacement!('', node('<strong>x</strong>'), options)).toBe('B');
+    expect(filter(node('<a href="/x">x</a>'), options)).toBe(true);
+    expect(filter(node('<a>x</a>'), options)).toBe(false); // turndown's own rules then
+    expect(filter(node('<p>x</p>'), options)).toBe(false);
+  });
+
+  it('refuses two rules for one tag, and a filter function that names no tags', () => {
+    expect(() => byTag([rule('b', '1'), rule(['i', 'b'], '2')])).toThrow('two Markdown rules are for <b>');
+    expect(() => byTag([{ filter: () => true, replacement: () => '' }])).toThrow('must name its tags');
   });
 });

@@ -16,6 +16,7 @@ function insideLink(node: Element): boolean {
 }
 
 export const code: MarkdownRule = {
+  tags: ['code'],
   filter: (node) => node.nodeName === 'CODE' && !(node.parentNode?.nodeName === 'PRE' && !node.previousSibling && !node.nextSibling),
   replacement: (content, node) => {
     if (!content) return '';

@@ -19,6 +19,7 @@ function bracketsAsReferences(text: string): string {
 }
 
 export const link: MarkdownRule = {
+  tags: ['a'],
   filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
   replacement: (content, node) => {
     const href = asElement(node).getAttribute('href')!;

@@ -2,7 +2,10 @@
 import type TurndownService from 'turndown';
 import type { Element } from '../../tree/dom.js';
 
-export type MarkdownRule = TurndownService.Rule;
+export type MarkdownRule = TurndownService.Rule & {
+  /** The tags a rule whose filter is a function is for (render/markdown.ts looks rules up by tag). */
+  tags?: readonly string[];
+};
 export type TurndownNode = TurndownService.Node;
 
 /** turndown's typings name the browser DOM; our light DOM has the surface it actually uses. */
