@@ -208,7 +208,9 @@ export function decode(input: string | Uint8Array): Decoded {
         : new TextDecoder(unicode.encoding).decode(body);
       return finish(text, unicode.encoding, warnings);
     }
-    if (input.includes(0)) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL bytes), not a feed item');
+    // (Buffer's search, not Uint8Array's includes: some twenty times faster on a whole input.)
+    if (asBuffer(input).indexOf(0) >= 0)
+      throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL bytes), not a feed item');
     const label = declaredLabel(input);
     const declared = label === null ? null : declaredEncoding(label, warnings);
     if (declared && declared.name !== 'utf-8') return finish(decodeAs(input, declared), declared.name, warnings);
@@ -216,17 +218,38 @@ export function decode(input: string | Uint8Array): Decoded {
       text = utf8.decode(input);
     } catch {
       ({ text, encoding } = decodeUndeclared(input, warnings, declared?.name === 'utf-8'));
+      return finish(text, encoding, warnings);
     }
+    // Valid UTF-8 without NUL bytes holds no NUL character, and a C1 character only as C2 80–9F.
+    return finish(text, encoding, warnings, { nul: false, c1: hasUtf8C1(input) });
   }
   return finish(text, encoding, warnings);
 }
 
-function finish(decoded: string, encoding: string, warnings: string[]): Decoded {
+/** Do UTF-8 bytes encode a C1 control character (C2 80 to C2 9F)? Looked for in the bytes, which is faster. */
+function hasUtf8C1(bytes: Uint8Array): boolean {
+  const buffer = asBuffer(bytes);
+  for (let i = buffer.indexOf(0xc2); i >= 0; i = buffer.indexOf(0xc2, i + 1)) {
+    const next = buffer[i + 1];
+    if (next !== undefined && next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
+}
+
+/** What the caller already knows the decoded text holds (else it is looked for). */
+interface Known {
+  nul: boolean;
+  c1: boolean;
+}
+
+function finish(decoded: string, encoding: string, warnings: string[], known?: Known): Decoded {
   // C1 control characters are never text; in feeds they are windows-1252 smart quotes and dashes
   // that went through a Latin-1 decoder somewhere upstream ("demoronizing", as feedparser calls it).
-  let text = /[\u0080-\u009f]/.test(decoded) ? decoded.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : decoded;
+  const c1 = known ? known.c1 : /[\u0080-\u009f]/.test(decoded);
+  let text = c1 ? decoded.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\0')) throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL characters), not a feed item');
+  if ((known ? known.nul : true) && text.includes('\0'))
+    throw new FeedcleanError('BINARY_INPUT', 'input is binary (it contains NUL characters), not a feed item');
   if (!/\S/.test(text)) throw new FeedcleanError('EMPTY_INPUT', 'input is empty');
   return { text, encoding, warnings };
 }

@@ -108,7 +108,8 @@ export function toMarkdown(root: Fragment): string {
   // Each pattern runs only when a plain search (far cheaper than a regex scan) finds its shape.
   let settled = markdown;
   // (`$` with the m flag is also before \r, U+2028 and U+2029, which text may hold.)
-  if (settled.includes(' \n') || settled.includes('\t\n') || /[\r\u2028\u2029]/.test(settled)) settled = settled.replace(/[ \t]+$/gm, '');
+  const lineEnds = settled.includes('\r') || settled.includes('\u2028') || settled.includes('\u2029');
+  if (lineEnds || settled.includes(' \n') || settled.includes('\t\n')) settled = settled.replace(/[ \t]+$/gm, '');
   if (settled.includes('\n\n\n')) settled = settled.replace(/\n{3,}/g, '\n\n');
   settled = settled.trim();
   // A hard break ending a block is no break in CommonMark but a literal backslash: it goes.

@@ -171,6 +171,18 @@ describe('decode: C1 controls', () => {
     );
   });
 
+  it('finds them in UTF-8 bytes as it finds them in a string (the bytes are searched, the string matched)', () => {
+    // Every character from U+0060 to U+0140 (C1 controls, Latin-1 letters and signs led by the same
+    // byte C2 or C3) in random runs, with CJK text between.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let run = 0; run < 200; run++) {
+      let text = '<p>';
+      for (let i = 0; i < 12; i++) text += random() < 0.3 ? '中文' : String.fromCharCode(0x60 + Math.floor(random() * 0xe0));
+      expect(decode(new Uint8Array(Buffer.from(text, 'utf8'))).text, JSON.stringify(text)).toBe(decode(text).text);
+    }
+  });
+
   it('replaces lone surrogates in string input, keeping real pairs', () => {
     expect(decode('<p>a\ud800b\udc00c😀</p>').text).toBe('<p>a\ufffdb\ufffdc😀</p>');
   });
