@@ -108,6 +108,17 @@ describe('escapeMarkdown: what stays as it is', () => {
 });
 
 describe('escapeMarkdown: its first look', () => {
+  it('knows an autolink literal in any case, anywhere in the text', () => {
+    // The literal would take the backtick: its start gets a backslash, whatever the case of `www`.
+    for (const www of ['www', 'WWW', 'Www', 'wWw', 'wwW']) {
+      for (const text of [`${www}.example.com\``, `see ${www}.example.com\`x`, `a.b ${www}.c\``]) {
+        expect(resolveLineStarts(escapeMarkdown(text)), text).toBe(text.replace(www + '.', `${www}\\.`).replace('`', '\\`'));
+      }
+    }
+    expect(resolveLineStarts(escapeMarkdown('FTP://x.y`'))).toBe('FTP\\://x.y\\`');
+    expect(resolveLineStarts(escapeMarkdown('ww.x`'))).toBe('ww.x\\`');
+  });
+
   it('hands back as it is only text every escape would leave as it is', () => {
     const piece = fc.constantFrom(
       'a',
@@ -131,7 +142,12 @@ describe('escapeMarkdown: its first look', () => {
       '*',
       '&amp;',
       'www.',
+      'WwW.',
+      'w',
+      'W',
       'http://',
+      ':',
+      '/',
       '\ufdd0',
       '`',
     );
