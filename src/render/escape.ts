@@ -161,12 +161,21 @@ function resolveEdgeEscapes(markdown: string): string {
   });
 }
 
+// An address without anything linkDestination encodes, escapes, or wraps in `<…>` for (nor our marks).
+const PLAIN_DESTINATION = /^[^<>\u0000-\u0020\u007f\\`&()\s\ufdd0-\ufdd3]*$/;
+
 /**
  * A link or image destination: bare when safe, in `<…>` when it has spaces or parentheses. Nothing
  * in it may stop the link from being read as one (its text and title would then be read as text):
  * ASCII control characters, which no destination may hold, are percent-encoded.
  */
 export function linkDestination(url: string): string {
+  // Most addresses hold nothing any step below acts on but the autolink mark: one look for them.
+  return PLAIN_DESTINATION.test(url) ? markAutolinks(url) : encodedDestination(url);
+}
+
+/** linkDestination without its first look (which only spares addresses this would hand back marked alone). */
+export function encodedDestination(url: string): string {
   // A backslash or `&copy;` in a URL would be read as an escape or an entity, a backtick as the
   // start of a code span if the link failed after all: each is escaped.
   const clean = unmark(url)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeAllShapes, escapeInline, escapeMarkdown, linkDestination, resolveLineStarts } from '../../src/render/escape.js';
+import {
+  encodedDestination,
+  escapeAllShapes,
+  escapeInline,
+  escapeMarkdown,
+  linkDestination,
+  resolveLineStarts,
+} from '../../src/render/escape.js';
 
 /** Text escaped and written at the start of a line, as a paragraph's first text is. */
 const atLineStart = (text: string) => resolveLineStarts(escapeMarkdown(text));
@@ -162,6 +169,41 @@ describe('escapeMarkdown: its first look', () => {
 });
 
 describe('linkDestination', () => {
+  it('hands back as it is (but for the autolink mark) only an address every step would leave as it is', () => {
+    const piece = fc.constantFrom(
+      'https://',
+      'www.',
+      'a',
+      '/',
+      '?',
+      '=',
+      '%20',
+      ' ',
+      '\u00a0',
+      '(',
+      ')',
+      '<',
+      '>',
+      '\\',
+      '`',
+      '&',
+      '&amp;',
+      '\n',
+      '\u0000',
+      '\u007f',
+      '\ufdd3',
+      '文',
+      '#',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const url = pieces.join('');
+        expect(linkDestination(url), JSON.stringify(url)).toBe(encodedDestination(url));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('leaves an ordinary URL bare', () => {
     expect(resolveLineStarts(linkDestination('https://www.dw.com/en/a-123?x=1&y=2#frag'))).toBe('https://www.dw.com/en/a-123?x=1&y=2#frag');
   });

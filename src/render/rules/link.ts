@@ -25,7 +25,8 @@ export const link: MarkdownRule = {
     const href = asElement(node).getAttribute('href')!;
     const text = content.trim();
     if (!text) return '';
-    if (text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
+    // (Escaping only adds characters: a shorter text is not the address, and needs no escaping to say so.)
+    if (text.length >= href.length && text === escapeMarkdown(href) && !/[\s<>]/.test(href)) return `<${href}>`;
     const title = normalizeSpace(asElement(node).getAttribute('title') ?? '');
     const titlePart = title ? ` ${linkTitle(title)}` : '';
     return `[${bracketsAsReferences(text)}](${linkDestination(href)}${titlePart})`;
