@@ -93,6 +93,14 @@ const ALL_CASES = [
     peakMb: 1200,
   },
   {
+    name: 'emphasis with 500,000 punctuation marks at each edge (moved outside it)',
+    input: () => dump(`<p>a<b>${'「'.repeat(500_000)}x${'」'.repeat(500_000)}</b>b</p>`),
+    args: ['-f', 'ndjson'],
+    outcome: (r) => r.code === 0 && r.lines === 1,
+    seconds: 10,
+    peakMb: 1200,
+  },
+  {
     name: '40 MB of "*" in one text (each one escaped)',
     input: () => dump(`<p>${'*'.repeat(40 * 2 ** 20)}</p>`),
     args: ['-f', 'ndjson'],

@@ -14,10 +14,36 @@ const PUNCT = /[\p{P}\p{S}]/u;
 const ESCAPABLE = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '~', '&', '#', '-', '+', '=', '|', '!']);
 const SPACE_OR_PUNCT = /[\s\p{P}\p{S}]/u;
 
-/** The last character of a text, whole even when it takes two UTF-16 units (😀). */
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** The last character of a text, whole even when it takes two UTF-16 units (😀); '' for ''. */
 function lastCodePoint(text: string): string {
-  const low = text.charCodeAt(text.length - 1);
-  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+  const n = text.length;
+  return n > 1 && isLow(text.charCodeAt(n - 1)) && isHigh(text.charCodeAt(n - 2)) ? text.slice(-2) : text.slice(-1);
+}
+
+/** The first character of a text, whole even when it takes two UTF-16 units; '' for ''. */
+function firstCodePoint(text: string): string {
+  return text ? String.fromCodePoint(text.codePointAt(0)!) : '';
+}
+
+/** Does the text hold more than one character (a surrogate pair being one)? */
+function hasMoreThanOne(text: string): boolean {
+  return text.length > 2 || (text.length === 2 && !(isHigh(text.charCodeAt(0)) && isLow(text.charCodeAt(1))));
+}
+
+/** How many characters at the start (or the end) of `text` are movable, counted up to `limit`. */
+function movableRun(text: string, fromEnd: boolean): number {
+  let count = 0;
+  let rest = text;
+  while (rest) {
+    const ch = fromEnd ? lastCodePoint(rest) : firstCodePoint(rest);
+    if (!movable(ch)) break;
+    count++;
+    rest = fromEnd ? rest.slice(0, rest.length - ch.length) : rest.slice(ch.length);
+  }
+  return count;
 }
 
 /** The character just outside `node` on one side, looking through inline ancestors. */
@@ -77,31 +103,36 @@ export function emphasisRule(delimiter: string): TurndownService.Rule['replaceme
       while (child instanceof Text && !child.data.trim()) child = edge === 'firstChild' ? child.nextSibling : child.previousSibling;
       return child instanceof Text ? child.data.trim() : '';
     };
-    let leadBudget = [...edgeText('firstChild')].findIndex((c) => !movable(c));
-    if (leadBudget < 0) leadBudget = [...edgeText('firstChild')].length;
-    const trailChars = [...edgeText('lastChild')].reverse();
-    let trailBudget = trailChars.findIndex((c) => !movable(c));
-    if (trailBudget < 0) trailBudget = trailChars.length;
+    // (Character by character from the edge, each step a slice: linear in what moves, however long
+    // a run of punctuation the text has.)
     if (before && !SPACE_OR_PUNCT.test(before)) {
-      while (leadBudget-- > 0 && movable([...inner][0]) && [...inner].length > 1) {
-        const ch = [...inner][0]!;
+      let leadBudget = movableRun(edgeText('firstChild'), false);
+      while (leadBudget-- > 0 && hasMoreThanOne(inner) && movable(firstCodePoint(inner))) {
+        const ch = firstCodePoint(inner);
         lead += ch;
         inner = inner.slice(ch.length);
       }
     }
     if (after && !SPACE_OR_PUNCT.test(after)) {
-      while (trailBudget-- > 0 && movable([...inner].at(-1)) && [...inner].at(-2) !== '\\' && [...inner].length > 1) {
-        const ch = [...inner].at(-1)!;
-        trail = ch + trail;
-        inner = inner.slice(0, -ch.length);
+      let trailBudget = movableRun(edgeText('lastChild'), true);
+      const trailParts: string[] = [];
+      for (;;) {
+        if (trailBudget-- <= 0 || !hasMoreThanOne(inner)) break;
+        const ch = lastCodePoint(inner);
+        const rest = inner.slice(0, inner.length - ch.length);
+        if (!movable(ch) || lastCodePoint(rest) === '\\') break;
+        trailParts.push(ch);
+        inner = rest;
       }
+      trail = trailParts.reverse().join('') + trail;
     }
     // Still unable to open or close (`a*|b|*c`): written without it, rather than as stray `*`
     // that a reader would see and that would be escaped as text the next time round.
-    const visible = [...inner.replace(LINE_MARKS, '')]; // escape.ts's line marks are not text
-    const first = visible[0] ?? '';
-    const last = visible.at(-1) ?? '';
-    if (!canOpen([...lead].at(-1) ?? before, first) || !canClose(last, [...trail][0] ?? after)) return `${lead}${inner}${trail}`;
+    const visible = inner.replace(LINE_MARKS, ''); // escape.ts's line marks are not text
+    const first = firstCodePoint(visible);
+    const last = lastCodePoint(visible);
+    if (!canOpen(lead ? lastCodePoint(lead) : before, first) || !canClose(last, trail ? firstCodePoint(trail) : after))
+      return `${lead}${inner}${trail}`;
     return `${lead}${delimiter}${inner}${delimiter}${trail}`;
   };
 }
