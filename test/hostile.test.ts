@@ -71,6 +71,36 @@ describe('hostile input', () => {
     expect(item!.markdown).toBe(`a${'「'.repeat(20_000)}**x**${'」'.repeat(20_000)}b`);
   });
 
+  it('a list of 100,000 items is numbered in one pass, and 20,000 lists in a row alternate their markers without recursion', () => {
+    const [long] = normalize(dump(`<ol>${'<li>x</li>'.repeat(100_000)}</ol>`));
+    const lines = long!.markdown.split('\n');
+    expect(lines).toHaveLength(100_000);
+    expect(lines[99_999]).toBe('100000. x');
+    expect(long!.text.split('\n\n')[99_999]).toBe('100000. x');
+    const [run] = normalize(dump('<ol><li>x</li></ol>'.repeat(20_000)));
+    const markers = run!.markdown.split('\n\n').map((item) => item.slice(0, 2));
+    expect(markers).toHaveLength(20_000);
+    expect(markers.every((m, i) => m === (i % 2 ? '1)' : '1.'))).toBe(true);
+  });
+
+  it('a figure of 20,000 images gives each the figure caption, read once', () => {
+    const [item] = normalize(
+      dump(`<figure>${'<img src="https://x.example/i.png">'.repeat(20_000)}<figcaption>shared</figcaption></figure>`),
+    );
+    expect(item!.images).toHaveLength(20_000);
+    expect(item!.images.every((f) => f.caption === 'shared')).toBe(true);
+  });
+
+  it('200,000 lines of preformatted text and 100,000 categories of one entry are read in one pass', () => {
+    const [pre] = normalize(dump(`<pre>${'line\n'.repeat(200_000)}</pre>`));
+    expect(pre!.text.split('\n')).toHaveLength(200_000);
+    const categories = Array.from({ length: 100_000 }, (_, i) => `<category>c${i}</category>`).join('');
+    const [entry] = normalize(
+      rss(`<item><title>t</title><link>https://e.example/1</link>${categories}<description>d</description></item>`),
+    );
+    expect(entry!.tags).toHaveLength(100_000);
+  });
+
   it('inputs over the size limit are refused with their size, before being parsed', () => {
     expect(() => normalize(`<p>${'x'.repeat(65 * 2 ** 20)}</p>`)).toThrow(/too large/);
   });

@@ -97,7 +97,7 @@ function lines(el: Element): string[] {
     const node = stack.pop()!;
     if (node instanceof Text) out[out.length - 1] += node.data;
     else if (node instanceof Element && node.tagName === 'br') out.push('');
-    else if (node instanceof Element) stack.push(...[...node.childNodes].reverse());
+    else if (node instanceof Element) for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out.map(normalizeSpace).filter(Boolean);
 }

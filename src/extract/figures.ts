@@ -7,10 +7,21 @@ import { closest } from '../tree/select.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import type { Figure } from '../types.js';
 
-function captionOf(img: Element): string | null {
+/** The figure's caption text, found once per figure (one figure may hold thousands of images). */
+function figcaptionText(figure: Element, known: Map<Element, string | null>): string | null {
+  let text = known.get(figure);
+  if (text === undefined) {
+    const figcaption = figure.children.find((c) => c.tagName === 'figcaption');
+    text = figcaption ? textOf(figcaption) : null;
+    known.set(figure, text);
+  }
+  return text;
+}
+
+function captionOf(img: Element, known: Map<Element, string | null>): string | null {
   const figure = closest(img, 'figure');
-  const figcaption = figure?.children.find((c) => c.tagName === 'figcaption');
-  const text = figcaption ? textOf(figcaption) : normalizeSpace(img.getAttribute('alt') ?? '');
+  const caption = figure ? figcaptionText(figure, known) : null;
+  const text = caption !== null ? caption : normalizeSpace(img.getAttribute('alt') ?? '');
   return text || null;
 }
 
@@ -21,10 +32,11 @@ function isInside(el: Element, containers: readonly Element[]): boolean {
 
 export function extractFigures(root: Fragment, skip: readonly Element[] = []): Figure[] {
   const figures: Figure[] = [];
+  const captions = new Map<Element, string | null>();
   for (const el of elements(root)) {
     if (el.tagName !== 'img') continue;
     const url = el.getAttribute('src');
-    if (url && !(skip.length && isInside(el, skip))) figures.push({ url, caption: captionOf(el) });
+    if (url && !(skip.length && isInside(el, skip))) figures.push({ url, caption: captionOf(el, captions) });
   }
   return figures;
 }

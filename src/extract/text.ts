@@ -5,11 +5,17 @@
 import { Element, Text, type DomNode, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS, normalizeSpace } from '../tree/text.js';
 
-function listMarker(li: Element): string {
+/** The marker of a list item; `positions` keeps each ordered list's items numbered once (a list may have 100,000). */
+function listMarker(li: Element, positions: Map<Element, Map<Element, number>>): string {
   const list = li.parentNode;
   if (!(list instanceof Element) || list.tagName !== 'ol') return '- ';
+  let items = positions.get(list);
+  if (!items) {
+    items = new Map(list.children.map((child, i) => [child, i]));
+    positions.set(list, items);
+  }
   const start = Number(list.getAttribute('start') ?? '1');
-  return `${(Number.isFinite(start) ? start : 1) + list.children.indexOf(li)}. `;
+  return `${(Number.isFinite(start) ? start : 1) + items.get(li)!}. `;
 }
 
 export function plainText(root: ParentNode): string {
@@ -18,6 +24,7 @@ export function plainText(root: ParentNode): string {
   // white space is collapsed once, when the paragraph ends.
   let lines: string[] = [''];
   let preDepth = 0;
+  const positions = new Map<Element, Map<Element, number>>();
   const append = (text: string) => {
     lines[lines.length - 1] += text;
   };
@@ -42,13 +49,14 @@ export function plainText(root: ParentNode): string {
       if (preDepth && node.data.includes('\n')) {
         const [first, ...rest] = node.data.split('\n');
         append(first!);
-        lines.push(...rest);
+        // (One by one: a spread of 200,000 lines as arguments overflows the stack.)
+        for (const line of rest) lines.push(line);
       } else append(node.data);
     } else if (node instanceof Element) {
       if (node.tagName === 'br') lines.push('');
       else {
         if (BLOCK_TAGS.has(node.tagName) && node.tagName !== 'td' && node.tagName !== 'th') flush();
-        if (node.tagName === 'li') append(listMarker(node));
+        if (node.tagName === 'li') append(listMarker(node, positions));
         if (node.tagName === 'sup' && node.textContent.trim()) append('^');
         if (node.tagName === 'pre') preDepth++;
         if (node.firstChild) descend = true;

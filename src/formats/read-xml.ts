@@ -116,17 +116,19 @@ function people(node: XmlValue, fields: readonly PersonField[]): string[] {
 }
 
 function tagsOf(node: XmlValue, fields: readonly TagField[]): string[] {
-  const out: string[] = [];
+  // (A set and a read position, not includes() and shift(): an entry may have 200,000 categories.)
+  const out = new Set<string>();
   for (const field of fields) {
     // Categories may nest (iTunes: Technology > Gadgets); each level is a tag.
     const queue = [...childrenOf(node, field.tag)];
-    for (let child = queue.shift(); child !== undefined; child = queue.shift()) {
+    for (let i = 0; i < queue.length; i++) {
+      const child = queue[i]!;
       const value = normalizeSpace(field.attr ? (attrOf(child, field.attr) ?? '') : decodeRaw(rawTextOf(child) ?? ''));
-      if (value && !out.includes(value)) out.push(value);
-      queue.push(...childrenOf(child, field.tag));
+      if (value) out.add(value);
+      for (const grandchild of childrenOf(child, field.tag)) queue.push(grandchild);
     }
   }
-  return out;
+  return [...out];
 }
 
 function dateOf(node: XmlValue, tags: readonly string[], warnings: string[], local: Record<string, string>, key: string): number | null {

@@ -6,10 +6,35 @@
 import { Element } from '../../tree/dom.js';
 import { asElement, type MarkdownRule } from './types.js';
 
+/** What a list's items need to know of it, found once per list (a list may have 100,000 items). */
+interface ListFacts {
+  /** Its items' positions among its element children. */
+  positions: Map<Element, number>;
+  /** Its first number, as CommonMark can write it. */
+  start: number;
+}
+const listFacts = new WeakMap<Element, ListFacts>();
+
+function factsOf(list: Element): ListFacts {
+  let facts = listFacts.get(list);
+  if (!facts) {
+    const children = list.children;
+    const positions = new Map<Element, number>();
+    children.forEach((child, i) => positions.set(child, i));
+    facts = { positions, start: startOf(list, children.length) };
+    listFacts.set(list, facts);
+  }
+  return facts;
+}
+
 /** An ordered list's first number, as CommonMark can write it (0 to 999,999,999, all items included). */
-function listStart(list: Element): number {
+function startOf(list: Element, items: number): number {
   const start = Math.trunc(Number(list.getAttribute('start') ?? '1'));
-  return Number.isFinite(start) ? Math.min(Math.max(start, 0), 999_999_999 - list.children.length) : 1;
+  return Number.isFinite(start) ? Math.min(Math.max(start, 0), 999_999_999 - items) : 1;
+}
+
+function listStart(list: Element): number {
+  return factsOf(list).start;
 }
 
 // Blocks that Markdown writes with a blank line before or after them.
@@ -35,11 +60,36 @@ function isLoose(list: Element): boolean {
   return loose;
 }
 
-/** Does a list of the same kind (and marker) come right before this one, nothing but space between? */
-function followsSameList(list: Element): boolean {
+/** The list of the same kind right before this one, nothing but space between, if any. */
+function sameListBefore(list: Element): Element | null {
   let prev = list.previousSibling;
   while (prev && !(prev instanceof Element) && !prev.textContent.trim()) prev = prev.previousSibling;
-  return prev instanceof Element && prev.tagName === list.tagName && !followsSameList(prev);
+  return prev instanceof Element && prev.tagName === list.tagName ? prev : null;
+}
+
+const takesOtherMarker = new WeakMap<Element, boolean>();
+
+/**
+ * Does this list take the other marker? A list right after one of its kind (and marker) would
+ * join it, so they alternate along a run of such lists. Found along the run without recursion (a
+ * run may be 100,000 lists long), each list's answer kept.
+ */
+function followsSameList(list: Element): boolean {
+  const run: Element[] = [];
+  let known: boolean | undefined;
+  for (let current: Element | null = list; current; current = sameListBefore(current)) {
+    known = takesOtherMarker.get(current);
+    if (known !== undefined) break;
+    run.push(current);
+  }
+  // Forward from the earliest: the first list of a run keeps the usual marker, each next one the other.
+  let previous = known;
+  for (let i = run.length - 1; i >= 0; i--) {
+    const other = previous === undefined ? false : !previous;
+    takesOtherMarker.set(run[i]!, other);
+    previous = other;
+  }
+  return takesOtherMarker.get(list)!;
 }
 
 export const list: MarkdownRule = {
@@ -73,7 +123,7 @@ export const listItem: MarkdownRule = {
     // A list right after another of its kind would join it: it takes the other marker.
     const other = list ? followsSameList(list) : false;
     let marker = other ? '* ' : '- ';
-    if (list?.tagName === 'ol') marker = `${listStart(list) + list.children.indexOf(li)}${other ? ')' : '.'} `;
+    if (list?.tagName === 'ol') marker = `${listStart(list) + factsOf(list).positions.get(li)!}${other ? ')' : '.'} `;
     const body = taskMarker(content.replace(/^\n+/, ''))
       .replace(/\n+$/, '\n')
       .replace(/\n/g, `\n${' '.repeat(marker.length)}`);
