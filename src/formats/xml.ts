@@ -7,6 +7,7 @@ import { decodeHTML } from 'entities';
 import { XMLParser } from 'fast-xml-parser';
 import { FeedcleanError } from '../errors.js';
 import { normalizeSpace } from '../tree/text.js';
+import { readProlog } from './prolog.js';
 
 export type XmlValue = string | XmlObject | XmlValue[];
 export interface XmlObject {
@@ -43,10 +44,13 @@ const ATOM_NAMESPACES = new Set(['http://www.w3.org/2005/atom', 'http://purl.org
  * binding of a prefix wins). Atom's own prefix is '' when the root element is Atom's, `atom` inside
  * RSS. Undeclared and unknown prefixes are kept.
  */
+const ROOT_NAME = /[^\s>/]+/y;
+
 export function namespacePrefixes(text: string): Map<string, string> {
   const prefixes = new Map<string, string>();
-  const rootTag =
-    /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[^\]]*\])*>))*\s*<([^\s>/]+)/i.exec(text.slice(0, 4096))?.[1] ?? '';
+  const { root: at } = readProlog(text);
+  ROOT_NAME.lastIndex = at + 1;
+  const rootTag = (at >= 0 && ROOT_NAME.exec(text)?.[0]) || '';
   const root = rootTag.includes(':') ? rootTag.slice(0, rootTag.indexOf(':')).toLowerCase() : null;
   for (const m of text.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g)) {
     const prefix = m[1]!.toLowerCase();
@@ -152,10 +156,10 @@ export interface DocumentEntities {
 const MAX_DECLARED_ENTITIES = 1000;
 
 export function internalEntities(text: string): DocumentEntities | null {
-  const doctype = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*<!DOCTYPE[^[>]*\[/i.exec(text.slice(0, 4096));
-  if (!doctype) return null;
-  const end = text.indexOf(']', doctype[0].length);
-  const subset = text.slice(doctype[0].length, end < 0 ? text.length : end);
+  const start = readProlog(text).subset;
+  if (start < 0) return null;
+  const end = text.indexOf(']', start);
+  const subset = text.slice(start, end < 0 ? text.length : end);
   const values = new Map<string, string>();
   for (const m of subset.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
     // The first declaration of a name binds it, as XML says.
