@@ -101,6 +101,14 @@ const ALL_CASES = [
     peakMb: 1200,
   },
   {
+    name: '1 MB of no-break spaces in one paragraph (kept as they are)',
+    input: () => dump(`<p>a${'\u00a0 '.repeat(500_000)}b</p>`),
+    args: ['-f', 'ndjson'],
+    outcome: (r) => r.code === 0 && r.lines === 1,
+    seconds: 10,
+    peakMb: 1200,
+  },
+  {
     name: '40 MB of "*" in one text (each one escaped)',
     input: () => dump(`<p>${'*'.repeat(40 * 2 ** 20)}</p>`),
     args: ['-f', 'ndjson'],

@@ -12,8 +12,14 @@
  * which is what makes reading our own Markdown back give the same Markdown.
  */
 
+import { PLACEHOLDER_SOURCE, hideInnerRuns } from './space-runs.js';
+
 const INLINE = /[\\`*[\]<~]|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_|&(?=#?[A-Za-z0-9]+;)/gu;
-const LINE_START = /^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|(=+|-{2,})(?=\s*$)|>|(\d{1,9})([.)])(?=\s|$))/gm;
+// (A hidden run of white space, see space-runs.ts, is white space to the line's end too.)
+const LINE_START = new RegExp(
+  String.raw`^(\s{0,3})(#{1,6}(?=\s|$)|[-+](?=\s|$)|(=+|-{2,})(?=(?:\s|${PLACEHOLDER_SOURCE})*$)|>|(\d{1,9})([.)])(?=\s|$))`,
+  'gm',
+);
 
 // `#`s ending a line after a space would close an ATX heading (`## Ranked #` loses its `#`).
 const CLOSING_HASHES = /(\s)(#+)(?=[ \t]*$)/gm;
@@ -27,7 +33,6 @@ const AUTOLINK_START = /(?:https?|ftp)(?=:\/\/)|www(?=\.)/gi;
 // is common in text, but needs an escape only where a line starts with it.)
 const MAY_NEED_ESCAPING = /[\\`*[\]<~_&#!\ufdd0-\ufdd3]|(?:^|[\n\r\u2028\u2029])\s{0,3}[-+=>\d]/;
 const MAY_HOLD_AUTOLINK = /:\/\/|www\./i;
-
 /** Noncharacters: they mark escapes that only a line start, or a line end, needs (see resolveLineStarts). */
 const LINE_START_MARK = '\ufdd0';
 const LINE_END_MARK = '\ufdd1';
@@ -95,6 +100,19 @@ function markAutolinks(text: string): string {
 export function escapeMarkdown(text: string): string {
   return MAY_NEED_ESCAPING.test(text) || MAY_HOLD_AUTOLINK.test(text) ? escapeAllShapes(text) : text;
 }
+
+/** A text node as turndown writes it: escaped, its long runs of white space hidden (see space-runs.ts). */
+export function escapeTextNode(text: string): string {
+  // A long run is made of white space turndown does not collapse; the two of it text has most.
+  const mayHoldRun = text.length >= 34 && (text.includes('\u00a0') || text.includes('\u3000'));
+  if (!mayHoldRun && !MAY_NEED_ESCAPING.test(text) && !MAY_HOLD_AUTOLINK.test(text)) return text;
+  const escaped = escapeAllShapes(text);
+  // (Looked for only in text that has such white space: the search for a run is a slow scan.)
+  return NOT_COLLAPSED_SPACE.test(text) ? hideInnerRuns(escaped) : escaped;
+}
+
+// White space turndown does not collapse.
+const NOT_COLLAPSED_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\f\v]/;
 
 /** escapeMarkdown without its first look (which only spares texts this would hand back as they are). */
 export function escapeAllShapes(text: string): string {

@@ -8,8 +8,9 @@ import type TurndownService from 'turndown';
 // 200 ms) the moment it is imported, for the strings feedclean never hands it. Otherwise the same code.
 import TurndownBrowserBuild from 'turndown/lib/turndown.browser.cjs.js';
 import { withTextMemo, type Fragment } from '../tree/dom.js';
-import { escapeMarkdown, resolveLineStarts } from './escape.js';
+import { escapeTextNode, resolveLineStarts } from './escape.js';
 import { unwrapTransparent } from './prepare.js';
+import { withLongRunsHidden } from './space-runs.js';
 import { blockquote } from './rules/blockquote.js';
 import { code } from './rules/code.js';
 import { figure } from './rules/figure.js';
@@ -86,7 +87,7 @@ export function byTag(rules: readonly MarkdownRule[]): MarkdownRule {
 
 function createService(): TurndownService {
   const service = new TurndownBrowserBuild(TURNDOWN_OPTIONS);
-  service.escape = escapeMarkdown;
+  service.escape = escapeTextNode;
   service.addRule('feedclean', byTag([...RULES, tableRule(service)]));
   return service;
 }
@@ -101,15 +102,18 @@ let shared: TurndownService | null = null;
  */
 export function toMarkdown(root: Fragment): string {
   shared ??= createService();
-  unwrapTransparent(root);
   const input = { nodeType: root.nodeType, cloneNode: () => root };
-  // Turndown changes the tree (white space) before it reads any text, and only reads after.
-  const markdown = withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
+  const markdown = withLongRunsHidden(() => {
+    unwrapTransparent(root);
+    // Turndown changes the tree (white space) before it reads any text, and only reads after.
+    return withTextMemo(() => shared!.turndown(input as unknown as TurndownInput));
+  });
   // Each pattern runs only when a plain search (far cheaper than a regex scan) finds its shape.
   let settled = markdown;
   // (`$` with the m flag is also before \r, U+2028 and U+2029, which text may hold.)
   const lineEnds = settled.includes('\r') || settled.includes('\u2028') || settled.includes('\u2029');
-  if (lineEnds || settled.includes(' \n') || settled.includes('\t\n')) settled = settled.replace(/[ \t]+$/gm, '');
+  // (Tried only where a run starts: from inside a long run, each try would read on to its end.)
+  if (lineEnds || settled.includes(' \n') || settled.includes('\t\n')) settled = settled.replace(/(?<![ \t])[ \t]+$/gm, '');
   if (settled.includes('\n\n\n')) settled = settled.replace(/\n{3,}/g, '\n\n');
   settled = settled.trim();
   // A hard break ending a block is no break in CommonMark but a literal backslash: it goes.

@@ -5,10 +5,23 @@
 import { Element, Text, elements, nextInOrder, unwrap, type DomNode, type Fragment } from '../tree/dom.js';
 import { mergeAdjacentRuns } from '../tree/merge-runs.js';
 import { unmark } from './escape.js';
+import { hideBlockEdgeRuns, unmarkPlaceholders } from './space-runs.js';
 
 // Elements Markdown has no spelling for: it writes their content alone.
 const TRANSPARENT = new Set(['u', 'ins', 'mark', 'small', 'sub', 'cite', 'abbr', 'kbd', 'samp', 'var', 'time', 'span']);
 export const MERGEABLE = new Set(['strong', 'em', 's', 'code']);
+// Blocks turndown writes their content into as it is (not a caption, cell, figure or quote, whose text our
+// rules read again and collapse or trim): at their edges nothing but turndown's own trim reads the
+// white space.
+const PLAIN_BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt']);
+// Where our rules read the text again themselves (a cell is rendered on its own and trimmed, a code
+// block's text is its rule's, never collapsed).
+const REREAD = new Set(['td', 'th', 'caption', 'figure', 'figcaption', 'pre', 'blockquote']);
+
+function insideReread(node: Text): boolean {
+  for (let p = node.parentNode; p instanceof Element; p = p.parentNode) if (REREAD.has(p.tagName)) return true;
+  return false;
+}
 
 /**
  * `<b>a</b><u><b>b</b></u>` would be written `**a****b**`, which is not emphasis: with the elements
@@ -37,7 +50,12 @@ function joinAdjacentText(root: Fragment): void {
       node.data += node.nextSibling.data;
       node.nextSibling.remove();
     }
-    node.data = unmark(node.data);
+    node.data = unmarkPlaceholders(unmark(node.data));
+    // A long run of white space at a block's own start or end (see space-runs.ts).
+    const parent = node.parentNode;
+    if (parent === root || (parent instanceof Element && PLAIN_BLOCKS.has(parent.tagName))) {
+      node.data = hideBlockEdgeRuns(node.data, !node.previousSibling, !node.nextSibling, () => !insideReread(node as Text));
+    }
   }
 }
 
@@ -47,5 +65,6 @@ function joinAdjacentText(root: Fragment): void {
  * text, code, link titles, URLs, alt text — so resolveLineStarts never acts on one of them.
  */
 function unmarkAttributes(el: Element): void {
-  if (el.attributes.someValue((value) => unmark(value) !== value)) el.attributes.retain((_name, value) => unmark(value));
+  const unmarked = (value: string) => unmarkPlaceholders(unmark(value));
+  if (el.attributes.someValue((value) => unmarked(value) !== value)) el.attributes.retain((_name, value) => unmarked(value));
 }

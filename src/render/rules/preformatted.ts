@@ -9,6 +9,7 @@
  * is put before every line the renderer sees (turndown's own rule looks only at runs at a line's
  * very start, and only at LF).
  */
+import { hideLongRuns } from '../space-runs.js';
 import { asElement, type MarkdownRule } from './types.js';
 
 /** The shortest backtick fence (three at least) that no run of backticks in `text` can close. */
@@ -24,6 +25,6 @@ export const preformatted: MarkdownRule = {
     // No info string: the sanitizer has taken the classes that named a language.
     const text = asElement(node).textContent.replace(/\r\n?/g, '\n').replace(/\n$/, '');
     const fence = fenceFor(text);
-    return `\n\n${fence}\n${text}\n${fence}\n\n`;
+    return `\n\n${fence}\n${hideLongRuns(text)}\n${fence}\n\n`;
   },
 };
