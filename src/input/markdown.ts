@@ -93,9 +93,15 @@ type Json = Record<string, unknown>;
 
 function readFrontMatter(yamlText: string): Json {
   const yaml = require('yaml') as typeof YamlType;
-  const doc = yaml.parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length)
-    throw new FeedcleanError('PARSE_ERROR', `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  // (logLevel 'error': the library's warnings, such as a key that is a list, would go to stderr raw.)
+  const doc = yaml.parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+  if (doc.errors.length) {
+    const message = doc.errors[0]!.message.split('\n')[0]!;
+    throw new FeedcleanError(
+      'PARSE_ERROR',
+      /Maximum call stack/.test(message) ? 'front matter is nested too deeply' : `front matter is not valid YAML: ${message}`,
+    );
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

@@ -10,7 +10,8 @@ const DEFINITIONS: Record<string, JsonSchema> = {
   id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
   host: {
     type: 'string',
-    pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$',
+    // Underscores too: hosts such as `my_blog.example.com` exist, and `feedclean learn` writes them.
+    pattern: '^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$',
     maxLength: 253,
     description: 'A lower-case host name (dw.com); subdomains match too.',
   },

@@ -29,6 +29,20 @@ function inputs(): Array<[string, Buffer]> {
 }
 
 describe('Markdown documents as input', () => {
+  it('reads front matter with a list as a key without a warning of the YAML library, and refuses one nested too deeply in a line', () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const [item] = normalize('---\ntitle: T\n? [a, b]\n: v\n---\n\n<p>Para one.</p>');
+      expect(item!.title).toBe('T');
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+    expect(() => normalize(`---\ntitle: ${'['.repeat(10_000)}\n---\n\n<p>x</p>`)).toThrow('front matter is nested too deeply');
+  });
+
   it('are detected by their front matter, and dumps are still dumps', () => {
     expect(detect('---\ntitle: x\n---\n\nbody')).toBe('markdown');
     expect(detect('---\n---\n')).toBe('html'); // no field: not front matter

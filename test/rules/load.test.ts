@@ -22,6 +22,15 @@ function problem(text: string, file = 'rules.yaml'): string {
 const exampleRules = readFileSync(join(fixturesDir, 'rules', 'example-mirror', 'rules.yaml'), 'utf8');
 
 describe('loadRulePacks', () => {
+  it('takes a host with an underscore, as feedclean learn writes it', () => {
+    const [pack] = loadRulePacks(
+      'id: blog\nkind: site\nhosts: [my_blog.example.com]\ndropText:\n  - { id: promo, pattern: "^Subscribe" }\n',
+      'rules.yaml',
+    );
+    expect(pack!.hosts).toEqual(['my_blog.example.com']);
+    expect(() => loadRulePacks('id: blog\nkind: site\nhosts: [my blog.example.com]\n', 'rules.yaml')).toThrow(/hosts/);
+  });
+
   it('reads the README example into packs of the built-in shape', () => {
     const [mirror, site] = loadRulePacks(exampleRules, 'rules.yaml');
     expect(mirror).toMatchObject({ id: 'papermirror', kind: 'mirror', name: 'papermirror.example' });
