@@ -12,6 +12,14 @@ describe('deep nesting', () => {
     expect(warnings).toEqual(['markup nested deeper than 64 levels was flattened']);
   });
 
+  it('keeps the paragraphs, items and headings it flattens apart: as paragraphs in a block, by breaks in an inline element', () => {
+    const blocks = '<p>Alpha one.</p><p>Beta <b>two</b>.</p><ul><li>three</li></ul><h2>four</h2>';
+    const { markdown } = cleanHtml(`${'<div>'.repeat(64)}${blocks}${'</div>'.repeat(64)}`);
+    expect(markdown).toBe('Alpha one.\n\nBeta two.\n\nthree\n\nfour');
+    const inline = cleanHtml(`<div>${'<span>'.repeat(70)}<div>Alpha one.</div><div>Beta two.</div>${'</span>'.repeat(70)}</div>`).markdown;
+    expect(inline).toBe('Alpha one.\\\nBeta two.');
+  });
+
   it('leaves ordinary nesting alone', () => {
     expect(cleanHtml(`${'<div>'.repeat(30)}<p>a <b>b</b></p>${'</div>'.repeat(30)}`).warnings).toEqual([]);
   });
