@@ -1,5 +1,6 @@
 /** The command line's shape (commander), kept apart from what it does. */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { isWebUrl } from '../urls.js';
 
 export interface CliOptions {
   format: 'md' | 'json' | 'ndjson' | 'jsonfeed';
@@ -42,8 +43,9 @@ function positiveInteger(name: string, max: number) {
   };
 }
 
+/** The same check the library makes of a base (an http(s) URL the URL standard parses), made here as a usage error. */
 function webAddress(value: string): string {
-  if (!/^https?:\/\/[^\s/?#]+/i.test(value.trim())) throw new InvalidArgumentError('--base must be an absolute http(s) URL');
+  if (!isWebUrl(value.trim())) throw new InvalidArgumentError('--base must be an absolute http(s) URL');
   return value.trim();
 }
 

@@ -25,10 +25,13 @@ describe('--base', () => {
   });
 
   it('is a usage error when not an absolute web address', () => {
-    const { code, stdout, stderr } = run(['--base', 'programme', input]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('--base must be an absolute http(s) URL');
+    // Also an address that starts like one but no URL parser reads (the library would refuse each input).
+    for (const base of ['programme', 'http://[::1', 'http://a b/', 'http://%zz/']) {
+      const { code, stdout, stderr } = run(['--base', base, input]);
+      expect(code, base).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain('--base must be an absolute http(s) URL');
+    }
   });
 });
