@@ -109,6 +109,31 @@ const ALL_CASES = [
     peakMb: 1200,
   },
   {
+    name: '10,000 processing instructions in an XML prolog, 10,000 comments after the root',
+    input: () =>
+      `<?xml version="1.0"?>${'<?a?>'.repeat(10_000)}${rss('<item><title>t</title><link>https://e.example/1</link><description>d</description></item>')}${'<!--a-->'.repeat(10_000)}`,
+    args: ['-f', 'ndjson'],
+    outcome: (r) => r.code === 0 && r.lines === 1,
+    seconds: 5,
+    peakMb: 400,
+  },
+  {
+    name: 'an ordered list of 200,000 items, 50,000 one-item lists in a row',
+    input: () => dump(`<ol>${'<li>x</li>'.repeat(200_000)}</ol>${'<ol><li>y</li></ol>'.repeat(50_000)}`),
+    args: ['-f', 'ndjson'],
+    outcome: (r) => r.code === 0 && r.lines === 1,
+    seconds: 20,
+    peakMb: 1500,
+  },
+  {
+    name: 'a figure of 100,000 images',
+    input: () => dump(`<figure>${'<img src="https://x.example/i.png">'.repeat(100_000)}<figcaption>c</figcaption></figure>`),
+    args: ['-f', 'ndjson'],
+    outcome: (r) => r.code === 0 && r.lines === 1,
+    seconds: 20,
+    peakMb: 1500,
+  },
+  {
     name: '40 MB of "*" in one text (each one escaped)',
     input: () => dump(`<p>${'*'.repeat(40 * 2 ** 20)}</p>`),
     args: ['-f', 'ndjson'],

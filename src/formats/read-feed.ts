@@ -10,16 +10,26 @@ import type { FeedMapping } from './mapping.js';
 import { readXmlFeed, type ParsedFeed } from './read-xml.js';
 import { recoverFeed } from './recover.js';
 import { parseXml } from './xml.js';
+import { isSpaceCode } from '../tree/text.js';
 
 const CUT_ENTRY = 'the feed ends inside this entry: it is kept up to its last whole field';
 
-/** Whether the document ends with its root's closing tag (comments and white space may follow). */
+/**
+ * Whether the document ends with its root's closing tag (comments and white space may follow, as
+ * many as there are: they are stepped over from the end, each comment back to its `<!--`).
+ */
 function endsWhole(text: string, mapping: FeedMapping): boolean {
   const root = mapping.channel[0]!;
   const local = root.slice(root.indexOf(':') + 1);
-  // A comment ends at its first `-->`: read so, there is one way to read the tail, not one per way of
-  // grouping its comments (a lazy `[\s\S]*?-->` took time doubling with each comment when it failed).
-  return new RegExp(`</(?:[\\w.-]+:)?${local}\\s*>(?:\\s|<!--(?:(?!-->)[\\s\\S])*-->)*$`, 'i').test(text.slice(-4096));
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    if (end < 7 || !text.startsWith('-->', end - 3)) break;
+    const open = text.lastIndexOf('<!--', end - 3);
+    if (open < 0) return false;
+    end = open;
+  }
+  return new RegExp(`</(?:[\\w.-]+:)?${local}\\s*>$`, 'i').test(text.slice(Math.max(0, end - 512), end));
 }
 
 /** Whether the last entry's start has no end after it. */

@@ -39,4 +39,11 @@ describe('a feed behind a long or busy prolog', () => {
     const [item] = normalize(text);
     expect(item!.title).toBe('Item');
   });
+
+  it('is whole with any number of comments after its root (it used to look at the last 4 KiB only)', () => {
+    const [item] = normalize(`<?xml version="1.0"?>${rss}${'<!-- a -->\n'.repeat(10_000)}`);
+    expect(item!.warnings.filter((w) => /well-formed|cut off/.test(w))).toEqual([]);
+    const [cut] = normalize(`<?xml version="1.0"?>${rss.replace('</channel></rss>', '')}<!-- a -->`);
+    expect(cut!.warnings.some((w) => /cut off/.test(w))).toBe(true);
+  });
 });
