@@ -17,6 +17,7 @@ import { galleriesStage } from './galleries.js';
 import { dropInvisibleStage } from './invisible.js';
 import { leadDateStage } from './lead-date.js';
 import { lazyImagesStage, noscriptDuplicatesStage } from './lazy-images.js';
+import { mathStage } from './math.js';
 import { mediaEmbedsStage } from './media-embeds.js';
 import { pruneEmptyStage } from './prune-empty.js';
 import { relatedSectionsStage } from './related-sections.js';
@@ -33,6 +34,8 @@ export const STAGES: readonly Stage[] = [
   // The body as the source wrote it: bounded, only what a reader sees, as the blocks a reader sees;
   // real addresses before anything reads one.
   flattenDepthStage,
+  // A formula is text of its sentence, before foreign markup (SVG, MathML) is dropped.
+  mathStage,
   dropInvisibleStage,
   anonymousBlocksStage,
   unwrapProxiesStage,
