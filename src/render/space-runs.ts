@@ -70,7 +70,7 @@ export function hideInnerRuns(text: string): string {
   return runs && text.length >= shortest + 2 ? text.replace(INNER_RUN, hide) : text;
 }
 
-/** The long run of white space at the text's start (or end), past the ASCII white space there; null when under 32 or all of the text. */
+/** The long run of white space at the text's start (or end), past the ASCII white space there; null when shorter than `shortest`, or when the text is all white space. */
 function edgeRun(text: string, atEnd: boolean): { start: number; end: number } | null {
   const step = atEnd ? -1 : 1;
   let i = atEnd ? text.length - 1 : 0;
@@ -107,6 +107,7 @@ export function hideBlockEdgeRuns(text: string, atStart: boolean, atEnd: boolean
 
 /** White space a hidden run may hold: any but a line break. */
 const isRunCode = (c: number) => isSpaceCode(c) && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029;
+/** The white space turndown collapses (space, tab, LF, CR). */
 const isAsciiSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const collapseAscii = (run: string) => run.replace(/[ \r\n\t]+/g, ' ');
 
