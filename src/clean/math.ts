@@ -4,7 +4,7 @@
  * the TeX it carries (`<annotation encoding="application/x-tex">`), else its `alttext`, else its
  * text (`y+1`).
  */
-import { Element, h, replaceNode, type DomNode } from '../tree/dom.js';
+import { Element, Text, h, nextInOrder, nextSkippingChildren, replaceNode, type DomNode } from '../tree/dom.js';
 import { normalizeSpace } from '../tree/text.js';
 import { GONE, type Step, type Stage } from './stage.js';
 
@@ -19,21 +19,21 @@ function texOf(math: Element): string | null {
 }
 
 /** The formula's own text, its annotations left out. */
-function textOf(math: Element): string {
+function formulaText(math: Element): string {
   let out = '';
-  const walk: DomNode[] = [...math.childNodes].reverse();
-  while (walk.length) {
-    const node = walk.pop()!;
-    if (node instanceof Element) {
-      if (ANNOTATIONS.has(node.tagName)) continue;
-      for (let c = node.lastChild; c; c = c.previousSibling) walk.push(c);
-    } else if (node.nodeType === 3) out += node.textContent;
+  for (let node: DomNode | null = math.firstChild; node;) {
+    if (node instanceof Element && ANNOTATIONS.has(node.tagName)) {
+      node = nextSkippingChildren(node, math);
+      continue;
+    }
+    if (node instanceof Text) out += node.data;
+    node = nextInOrder(node, math);
   }
   return normalizeSpace(out);
 }
 
 function formulaAsCode(math: Element): Step {
-  const text = texOf(math) ?? (normalizeSpace(math.getAttribute('alttext') ?? '') || textOf(math));
+  const text = texOf(math) ?? (normalizeSpace(math.getAttribute('alttext') ?? '') || formulaText(math));
   if (!text) {
     math.remove();
     return GONE;

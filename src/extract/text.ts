@@ -2,7 +2,7 @@
  * The body as plain text: paragraphs separated by a blank line, `<br>` as a line break, captions as
  * their own paragraphs, images as nothing. Iterative, so deep nesting cannot overflow the stack.
  */
-import { Element, Text, type DomNode, type ParentNode } from '../tree/dom.js';
+import { Element, Text, elementPositions, type DomNode, type ParentNode } from '../tree/dom.js';
 import { BLOCK_TAGS, normalizeSpace } from '../tree/text.js';
 
 /** The marker of a list item; `positions` keeps each ordered list's items numbered once (a list may have 100,000). */
@@ -10,10 +10,7 @@ function listMarker(li: Element, positions: Map<Element, Map<Element, number>>):
   const list = li.parentNode;
   if (!(list instanceof Element) || list.tagName !== 'ol') return '- ';
   let items = positions.get(list);
-  if (!items) {
-    items = new Map(list.children.map((child, i) => [child, i]));
-    positions.set(list, items);
-  }
+  if (!items) positions.set(list, (items = elementPositions(list)));
   const start = Number(list.getAttribute('start') ?? '1');
   return `${(Number.isFinite(start) ? start : 1) + items.get(li)!}. `;
 }

@@ -18,9 +18,9 @@ const PLAIN_BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h
 // block's text is its rule's, never collapsed).
 const REREAD = new Set(['td', 'th', 'caption', 'figure', 'figcaption', 'pre', 'blockquote']);
 
-function insideReread(node: Text): boolean {
-  for (let p = node.parentNode; p instanceof Element; p = p.parentNode) if (REREAD.has(p.tagName)) return true;
-  return false;
+function notReread(node: Text): boolean {
+  for (let p = node.parentNode; p instanceof Element; p = p.parentNode) if (REREAD.has(p.tagName)) return false;
+  return true;
 }
 
 /**
@@ -50,21 +50,25 @@ function joinAdjacentText(root: Fragment): void {
       node.data += node.nextSibling.data;
       node.nextSibling.remove();
     }
-    node.data = unmarkPlaceholders(unmark(node.data));
+    node.data = unmarked(node.data);
     // A long run of white space at a block's own start or end (see space-runs.ts).
     const parent = node.parentNode;
     if (parent === root || (parent instanceof Element && PLAIN_BLOCKS.has(parent.tagName))) {
-      node.data = hideBlockEdgeRuns(node.data, !node.previousSibling, !node.nextSibling, () => !insideReread(node as Text));
+      node.data = hideBlockEdgeRuns(node, notReread);
     }
   }
 }
 
 /**
- * escape.ts's marks (noncharacters U+FDD0–U+FDD2) must only ever be ours: the same characters in
- * the input (a numeric reference is enough) become U+FFFD everywhere Markdown is written from —
- * text, code, link titles, URLs, alt text — so resolveLineStarts never acts on one of them.
+ * escape.ts's marks (noncharacters U+FDD0–U+FDD3) and space-runs.ts's placeholder brackets (U+FDD4,
+ * U+FDD5) must only ever be ours: the same characters in the input (a numeric reference is enough)
+ * become U+FFFD everywhere Markdown is written from — text, code, link titles, URLs, alt text — so
+ * resolveLineStarts and the runs put back never act on one of them.
  */
+const unmarked = (value: string): string => unmarkPlaceholders(unmark(value));
+const changedByUnmarking = (value: string): boolean => unmarked(value) !== value;
+const keptUnmarked = (_name: string, value: string): string => unmarked(value);
+
 function unmarkAttributes(el: Element): void {
-  const unmarked = (value: string) => unmarkPlaceholders(unmark(value));
-  if (el.attributes.someValue((value) => unmarked(value) !== value)) el.attributes.retain((_name, value) => unmarked(value));
+  if (el.attributes.someValue(changedByUnmarking)) el.attributes.retain(keptUnmarked);
 }

@@ -89,14 +89,19 @@ function edgeRun(text: string, atEnd: boolean): { start: number; end: number } |
 
 /**
  * `text` (a block's first or last text, which holds more than white space) with a long run at that
- * edge of the block hidden, ASCII white space in it collapsed as turndown would; `mayHide` is asked
- * once a run is found (it looks up the tree: a block inside a table cell is read again by our rules).
+ * edge of the block hidden, ASCII white space in it collapsed as turndown would; `mayHide(node)` is
+ * asked once a run is found (it looks up the tree: a block inside a table cell is read again by
+ * our rules). The node and a plain function, not a closure: this runs for every text node.
  */
-export function hideBlockEdgeRuns(text: string, atStart: boolean, atEnd: boolean, mayHide: () => boolean): string {
+export function hideBlockEdgeRuns<N extends { data: string; previousSibling: unknown; nextSibling: unknown }>(
+  node: N,
+  mayHide: (node: N) => boolean,
+): string {
+  const text = node.data;
   if (!runs || text.length <= shortest) return text;
-  const tail = atEnd ? edgeRun(text, true) : null;
-  const head = atStart ? edgeRun(text, false) : null;
-  if ((!tail && !head) || !mayHide()) return text;
+  const tail = node.nextSibling ? null : edgeRun(text, true);
+  const head = node.previousSibling ? null : edgeRun(text, false);
+  if ((!tail && !head) || !mayHide(node)) return text;
   let out = text;
   if (tail) out = out.slice(0, tail.start) + hide(collapseAscii(out.slice(tail.start, tail.end))) + out.slice(tail.end);
   // (The head is found again: hiding the tail may have shortened what comes before it.)

@@ -471,6 +471,14 @@ export function isElement(node: unknown, tagName?: string): node is Element {
   return node instanceof Element && (tagName === undefined || node.tagName === tagName);
 }
 
+/** Each element child of `parent` and its position among them (a list's items numbered in one pass). */
+export function elementPositions(parent: ParentNode): Map<Element, number> {
+  const positions = new Map<Element, number>();
+  let i = 0;
+  for (let c = parent.firstChild; c; c = c.nextSibling) if (c instanceof Element) positions.set(c, i++);
+  return positions;
+}
+
 /** Builds an element with children; small sugar for cleaners that create nodes. */
 export function h(tagName: string, attrs: Record<string, string> = {}, children: Array<DomNode | string> = []): Element {
   const el = new Element(tagName, Object.entries(attrs));

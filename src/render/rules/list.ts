@@ -3,7 +3,7 @@
  * continuation lines indented to match (turndown pads markers to four), loose when an item holds
  * blocks, and another marker for a list right after one of its kind (it would join it).
  */
-import { Element } from '../../tree/dom.js';
+import { Element, elementPositions } from '../../tree/dom.js';
 import { asElement, type MarkdownRule } from './types.js';
 
 /** What a list's items need to know of it, found once per list (a list may have 100,000 items). */
@@ -18,10 +18,8 @@ const listFacts = new WeakMap<Element, ListFacts>();
 function factsOf(list: Element): ListFacts {
   let facts = listFacts.get(list);
   if (!facts) {
-    const children = list.children;
-    const positions = new Map<Element, number>();
-    children.forEach((child, i) => positions.set(child, i));
-    facts = { positions, start: startOf(list, children.length) };
+    const positions = elementPositions(list);
+    facts = { positions, start: startOf(list, positions.size) };
     listFacts.set(list, facts);
   }
   return facts;
