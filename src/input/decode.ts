@@ -5,6 +5,7 @@ import type Iconv from 'iconv-lite';
 import { FeedcleanError } from '../errors.js';
 import { encodingForLabel, type EncodingEntry } from './encoding-labels.js';
 import { decodeIso2022Jp } from './iso-2022-jp.js';
+import { decodeUtf8 } from './utf8.js';
 
 // iconv-lite and its tables load only when an input is in a legacy encoding: most are UTF-8, and
 // loading them would cost every run (the bundled bin leaves it out for the same reason).
@@ -19,8 +20,6 @@ export interface Decoded {
   encoding: string;
   warnings: string[];
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The largest input feedclean takes (64 MiB): bigger ones are refused with a clear error, not a crash. */
 export const MAX_INPUT_BYTES = 64 * 2 ** 20;
@@ -214,12 +213,12 @@ export function decode(input: string | Uint8Array): Decoded {
     const label = declaredLabel(input);
     const declared = label === null ? null : declaredEncoding(label, warnings);
     if (declared && declared.name !== 'utf-8') return finish(decodeAs(input, declared), declared.name, warnings);
-    try {
-      text = utf8.decode(input);
-    } catch {
+    const utf8Text = decodeUtf8(input);
+    if (utf8Text === null) {
       ({ text, encoding } = decodeUndeclared(input, warnings, declared?.name === 'utf-8'));
       return finish(text, encoding, warnings);
     }
+    text = utf8Text;
     // Valid UTF-8 without NUL bytes holds no NUL character, and a C1 character only as C2 80–9F.
     return finish(text, encoding, warnings, { nul: false, c1: hasUtf8C1(input) });
   }
