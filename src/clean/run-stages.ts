@@ -26,7 +26,8 @@ export class SeenTags {
 
   clear(): void {
     this.walk++;
-    this.unindexed.clear();
+    // (Set#clear gives the set a new table even when it is empty.)
+    if (this.unindexed.size) this.unindexed.clear();
   }
   add(el: Element): void {
     if (el.tagIndex) this.marks[el.tagIndex] = this.walk;

@@ -211,7 +211,8 @@ function unwrapAttribute(name: string, value: string): string {
   const pack = currentPack!;
   const proxies = pack.proxies!;
   const used = usedRules;
-  used.clear();
+  // (Set#clear gives the set a new table even when it is empty: only a used set is cleared.)
+  if (used.size) used.clear();
   let rewritten: string | null;
   if (isUrl) rewritten = unwrapProxyUrl(value, proxies, used);
   else {

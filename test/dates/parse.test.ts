@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, readFeedDate, toIso } from '../../src/dates/parse.js';
+import fc from 'fast-check';
+import { MAX_ISO_MS, MIN_ISO_MS, parseDate, readFeedDate, toIso } from '../../src/dates/parse.js';
 import { isValidTimeZone, wallClockToUtc, zoneOffset } from '../../src/dates/zone.js';
 
 /** parseDate → ISO string (or null), the form every other stage sees. */
@@ -267,6 +268,30 @@ describe('toIso', () => {
     expect(toIso(0)).toBe('1970-01-01T00:00:00.000Z');
     expect(toIso(Date.UTC(2020, 6, 17, 7, 14, 53, 5))).toBe('2020-07-17T07:14:53.005Z');
     expect(toIso(-1)).toBe('1969-12-31T23:59:59.999Z');
+  });
+
+  it('writes every instant of the four-digit years as Date#toISOString does (leap days, centuries, year 0)', () => {
+    for (const ms of [
+      MIN_ISO_MS,
+      MAX_ISO_MS,
+      Date.UTC(2000, 1, 29),
+      Date.UTC(1900, 1, 28, 23, 59, 59, 999),
+      Date.UTC(2100, 2, 1),
+      -1.5,
+      1.5,
+    ]) {
+      expect(toIso(ms), String(ms)).toBe(new Date(ms).toISOString());
+    }
+    fc.assert(
+      fc.property(fc.double({ min: MIN_ISO_MS, max: MAX_ISO_MS, noNaN: true }), (ms) => {
+        expect(toIso(ms)).toBe(new Date(ms).toISOString());
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_ISO_MS, max: MAX_ISO_MS }), (ms) => {
+        expect(toIso(ms)).toBe(new Date(ms).toISOString());
+      }),
+    );
   });
 
   it('gives null for null, NaN, infinities and out-of-range times', () => {
