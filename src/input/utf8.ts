@@ -9,13 +9,13 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { endianness } from 'node:os';
 
-const fatal = new TextDecoder('utf-8', { fatal: true });
-// The code units are read back as UTF-16LE: the loop writes them in the machine's order.
+// The code units are read back as UTF-16LE: the loop writes them in the machine's order (elsewhere
+// Node decodes).
 const littleEndian = endianness() === 'LE';
 
-// One buffer for the code units, kept between calls up to a size most items fit in (larger inputs
-// get one of their own, so a 64 MiB input does not keep 128 MB alive).
-const KEPT_UNITS = 1 << 20;
+// One buffer for the code units, kept between calls, up to a size items fit in. Larger inputs (a
+// whole feed) are decoded by Node: a buffer of their own would double their memory at the peak.
+const MAX_UNITS = 1 << 20;
 let scratch = new Uint16Array(1 << 14);
 
 /** The text of UTF-8 bytes without a leading byte-order mark (as TextDecoder gives it), or null when they are not valid UTF-8. */
@@ -24,7 +24,8 @@ export function decodeUtf8(input: Uint8Array): string | null {
   const bytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isAscii(bytes)) return buffer.toString('latin1');
-  if (!littleEndian) return fatal.decode(bytes);
+  // (Valid UTF-8, so Node's decoder replaces nothing; it keeps a second byte-order mark, as TextDecoder does.)
+  if (bytes.length > MAX_UNITS || !littleEndian) return buffer.toString('utf8');
   return unitsOf(bytes);
 }
 
@@ -32,11 +33,8 @@ export function decodeUtf8(input: Uint8Array): string | null {
 function unitsOf(b: Uint8Array): string {
   const n = b.length;
   // No sequence yields more code units than it has bytes.
-  let units = scratch;
-  if (units.length < n) {
-    units = new Uint16Array(n);
-    if (n <= KEPT_UNITS) scratch = units;
-  }
+  if (scratch.length < n) scratch = new Uint16Array(n);
+  const units = scratch;
   let j = 0;
   for (let i = 0; i < n;) {
     const c = b[i]!;
