@@ -14,6 +14,8 @@ export class Pattern {
   readonly firstChars: ReadonlySet<number> | null;
   private readonly regex: RegExp;
   private readonly prefilter: Prefilter;
+  /** The prefilter's literal groups, each as its test (see groupTest). */
+  private readonly literalTests: readonly GroupTest[];
 
   constructor(source: string) {
     this.source = source;
@@ -24,18 +26,20 @@ export class Pattern {
       ignoreCase: flags.includes('i'),
       multiline: flags.includes('m'),
     });
+    this.literalTests = this.prefilter.literalGroups.map(groupTest);
     const first = this.prefilter.firstChars;
     this.firstChars = first && new Set([...first].map((c) => c.charCodeAt(0)));
   }
 
   /** Could `text` match at all? (A necessary condition, far cheaper than the regex.) */
   mayMatch(text: string): boolean {
-    const { literalGroups, lowerCase } = this.prefilter;
     const firstChars = this.firstChars;
     if (firstChars && !firstChars.has(text.charCodeAt(0))) return false;
-    if (!literalGroups.length) return true;
-    const hay = lowerCase ? lowerCased(text) : text;
-    return literalGroups.every((group) => group.some((literal) => hay.includes(literal)));
+    const tests = this.literalTests;
+    if (!tests.length) return true;
+    const hay = this.prefilter.lowerCase ? lowerCased(text) : text;
+    for (let i = 0; i < tests.length; i++) if (!holdsOne(hay, tests[i]!)) return false;
+    return true;
   }
 
   test(text: string): boolean {
@@ -50,6 +54,25 @@ export class Pattern {
   get groups(): number {
     return new RegExp(`${this.regex.source}|`).exec('')!.length - 1;
   }
+}
+
+/**
+ * How a text is searched for one literal of a group: a plain search for each of a few, one regex
+ * (an alternation of the literals, nothing but them) for more. V8 looks for many literals in one
+ * scan far faster than it runs a search per literal: for the 24 of a decorative-image pattern, six
+ * times faster, and each image's address meets it.
+ */
+type GroupTest = RegExp | readonly string[];
+const MAX_SEARCHES = 3;
+
+function groupTest(group: readonly string[]): GroupTest {
+  return group.length <= MAX_SEARCHES ? group : new RegExp(group.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+}
+
+function holdsOne(hay: string, test: GroupTest): boolean {
+  if (test instanceof RegExp) return test.test(hay);
+  for (let i = 0; i < test.length; i++) if (hay.includes(test[i]!)) return true;
+  return false;
 }
 
 // Stages try many patterns on one text in a row: it is lower-cased once for all of them.

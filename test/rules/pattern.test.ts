@@ -138,6 +138,16 @@ describe('Pattern', () => {
     );
   });
 
+  it('searches a group of many literals in one scan, its regex characters taken literally', () => {
+    // Five literals in one group, each with a character a regex would read as syntax.
+    const src = String.raw`(?i)(?:a\.b|c\+d|e\(f|g\$h|i\\j|k/l|m\|n|o\[p)x`;
+    const pattern = new Pattern(src);
+    const reference = new RegExp(src.slice(4), 'i');
+    const texts = ['a.bx', 'AxB', 'aXbx', 'c+dx', 'ccdx', 'e(fx', 'g$hx', 'gx', 'i\\jx', 'ijx', 'k/lx', 'm|nx', 'mnx', 'O[PX', 'op', ''];
+    for (const t of texts) expect(pattern.test(t), t).toBe(reference.test(t));
+    expect(texts.filter((t) => pattern.test(t))).toEqual(['a.bx', 'c+dx', 'e(fx', 'g$hx', 'i\\jx', 'k/lx', 'm|nx', 'O[PX']);
+  });
+
   it('anchors markers at the start, keeping inline flags first', () => {
     expect(anchored('(?i)foo|bar')).toBe('(?i)^(?:foo|bar)');
     expect(new Pattern(anchored('(?i)more feeds:')).test('More feeds: x')).toBe(true);
