@@ -65,7 +65,10 @@ function joinAdjacentText(root: Fragment): void {
  * become U+FFFD everywhere Markdown is written from — text, code, link titles, URLs, alt text — so
  * resolveLineStarts and the runs put back never act on one of them.
  */
-const unmarked = (value: string): string => unmarkPlaceholders(unmark(value));
+// Any of them: one scan of one range of characters, where each kind's own look is several plain
+// searches (this runs for every text node and attribute value).
+const OURS = /[\ufdd0-\ufdd5]/;
+const unmarked = (value: string): string => (OURS.test(value) ? unmarkPlaceholders(unmark(value)) : value);
 const changedByUnmarking = (value: string): boolean => unmarked(value) !== value;
 const keptUnmarked = (_name: string, value: string): string => unmarked(value);
 
