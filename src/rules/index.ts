@@ -58,6 +58,7 @@ export interface Ruled<R> {
 export class RuleIndex {
   private readonly lists = new Map<string, ReadonlyArray<Ruled<unknown>>>();
   private readonly starts = new Map<string, ReadonlySet<number> | null>();
+  private readonly present = new Map<string, boolean>();
 
   constructor(readonly packs: readonly RulePack[]) {}
 
@@ -100,7 +101,15 @@ export class RuleIndex {
   }
 
   has(field: KindField): boolean {
-    return this.packs.some((pack) => pack[field] !== undefined && (!Array.isArray(pack[field]) || (pack[field] as unknown[]).length > 0));
+    // (Asked by most stages of every item: answered once per field for these packs.)
+    let found = this.present.get(field);
+    if (found === undefined) {
+      found = this.packs.some(
+        (pack) => pack[field] !== undefined && (!Array.isArray(pack[field]) || (pack[field] as unknown[]).length > 0),
+      );
+      this.present.set(field, found);
+    }
+    return found;
   }
 }
 
