@@ -4,6 +4,7 @@ import { clean } from './clean/index.js';
 import type { Warning } from './clean/report.js';
 import { FeedcleanError } from './errors.js';
 import { extract } from './extract/index.js';
+import { mayHoldOddCharacters, scrubStrings } from './extract/scrub.js';
 import { decode } from './input/decode.js';
 import { detect } from './input/detect.js';
 import { parseDump } from './input/dump.js';
@@ -172,6 +173,8 @@ function streamFeed(
   const decoded = decode(asInput(input));
   const base = checkBase(opts.base);
   const parsed = parse(decoded.text, base);
+  // Characters no text holds that an escape in the input can still stand for (see scrub.ts).
+  const scrub = decoded.plain !== true && mayHoldOddCharacters(decoded.text);
   // A feed entry's own warnings name it: on stderr, several entries of one input are otherwise alike.
   const entryName = (raw: RawItem, index: number): string => {
     const title = raw.title && raw.title.length > 60 ? `${raw.title.slice(0, 59)}…` : raw.title;
@@ -214,7 +217,7 @@ function streamFeed(
       ...(opts.outputs ? { outputs: opts.outputs } : {}),
     });
     if (report.explain) item.explain = report.explain;
-    return item;
+    return scrub ? scrubStrings(item) : item;
   });
   return {
     feed: parsed.feed,

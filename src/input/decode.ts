@@ -19,6 +19,8 @@ export interface Decoded {
   text: string;
   encoding: string;
   warnings: string[];
+  /** The text holds none of what extract/scrub.ts looks for, as decoding saw on the way (absent: not known). */
+  plain?: boolean;
 }
 
 /** The largest input feedclean takes (64 MiB): bigger ones are refused with a clear error, not a crash. */
@@ -26,7 +28,7 @@ export const MAX_INPUT_BYTES = 64 * 2 ** 20;
 
 // Bytes 0x80–0x9F of windows-1252 (smart quotes, dashes, €). Node's own TextDecoder('windows-1252')
 // maps them to C1 controls since 20.18.3 (nodejs/node#56542), so we map them ourselves.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+export const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
@@ -213,14 +215,13 @@ export function decode(input: string | Uint8Array): Decoded {
     const label = declaredLabel(input);
     const declared = label === null ? null : declaredEncoding(label, warnings);
     if (declared && declared.name !== 'utf-8') return finish(decodeAs(input, declared), declared.name, warnings);
-    const utf8Text = decodeUtf8(input);
-    if (utf8Text === null) {
+    const utf8 = decodeUtf8(input);
+    if (utf8 === null) {
       ({ text, encoding } = decodeUndeclared(input, warnings, declared?.name === 'utf-8'));
       return finish(text, encoding, warnings);
     }
-    text = utf8Text;
     // Valid UTF-8 without NUL bytes holds no NUL character, and a C1 character only as C2 80–9F.
-    return finish(text, encoding, warnings, { nul: false, c1: hasUtf8C1(input) });
+    return { ...finish(utf8.text, encoding, warnings, { nul: false, c1: hasUtf8C1(input) }), plain: utf8.plain };
   }
   return finish(text, encoding, warnings);
 }

@@ -58,6 +58,8 @@ describe('decode: text', () => {
       text: '<p>中文 café — “quotes”</p>',
       encoding: 'utf-8',
       warnings: [],
+      // (Nothing in it an escape or a control could be: see extract/scrub.ts.)
+      plain: true,
     });
   });
 

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/input/utf8.js';
+import { mayHoldOddCharacters } from '../../src/extract/scrub.js';
+import { decodeUtf8 as decodeWithFlag } from '../../src/input/utf8.js';
+
+const decodeUtf8 = (bytes: Uint8Array): string | null => decodeWithFlag(bytes)?.text ?? null;
 
 const reference = new TextDecoder('utf-8', { fatal: true });
 /** What TextDecoder says of the bytes: their text, or null when it refuses them. */
@@ -58,5 +61,18 @@ describe('decodeUtf8', () => {
       // A short input after it is read alone, whatever the buffer held before.
       expect(decodeUtf8(encode('短'))).toBe('短');
     }
+  });
+
+  it('says a text is plain only when it holds none of what the scrub looks for (when it read every byte)', () => {
+    for (const text of ['中文 plain\ttext\n\f\r', '中 &amp;', '中 \\n']) expect(decodeWithFlag(encode(text))!.plain, text).toBe(true);
+    for (const text of ['中\x1b', '中\x7f', '中 &#27;', '中 "\\u001b"', '中 "\\b"', '中\x00'])
+      expect(decodeWithFlag(encode(text))!.plain, JSON.stringify(text)).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('中', 'a', '&', '#', '\\', 'u', 'b', '\x1b', '\t', '\x7f', ' ') }), (text) => {
+        const decoded = decodeWithFlag(encode(`中${text}`))!;
+        // Plain means nothing to look for; not plain means the look finds something.
+        expect(decoded.plain).toBe(!mayHoldOddCharacters(decoded.text));
+      }),
+    );
   });
 });
