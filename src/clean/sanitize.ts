@@ -5,7 +5,8 @@
  * shape writable as Markdown are a stage of their own (repair-structure.ts).
  */
 import { sanitizeSchema, type SanitizeSchema } from '../rules/sanitize-schema.js';
-import { Element, HTML_NS, replaceNode, unwrap } from '../tree/dom.js';
+import { Element, HTML_NS, replaceNode, someChild, unwrap } from '../tree/dom.js';
+import { BLOCK_TAGS, isBlock } from '../tree/text.js';
 import { droppedWithContent } from './invisible.js';
 import { namesMoreThanRoot } from '../urls.js';
 import { excerpt } from './report.js';
@@ -141,7 +142,10 @@ function sanitizeElement(start: Element, ctx: CleanContext): Step {
     ctx.report.stage('sanitize', 'removed', () => droppedWithContent(el));
     return GONE;
   }
-  if (decision.unwrap) {
+  // A wrapper goes, its content kept; but a block of inline content (`<center>text</center>`,
+  // `<summary>`, `<legend>`) becomes the block it is a synonym of: unwrapped, its words would run
+  // into its neighbours' (a wrapper of blocks has its inline runs made paragraphs already).
+  if (decision.unwrap && !(decision.renameTo && BLOCK_TAGS.has(el.tagName) && !someChild(el, isBlock))) {
     unwrap(el);
     return GONE;
   }

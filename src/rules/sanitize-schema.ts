@@ -42,7 +42,7 @@ export const sanitizeSchema: SanitizeSchema = {
     b: 'strong', i: 'em', strike: 's', del: 's',
     section: 'div', article: 'div', aside: 'div', header: 'div', footer: 'div', main: 'div', nav: 'div',
     address: 'div', center: 'div', details: 'div', summary: 'p', hgroup: 'div', form: 'div', fieldset: 'div',
-    legend: 'p', menu: 'ul', dialog: 'div',
+    legend: 'p', menu: 'ul', dir: 'ul', dialog: 'div', search: 'div', listing: 'pre',
   },
   mergeAdjacent: new Set(['strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'mark', 'small']),
   // <object> and <applet> are not here: their content is the fallback a browser shows when the

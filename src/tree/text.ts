@@ -1,13 +1,17 @@
 /** Text helpers over the light DOM: whitespace-normalized text and emptiness checks. */
 import { Element, Text, nextInOrder, type DomNode, type ParentNode } from './dom.js';
 
-/** Elements rendered as blocks (the HTML flow elements that start a new paragraph). */
+/**
+ * Elements rendered as blocks (the HTML flow elements that start a new paragraph), the obsolete
+ * ones a browser still lays out as blocks included (`<center>`, `<dir>`, `<listing>`): read as
+ * inline, two of them in a row ran their words together.
+ */
 // prettier-ignore
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
   'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'caption',
+  'thead', 'tr', 'ul', 'caption', 'center', 'legend', 'menu', 'dir', 'search', 'listing',
 ]);
 
 /** Elements that carry meaning with no text inside. */

@@ -39,6 +39,17 @@ describe('sanitize', () => {
     expect(outline(root)).toBe('<p>a b c <strong>d</strong></p>');
   });
 
+  it('makes a block of inline content the block it is a synonym of, so its words keep to themselves', () => {
+    const { root } = cleanHtml(
+      '<center>First line</center><center>Second <b>line</b></center><hgroup>Kicker</hgroup><search>Find</search><listing>code</listing><dir><li>x</li></dir>',
+    );
+    expect(outline(root)).toBe(
+      '<div>First line</div><div>Second <strong>line</strong></div><div>Kicker</div><div>Find</div><pre>code</pre><ul><li>x</li></ul>',
+    );
+    // A wrapper of blocks still goes, its blocks kept (a heading in <header> stays first).
+    expect(outline(cleanHtml('<article><header><h1>T</h1></header><p>a</p></article>').root)).toBe('<h1>T</h1><p>a</p>');
+  });
+
   it('drops dangerous elements with their content and unknown ones without it', () => {
     const { root } = cleanHtml(
       '<p>a<script>alert(1)</script><style>p{}</style><font color="red">b</font><svg><script>x</script></svg></p><form><input value="x"></form><object data="x"><embed src="x"></object>',
