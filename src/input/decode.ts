@@ -135,8 +135,11 @@ function decodeUndeclared(bytes: Uint8Array, warnings: string[], declaredUtf8: b
   const lenient = new TextDecoder('utf-8').decode(bytes);
   const replaced = (lenient.match(/\ufffd/g) ?? []).length;
   const nonAscii = (lenient.match(/[^\x00-\x7f]/g) ?? []).length;
-  // Mostly valid UTF-8 (a handful of bad bytes among much good non-ASCII text).
-  if (replaced * 20 <= nonAscii) {
+  // Mostly valid UTF-8: a handful of bad bytes among much good non-ASCII text, or (a short item,
+  // a cut-off download) one to three among eight times as many good characters. Text in a legacy
+  // encoding makes valid UTF-8 sequences only by chance, far fewer than the bad ones it makes.
+  const good = nonAscii - replaced;
+  if (replaced * 20 <= nonAscii || (replaced <= 3 && good >= 8 * replaced)) {
     warnings.push(`input has ${replaced} invalid UTF-8 byte sequence${replaced === 1 ? '' : 's'}; replaced with U+FFFD`);
     return { text: lenient, encoding: 'utf-8' };
   }

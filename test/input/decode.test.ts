@@ -164,6 +164,30 @@ describe('decode: declared and undeclared legacy encodings', () => {
     expect(result.encoding).toBe('utf-8');
     expect(result.warnings).toEqual(['input has 1 invalid UTF-8 byte sequence; replaced with U+FFFD']);
   });
+
+  it('keeps a short UTF-8 item with one bad byte as UTF-8 (a cut-off download, a stray byte)', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<h1>中文标题</h1><p>中文'),
+      Buffer.from([0xff]),
+      Buffer.from('内容很好。</p><p>第二段。</p>'),
+    ]);
+    const result = decode(new Uint8Array(bytes));
+    expect(result.text).toBe('<h1>中文标题</h1><p>中文\ufffd内容很好。</p><p>第二段。</p>');
+    expect(result.encoding).toBe('utf-8');
+    expect(result.warnings).toEqual(['input has 1 invalid UTF-8 byte sequence; replaced with U+FFFD']);
+  });
+
+  it('still reads short Chinese text in GB18030 as GB18030, not as UTF-8 with bad bytes', () => {
+    for (const text of [
+      '<p>中文德国中文德国</p>',
+      '<p>德国之声：总理说，政府将继续支持。</p>',
+      '<h1>新闻</h1><p>今天天气很好，我们去公园散步。</p>',
+    ]) {
+      const result = decode(new Uint8Array(iconv.encode(text, 'gbk')));
+      expect(result.text, text).toBe(text);
+      expect(result.encoding).toBe('gb18030');
+    }
+  });
 });
 
 describe('decode: C1 controls', () => {
