@@ -1,15 +1,23 @@
 /** Images and other enclosures a feed entry attaches: media RSS, RSS/Atom enclosures, itunes:image. */
 import type { Attachment, Figure } from '../types.js';
+import { absoluteUrl } from '../urls.js';
 import { attrOf, childrenOf, firstString, type XmlValue } from './xml.js';
 
 const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#]|$)/i;
 
-/** Images and other enclosures: media:content/thumbnail (also in media:group), enclosures, itunes:image. */
-export function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachment[] } {
+/**
+ * Images and other enclosures: media:content/thumbnail (also in media:group), enclosures,
+ * itunes:image. Relative addresses resolve against `base` (the entry's, as its body's do): a
+ * podcast's `<enclosure url="/ep1.mp3">` is its audio.
+ */
+export function mediaOf(node: XmlValue, base: string | null): { media: Figure[]; attachments: Attachment[] } {
   const media: Figure[] = [];
   const attachments: Attachment[] = [];
-  const addImage = (url: string | null, caption: string | null = null) => {
-    if (url && /^https?:\/\//i.test(url) && !media.some((m) => m.url === url)) media.push({ url, caption });
+  // Web addresses only: an attachment is a link a reader will follow (`javascript:` is none).
+  const web = (url: string | null) => absoluteUrl(url?.trim() || null, base);
+  const addImage = (raw: string | null, caption: string | null = null) => {
+    const url = web(raw);
+    if (url && !media.some((m) => m.url === url)) media.push({ url, caption });
   };
   const contents = [
     ...childrenOf(node, 'media:content'),
@@ -36,10 +44,10 @@ export function mediaOf(node: XmlValue): { media: Figure[]; attachments: Attachm
       .filter((l) => attrOf(l, 'rel') === 'enclosure')
       .map((l) => [attrOf(l, 'href'), l] as const),
   ];
-  for (const [url, e] of enclosures) {
+  for (const [raw, e] of enclosures) {
     const type = attrOf(e, 'type');
-    // Web addresses only: an attachment is a link a reader will follow (`javascript:` is none).
-    if (!url || !/^https?:\/\//i.test(url.trim())) continue;
+    const url = web(raw);
+    if (!url) continue;
     if (type?.startsWith('image/') || (!type && IMAGE_URL.test(url))) addImage(url);
     else if (!attachments.some((a) => a.url === url)) {
       const length = Number(attrOf(e, 'length'));

@@ -213,12 +213,13 @@ function readFeedIn(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     const m = mapping.item;
     const content = firstText(entry, m.content);
     const summaryValue = firstText(entry, m.summary);
-    const { media, attachments } = mediaOf(entry);
     // xml:base on the entry (itself relative to the feed's), else the entry link, else the feed link.
     const feedBase = absoluteUrl(attrOf(channel, 'xml:base') ?? attrOf(atPath(doc, mapping.channel.slice(0, 1))[0], 'xml:base'), null);
     const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
     const url = firstLink(entry, m.url);
-    const { body, truncation } = bodyOf(content, entryBase ?? absoluteUrl(url, feed.url) ?? feed.url);
+    const base = entryBase ?? absoluteUrl(url, feed.url) ?? feed.url;
+    const { body, truncation } = bodyOf(content, base);
+    const { media, attachments } = mediaOf(entry, base);
     if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
     const fields: FeedFields = {
       id: firstString(entry, m.id),

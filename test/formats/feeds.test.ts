@@ -72,6 +72,24 @@ describe('RSS 2.0', () => {
   });
 });
 
+describe('enclosures and media with relative addresses', () => {
+  it('resolve against the entry, as its body does (a podcast episode keeps its audio)', () => {
+    const [rss] = normalize(
+      `<rss version="2.0"><channel><title>P</title><link>https://e.example/</link><item><title>Ep</title><link>https://e.example/dir/1</link>
+        <description>Notes</description><enclosure url=" /rel.mp3 " type="audio/mpeg" length="10"/><enclosure url="cover.jpg" type="image/jpeg"/>
+        <enclosure url="javascript:alert(1)" type="audio/mpeg"/></item></channel></rss>`,
+    );
+    expect(rss!.attachments).toEqual([{ url: 'https://e.example/rel.mp3', type: 'audio/mpeg', length: 10 }]);
+    expect(rss!.images.map((i) => i.url)).toEqual(['https://e.example/dir/cover.jpg']);
+    expect(rss!.markdown).toContain('https://e.example/rel.mp3');
+    const [atom] = normalize(
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.example/feeds/"><title>A</title><entry><title>E</title>
+        <link href="https://a.example/1"/><link rel="enclosure" type="audio/mpeg" href="ep.mp3"/><content>x</content></entry></feed>`,
+    );
+    expect(atom!.attachments).toEqual([{ url: 'https://a.example/feeds/ep.mp3', type: 'audio/mpeg', length: null }]);
+  });
+});
+
 describe('Atom', () => {
   const ATOM = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
     <title type="html">Atom &amp;lt;Feed&amp;gt;</title><link rel="self" href="https://a.example/feed"/><link href="https://a.example/"/>
