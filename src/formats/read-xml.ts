@@ -41,6 +41,8 @@ interface TextValue {
   text: string;
   /** Where the content is kept instead (Atom's `<content src>`). */
   src?: string;
+  /** The element's own `xml:base`, as written (relative ones resolve against the entry's base). */
+  base?: string;
 }
 
 function readText(node: XmlValue, field: TextField): TextValue | null {
@@ -63,7 +65,9 @@ function firstText(node: XmlValue, fields: readonly TextField[]): TextValue | nu
   for (const field of fields) {
     for (const child of childrenOf(node, field.tag)) {
       const value = readText(child, field);
-      if (value && (value.src || (value.html ?? value.text).trim())) return value;
+      if (!value || !(value.src || (value.html ?? value.text).trim())) continue;
+      const base = attrOf(child, 'xml:base')?.trim();
+      return base ? { ...value, base } : value;
     }
   }
   return null;
@@ -218,7 +222,9 @@ function readFeedIn(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
     const entryBase = absoluteUrl(attrOf(entry, 'xml:base'), feedBase ?? feed.url) ?? feedBase;
     const url = firstLink(entry, m.url);
     const base = entryBase ?? absoluteUrl(url, feed.url) ?? feed.url;
-    const { body, truncation } = bodyOf(content, base);
+    // The content's own xml:base, where it has one, is what its relative links mean.
+    const bodyBase = (content?.base && absoluteUrl(content.base, base)) || base;
+    const { body, truncation } = bodyOf(content, bodyBase);
     const { media, attachments } = mediaOf(entry, base);
     if (truncation.length) warnings.push(`content HTML looks truncated (${[...new Set(truncation)].join(', ')}); output is best effort`);
     const fields: FeedFields = {
@@ -241,7 +247,7 @@ function readFeedIn(doc: XmlObject, mapping: FeedMapping): ParsedFeed {
       format: mapping.format,
       title: plain(firstText(entry, m.title)),
       url: absoluteUrl(url, entryBase ?? feed.url),
-      baseUrl: entryBase ?? absoluteUrl(url, feed.url) ?? feed.url,
+      baseUrl: bodyBase,
       captured: null,
       body,
       warnings,

@@ -90,6 +90,20 @@ describe('enclosures and media with relative addresses', () => {
   });
 });
 
+describe("a content element's own xml:base", () => {
+  it('is what its relative links and images resolve against', () => {
+    const items = normalize(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="https://e.example/"/>
+        <entry><title>E</title><link href="https://e.example/p/1"/><content type="html" xml:base="https://content.example/c/">&lt;p&gt;x &lt;img src="b.jpg"&gt; &lt;a href="rel.html"&gt;l&lt;/a&gt;&lt;/p&gt;</content></entry>
+        <entry><title>F</title><link href="https://e.example/p/2"/><content type="html">&lt;p&gt;&lt;a href="r.html"&gt;l&lt;/a&gt;&lt;/p&gt;</content></entry></feed>`,
+    );
+    expect(items[0]!.markdown).toBe('x ![](https://content.example/c/b.jpg) [l](https://content.example/c/rel.html)');
+    expect(items[0]!.images.map((i) => i.url)).toEqual(['https://content.example/c/b.jpg']);
+    // Without one, the entry's base as before.
+    expect(items[1]!.markdown).toBe('[l](https://e.example/p/r.html)');
+  });
+});
+
 describe('Atom', () => {
   const ATOM = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
     <title type="html">Atom &amp;lt;Feed&amp;gt;</title><link rel="self" href="https://a.example/feed"/><link href="https://a.example/"/>
