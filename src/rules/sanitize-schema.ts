@@ -42,17 +42,19 @@ export const sanitizeSchema: SanitizeSchema = {
     b: 'strong', i: 'em', strike: 's', del: 's',
     section: 'div', article: 'div', aside: 'div', header: 'div', footer: 'div', main: 'div', nav: 'div',
     address: 'div', center: 'div', details: 'div', summary: 'p', hgroup: 'div', form: 'div', fieldset: 'div',
-    legend: 'p', menu: 'ul', dir: 'ul', dialog: 'div', search: 'div', listing: 'pre',
+    legend: 'p', menu: 'ul', dir: 'ul', dialog: 'div', search: 'div', listing: 'pre', xmp: 'pre', plaintext: 'pre',
   },
   mergeAdjacent: new Set(['strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'mark', 'small']),
   // <object> and <applet> are not here: their content is the fallback a browser shows when the
-  // plugin does not run, and we never run it, so the fallback is what the reader should get.
+  // plugin does not run, and we never run it, so the fallback is what the reader should get. Nor
+  // are <marquee> (unwrapped: its text is shown, scrolling) and <xmp>, <plaintext> (preformatted
+  // text a browser shows as written: renamed <pre>).
   // prettier-ignore
   dropWithContent: new Set([
     'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'embed', 'param',
     'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',
-    'svg', 'math', 'canvas', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes', 'xmp', 'plaintext',
-    'video', 'audio', 'source', 'track', 'map', 'area', 'portal', 'slot', 'marquee',
+    'svg', 'math', 'canvas', 'head', 'title', 'meta', 'link', 'base', 'noembed', 'noframes',
+    'video', 'audio', 'source', 'track', 'map', 'area', 'portal', 'slot',
   ]),
   mediaEmbeds: new Set(['iframe', 'frame', 'frameset', 'embed', 'param', 'video', 'audio', 'source', 'track']),
   urlAttributes: {

@@ -11,7 +11,7 @@ export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
   'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'caption', 'center', 'legend', 'menu', 'dir', 'search', 'listing',
+  'thead', 'tr', 'ul', 'caption', 'center', 'legend', 'menu', 'dir', 'search', 'listing', 'xmp', 'plaintext',
 ]);
 
 /** Elements that carry meaning with no text inside. */

@@ -50,6 +50,13 @@ describe('sanitize', () => {
     expect(outline(cleanHtml('<article><header><h1>T</h1></header><p>a</p></article>').root)).toBe('<h1>T</h1><p>a</p>');
   });
 
+  it('keeps the text a browser shows in <marquee>, <xmp> and <plaintext> (the last two as preformatted text)', () => {
+    const { root } = cleanHtml('<p>a</p><marquee>Breaking: rally</marquee><xmp>x <b>y</b></xmp><p>b</p>');
+    expect(outline(root)).toBe('<p>a</p><p>Breaking: rally</p><pre>x <b>y</b></pre><p>b</p>');
+    // The <b> in <xmp> is its text, as a browser shows it: no element.
+    expect(root.getElementsByTagName('b')).toHaveLength(0);
+  });
+
   it('drops dangerous elements with their content and unknown ones without it', () => {
     const { root } = cleanHtml(
       '<p>a<script>alert(1)</script><style>p{}</style><font color="red">b</font><svg><script>x</script></svg></p><form><input value="x"></form><object data="x"><embed src="x"></object>',
