@@ -5,7 +5,7 @@
  */
 import { readFeedDate } from '../dates/parse.js';
 import { FeedcleanError } from '../errors.js';
-import { Element, Text, elements, nextInOrder, nextSkippingChildren, type DomNode, type Fragment } from '../tree/dom.js';
+import { Element, Text, elements, nextInOrder, nextSkippingChildren, removeButImages, type DomNode, type Fragment } from '../tree/dom.js';
 import { parseBody } from '../tree/parse.js';
 import { normalizeSpace, textOf } from '../tree/text.js';
 import type { FeedFields, RawItem } from '../types.js';
@@ -32,7 +32,8 @@ function leadingHeading(root: Fragment): Element | null {
 /**
  * The title. With a head title: the page's `<h1>` when the head title is that heading with the
  * site's name added (`Night trams return | City Desk`), else the head title as it is. Without one:
- * the heading a reader meets first. The heading taken for the title leaves the body.
+ * the heading a reader meets first. The heading taken for the title leaves the body, but for
+ * the images it holds.
  */
 function takeTitle(root: Fragment, head: PageHead): string | null {
   const headTitle = head.title ? normalizeSpace(head.title) : '';
@@ -40,7 +41,8 @@ function takeTitle(root: Fragment, head: PageHead): string | null {
     ? elements(root).find((el) => el.tagName === 'h1' && textOf(el) && headTitle.startsWith(textOf(el)))
     : leadingHeading(root);
   if (!heading) return headTitle || null;
-  heading.remove();
+  // Its words become the title; an image in it (a logo, a headline photo) stays in the body.
+  removeButImages(heading);
   return textOf(heading) || headTitle || null;
 }
 

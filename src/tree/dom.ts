@@ -479,6 +479,13 @@ export function elementPositions(parent: ParentNode): Map<Element, number> {
   return positions;
 }
 
+/** Removes `el`, but for the images it holds: they take its place, in a paragraph (a heading taken for the title keeps its photo in the body). */
+export function removeButImages(el: Element): void {
+  const images = el.getElementsByTagName('img');
+  if (images.length) replaceNode(el, h('p', {}, images));
+  else el.remove();
+}
+
 /** Builds an element with children; small sugar for cleaners that create nodes. */
 export function h(tagName: string, attrs: Record<string, string> = {}, children: Array<DomNode | string> = []): Element {
   const el = new Element(tagName, Object.entries(attrs));

@@ -43,6 +43,19 @@ describe('bare HTML and full pages', () => {
     expect(raw.url).toBeNull();
   });
 
+  it('keeps an image of the heading it takes as the title in the body (a logo, a headline photo)', () => {
+    const [item] = normalize(
+      '<h1><a href="https://e.example/x">Linked headline</a> <img src="https://e.example/logo.png"></h1><p>Body.</p>',
+    );
+    expect(item!.title).toBe('Linked headline');
+    expect(item!.markdown).toBe('![](https://e.example/logo.png)\n\nBody.');
+    // So does the heading that repeats a dump's title.
+    const [dump] = normalize(
+      '<!--1696444418000-->\n[Headline](https://www.example.com/a)\n------\n\n<h2>Headline <img src="https://example.com/p.jpg"></h2><p>Body.</p>\n',
+    );
+    expect(dump!.markdown).toBe('![](https://example.com/p.jpg)\n\nBody.');
+  });
+
   it('never drops a relative URL silently: without a base it is left out with a warning naming it', () => {
     const [item] = normalize(readFileSync(join(fixturesDir, 'dump', 'html-relative-unresolved', 'input.html')));
     expect(item!.warnings).toContain(
