@@ -175,6 +175,8 @@ function streamFeed(
   const parsed = parse(decoded.text, base);
   // Characters no text holds that an escape in the input can still stand for (see scrub.ts).
   const scrub = decoded.plain !== true && mayHoldOddCharacters(decoded.text);
+  // (The feed's own fields too: a feed without entries has no item to reach them through.)
+  if (scrub && parsed.feed) scrubStrings(parsed.feed);
   // A feed entry's own warnings name it: on stderr, several entries of one input are otherwise alike.
   const entryName = (raw: RawItem, index: number): string => {
     const title = raw.title && raw.title.length > 60 ? `${raw.title.slice(0, 59)}…` : raw.title;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayHoldOddCharacters, scrubStrings, scrubText } from '../../src/extract/scrub.js';
-import { normalize, renderMarkdown, renderNdjsonLine } from '../../src/index.js';
+import { normalize, normalizeFeed, renderMarkdown, renderNdjsonLine } from '../../src/index.js';
 
 /** Does the text hold a character scrubText takes out (a C0 control but tab, LF, FF, CR; DEL; a C1 control cp1252 names; a lone surrogate)? */
 const ODD =
@@ -91,6 +91,11 @@ describe('odd characters in what an item is read from', () => {
       // Cleaning the Markdown again gives the same document (nothing makes it binary).
       expect(renderMarkdown(normalize(markdown)[0]!)).toBe(markdown);
     }
+  });
+
+  it("scrubs the feed's own fields too, entries or none", () => {
+    const empty = '{"version":"https://jsonfeed.org/version/1.1","title":"F\\u001b\\ud800","items":[]}';
+    expect(normalizeFeed(empty).feed!.title).toBe('F\ufffd');
   });
 
   it('keeps the text around them', () => {
